@@ -6,8 +6,9 @@
     │   ├── BinaryInput
     │   ├── TooLarge
     │   ├── NotEnglish
-    │   └── MalformedRecord   a bad JSONL line or field
-    ├── NoArticles            a path holds no article files
+    │   ├── MalformedRecord   a bad JSONL line or field
+    │   ├── NotFound          a path that does not exist
+    │   └── NoArticles        a folder that holds no article files
     ├── ModelMissing          the spaCy model is not installed
     └── StoreError            the event store cannot be opened or written
 """
@@ -47,8 +48,12 @@ class MalformedRecord(InputError):
     """A JSONL line or field is not what an article record needs."""
 
 
-class NoArticles(SitrepError):
-    """A path given holds no article files."""
+class NotFound(InputError):
+    """A path given does not exist."""
+
+
+class NoArticles(InputError):
+    """A folder given holds no article files; an InputError so a batch can go on."""
 
 
 class ModelMissing(SitrepError):

@@ -149,6 +149,7 @@ class Claim:
     article_id: str
     sub_event_type: str
     evidence: Span
+    more_evidence: list[Span] = field(default_factory=list)  # later sentences that add to it
     source: str | None = None  # who says so ("SOHR", "SANA", "witnesses"), not the outlet
     actor1: Actor | None = None
     assoc_actor_1: list[Actor] = field(default_factory=list)

@@ -1,0 +1,272 @@
+"""The extract stage: an ``AnalyzedArticle`` becomes ``Claim``s, one per sourced report of an act.
+
+Sentence by sentence: skip background, find the source, the triggers, the actors' roles,
+the place, the date and the toll, then let ``classify`` name the ACLED sub-event type.
+Sentences that only add to the previous claim (a toll broken down by party, "the attack is
+still in progress") attach to it instead of making a claim of their own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..model import (
+    Actor, ActorMention, AnalyzedArticle, Claim, DateInfo, Displacement, Fatalities,
+    PlaceMention, Sentence, Span, TerritorialChange,
+)
+from .classify import PEOPLE_WORDS, Decision, classify_sentence
+from .dates import is_historical, resolve_date
+from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
+from .numbers import find_quantities
+from .sources import Attribution, find_source
+
+# ACLED codes vague tolls as 10 rather than 3 in these high-intensity theatres (codebook 1.9).
+HIGH_INTENSITY = frozenset({"SY", "UA", "YE", "SD", "PS", "Syria", "Ukraine", "Yemen", "Sudan", "Palestine"})
+BACKGROUND = re.compile(
+    r"\b(designated (?:as )?(?:an? )?[“\"]?(?:foreign )?terror|has long been|have long been|for decades|"
+    r"in recent years|was founded|formerly known as|analysts (?:say|said|believe)|is widely seen)\b", re.I)
+AREA_WORDS = re.compile(r"\b(areas?|villages?|towns?|positions?|localit(?:y|ies)|neighbou?rhoods?|districts?|"
+                        r"hills?|settlements?|cities|territor(?:y|ies))\b", re.I)
+DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|displaced|evacuated|escaped|moved)\b[^.;]*?\b(?:to|toward|towards|into)\s+"
+                         r"(?P<dest>[^,.;()]+)", re.I)
+
+
+@dataclass
+class _Context:
+    """What carries from sentence to sentence within one article."""
+
+    analyzed: AnalyzedArticle
+    registry: Any
+    country: str | None
+    default_date: DateInfo
+    default_place: PlaceMention | None
+    high_intensity: bool
+    claims: list[Claim] = field(default_factory=list)
+    source_by_paragraph: dict[int, Attribution] = field(default_factory=dict)
+    place_by_paragraph: dict[int, PlaceMention] = field(default_factory=dict)
+    skipped: list[tuple[Span, str]] = field(default_factory=list)
+
+
+def extract_claims(analyzed: AnalyzedArticle, registry: Any = None) -> list[Claim]:
+    """Every claim an article makes about events, in text order."""
+    if registry is None:
+        from .actors import get_registry
+
+        registry = get_registry()
+    published = analyzed.article.published
+    dated = [(s, resolve_date(s.span.text, published)) for s in analyzed.sentences]
+    country = _country(analyzed)
+    ctx = _Context(analyzed, registry, country, _lead_date(analyzed, dated), _lead_place(analyzed),
+                   country in HIGH_INTENSITY)
+    for sentence, date in dated:
+        _read_sentence(ctx, sentence, date)
+    return ctx.claims
+
+
+def _country(analyzed: AnalyzedArticle) -> str | None:
+    from ..nlp import focus_country
+
+    return focus_country(analyzed.places)
+
+
+def _lead_date(analyzed: AnalyzedArticle, dated: list[tuple[Sentence, DateInfo]]) -> DateInfo:
+    """The date of the article's main event: the first day-precise date of a non-background sentence."""
+    published = analyzed.article.published
+    for sentence, date in dated:
+        if date.event_date and not is_historical(sentence.span.text, published):
+            return date
+    return DateInfo(date_end=published) if published else DateInfo()
+
+
+def _lead_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
+    """The first place the article puts events at: news leads name the main event's place first."""
+    return next((p for p in analyzed.places if p.role == "location"), None)
+
+
+def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo) -> None:
+    analyzed = ctx.analyzed
+    doc = analyzed.doc
+    span = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+    text = sentence.span.text
+    if span is None:
+        return
+    if is_historical(text, analyzed.article.published) or BACKGROUND.search(text):
+        ctx.skipped.append((sentence.span, "background"))
+        return
+    attribution = _attribution(ctx, sentence, span)
+    actors = _actors_in(analyzed, sentence, attribution)
+    places = [p for p in analyzed.places if sentence.span.start <= p.span.start < sentence.span.end]
+    _remember_place(ctx, sentence, places)
+    fatal = find_fatalities(text, high_intensity=ctx.high_intensity)
+    breakdown = find_breakdown(text)
+    decisions = classify_sentence(span, actors, fatal)
+    if _attach_breakdown(ctx, breakdown, sentence, decisions):
+        return
+    if not decisions:
+        if fatal is not None and ctx.claims and _updates_last(ctx, sentence):
+            _add_toll(ctx.claims[-1], fatal, breakdown, sentence, attribution)
+        return
+    date = date if date.text else _inherit_date(ctx, sentence)
+    for decision in decisions:
+        claim = _claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown)
+        ctx.claims.append(claim)
+
+
+def _attribution(ctx: _Context, sentence: Sentence, span: Any) -> Attribution | None:
+    found = find_source(span, actor_name=_actor_namer(ctx))
+    if found:
+        ctx.source_by_paragraph[sentence.paragraph] = found
+        return found
+    return ctx.source_by_paragraph.get(sentence.paragraph)
+
+
+def _actor_namer(ctx: _Context):
+    def name(phrase: str) -> str | None:
+        for mention in ctx.analyzed.actors:
+            if mention.span.text.lower() in phrase.lower() and mention.actor.inter != 7:
+                return mention.actor.name
+        return None
+    return name
+
+
+def _actors_in(analyzed: AnalyzedArticle, sentence: Sentence, attribution: Attribution | None) -> list[ActorMention]:
+    """Actor mentions in the sentence, leaving out the speaker of the attribution."""
+    inside = [m for m in analyzed.actors if sentence.span.start <= m.span.start < sentence.span.end]
+    if attribution is None:
+        return inside
+    return [m for m in inside if not (attribution.start <= m.span.start < attribution.end)
+            and not _is_speaker(m, attribution)]
+
+
+def _is_speaker(mention: ActorMention, attribution: Attribution) -> bool:
+    return attribution.speaker is not None and mention.actor.name == attribution.speaker
+
+
+def _remember_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention]) -> None:
+    located = [p for p in places if p.role == "location"]
+    if located:
+        ctx.place_by_paragraph[sentence.paragraph] = located[0]
+
+
+def _inherit_date(ctx: _Context, sentence: Sentence) -> DateInfo:
+    for claim in reversed(ctx.claims):
+        if claim.paragraph == sentence.paragraph and claim.date.text:
+            return claim.date
+    return ctx.default_date
+
+
+def _attach_breakdown(ctx: _Context, breakdown: list, sentence: Sentence, decisions: list[Decision]) -> bool:
+    """A sentence that breaks down the previous toll by party adds to that claim, nothing more."""
+    if not breakdown or not ctx.claims or any(not d.generic for d in decisions):
+        return False
+    for claim in reversed(ctx.claims[-6:]):
+        toll = claim.fatalities
+        if toll and not toll.by_party and check_breakdown(toll.best, [n for _, n, *_ in breakdown]):
+            claim.fatalities = replace(toll, by_party=_parties(ctx, breakdown, sentence))
+            claim.more_evidence.append(sentence.span)
+            return True
+    return False
+
+
+def _parties(ctx: _Context, breakdown: list, sentence: Sentence) -> dict[str, int]:
+    """Party names for a breakdown: the registry's actor where the phrase names one."""
+    parties: dict[str, int] = {}
+    for phrase, count, *_ in breakdown:
+        name = _party_name(ctx, phrase)
+        parties[name] = parties.get(name, 0) + count
+    return parties
+
+
+def _party_name(ctx: _Context, phrase: str) -> str:
+    """"65 HTS fighters" -> the HTS; "18 members of allied rebel groups" stays a described party."""
+    cleaned = re.sub(r"^(?:members|fighters|soldiers|militants|elements) of\s+", "", phrase.strip(), flags=re.I)
+    if re.search(r"\b(allied|affiliated|other|unidentified)\b", cleaned, re.I):
+        return cleaned
+    found = ctx.registry.find(cleaned, country=ctx.country)
+    return found[0].actor.name if found else cleaned
+
+
+def _updates_last(ctx: _Context, sentence: Sentence) -> bool:
+    last = ctx.claims[-1]
+    return last.paragraph == sentence.paragraph and last.fatalities is None
+
+
+def _add_toll(claim: Claim, fatal: Any, breakdown: list, sentence: Sentence, attribution: Attribution | None) -> None:
+    claim.fatalities = to_fatalities(fatal, {})
+    claim.more_evidence.append(sentence.span)
+
+
+def _claim(ctx: _Context, sentence: Sentence, decision: Decision, attribution: Attribution | None,
+           places: list[PlaceMention], date: DateInfo, fatal: Any, breakdown: list) -> Claim:
+    place = _event_place(ctx, sentence, places, decision)
+    toll = to_fatalities(fatal, {}) if fatal is not None and decision.counts_dead else None
+    claim = Claim(
+        article_id=ctx.analyzed.article.id,
+        sub_event_type=decision.sub_event_type,
+        evidence=sentence.span,
+        source=attribution.name if attribution else None,
+        actor1=decision.actor1, assoc_actor_1=decision.assoc_actor_1,
+        actor2=decision.actor2, assoc_actor_2=decision.assoc_actor_2,
+        civilian_targeting=decision.civilian_targeting,
+        place=place, places=places, date=date, fatalities=toll,
+        decided_by=decision.rule, paragraph=sentence.paragraph,
+    )
+    claim.territory = _territory(decision, sentence, places)
+    claim.displacement = _displacement(decision, sentence, places)
+    claim.confidence = _confidence(claim)
+    return claim
+
+
+def _event_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention], decision: Decision) -> PlaceMention | None:
+    located = [p for p in places if p.role in ("location", "origin")]
+    if located:
+        return min(located, key=lambda p: (p.precision, -len(p.span.text)))
+    return ctx.place_by_paragraph.get(sentence.paragraph) or ctx.default_place
+
+
+def _territory(decision: Decision, sentence: Sentence, places: list[PlaceMention]) -> TerritorialChange | None:
+    if decision.territory is None:
+        return None
+    text = sentence.span.text
+    areas = None
+    for start, end, qty in find_quantities(text):
+        if AREA_WORDS.match(text[end:].lstrip()):
+            areas = qty.low
+            break
+    names = tuple(p.place.name for p in places if p.role != "seat")
+    return TerritorialChange(
+        taken_by=decision.actor1.name if decision.actor1 else None,
+        taken_from=decision.actor2.name if decision.actor2 else None,
+        areas=areas, places=names, text=text, kind=decision.territory)
+
+
+def _displacement(decision: Decision, sentence: Sentence, places: list[PlaceMention]) -> Displacement | None:
+    if not decision.displacement:
+        return None
+    text = sentence.span.text
+    people = families = None
+    for start, end, qty in find_quantities(text):
+        after = text[end:].lstrip()
+        after = re.sub(r"^of\s+", "", after)
+        if re.match(r"famil(?:y|ies)|households", after, re.I):
+            families = qty.low
+            break
+        if PEOPLE_WORDS.match(after):
+            people = qty.low
+            break
+    origin = next((p.place.name for p in places if p.role in ("location", "origin")), None)
+    m = DESTINATION.search(text)
+    destination = m.group("dest").strip() if m else next(
+        (p.place.name for p in places if p.role == "destination"), None)
+    return Displacement(people=people, families=families, text=text, origin=origin, destination=destination)
+
+
+def _confidence(claim: Claim) -> float:
+    score = 0.3
+    score += 0.2 if claim.actor1 else 0.0
+    score += 0.1 if claim.actor2 else 0.0
+    score += 0.15 if claim.place else 0.0
+    score += 0.1 if claim.date.event_date else 0.0
+    score += 0.15 if claim.source else 0.0
+    return round(min(score, 1.0), 2)

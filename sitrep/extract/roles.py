@@ -1,0 +1,105 @@
+"""Who acted on whom: actor roles from the dependency parse around a trigger.
+
+An actor is the agent when it is the subject of the trigger (or of the verb the trigger
+noun hangs from: "HTS launched an attack"), follows "by" ("airstrikes by Russian forces",
+"were killed by gunmen") or owns it ("Russia's strike"). It is the target when it is the
+object, follows "on/against/with/at/targeting", or is the passive subject ("soldiers were
+killed"). What the parse leaves open falls back to the order of mention.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Actor, ActorMention
+
+AGENT, TARGET, OTHER = "agent", "target", "other"
+TARGET_PREPS = frozenset({"on", "against", "with", "at", "targeting", "upon", "into", "in"})
+HOST_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "wage", "begin", "start", "continue",
+                        "lead", "claim", "intensify", "step", "unleash", "fire"})
+
+
+@dataclass
+class Roles:
+    actor1: Actor | None = None
+    assoc_actor_1: list[Actor] = field(default_factory=list)
+    actor2: Actor | None = None
+    assoc_actor_2: list[Actor] = field(default_factory=list)
+
+
+def mention_root(doc: Any, mention: ActorMention) -> Any:
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def role_of(root: Any, trigger_head: Any) -> str:
+    """AGENT, TARGET or OTHER for a mention whose syntactic head is ``root``."""
+    verb = _host_verb(trigger_head)
+    while root.dep_ in ("conj", "compound", "amod", "nmod", "appos") and root.head is not root:
+        root = root.head
+    head = root.head
+    if root.dep_ in ("nsubj",) and head in (trigger_head, verb):
+        return AGENT
+    if root.dep_ == "poss" and head in (trigger_head, verb):
+        return AGENT
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.head in (trigger_head, verb):
+        return AGENT
+    if root.dep_ == "pobj" and head.dep_ == "agent" and head.head in (trigger_head, verb):
+        return AGENT
+    if root.dep_ in ("nsubjpass", "dobj", "obj") and head in (trigger_head, verb):
+        return TARGET
+    if root.dep_ == "pobj" and head.lower_ in TARGET_PREPS and head.head in (trigger_head, verb):
+        return TARGET
+    if root.dep_ == "dobj" and head.lower_ == "targeting":
+        return TARGET
+    return OTHER
+
+
+def _host_verb(trigger_head: Any) -> Any:
+    """The verb a nominal trigger depends on ("launched an attack"), else the trigger itself."""
+    if trigger_head.pos_ in ("NOUN", "PROPN") and trigger_head.head.lemma_ in HOST_VERBS:
+        return trigger_head.head
+    return trigger_head
+
+
+def assign_roles(doc: Any, trigger_head: Any, mentions: list[ActorMention]) -> Roles:
+    """actor1/actor2 and their associates for one trigger among the sentence's actor mentions."""
+    agents, targets, others = [], [], []
+    for m in mentions:
+        root = mention_root(doc, m)
+        role = role_of(root, trigger_head) if root is not None else OTHER
+        {AGENT: agents, TARGET: targets, OTHER: others}[role].append(m)
+    agents, targets = _fill(agents, targets, others, trigger_head.idx)
+    roles = Roles()
+    _set_side(roles, 1, [m.actor for m in agents])
+    _set_side(roles, 2, [m.actor for m in targets if m.actor != roles.actor1])
+    return roles
+
+
+def _fill(agents: list, targets: list, others: list, trigger_at: int) -> tuple[list, list]:
+    """Mentions the parse left open: before the trigger act, after it are acted on."""
+    others = [m for m in others if m.actor not in {a.actor for a in agents + targets}]
+    if not agents:
+        before = [m for m in others if m.span.start < trigger_at and m.actor.inter != 7]
+        if before:
+            agents = [before[0]]
+            others.remove(before[0])
+    if not targets:
+        rest = [m for m in others if m.actor not in {a.actor for a in agents}]
+        if rest:
+            targets = [rest[0]]
+    return agents, targets
+
+
+def _set_side(roles: Roles, side: int, actors: list[Actor]) -> None:
+    unique: list[Actor] = []
+    for a in actors:
+        if a not in unique:
+            unique.append(a)
+    if not unique:
+        return
+    main, assoc = unique[0], unique[1:]
+    if side == 1:
+        roles.actor1, roles.assoc_actor_1 = main, assoc
+    else:
+        roles.actor2, roles.assoc_actor_2 = main, assoc

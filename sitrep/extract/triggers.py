@@ -1,0 +1,196 @@
+"""Event triggers: words and phrases that report an act of ACLED's taxonomy.
+
+Each rule names the sub-event type it proposes and the pattern (spaCy Matcher syntax, on
+lemmas) that fires it. Rules propose; ``classify`` in ``claims.py`` decides with the actors and
+the context (who acted on whom, civilians or combatants, state or non-state), and ACLED's
+hierarchy settles sentences that hold several tactics.
+
+Generic acts ("attack", "killed") carry the pseudo-type ``GENERIC``: the victims decide whether
+they are an Armed clash or an Attack on civilians. Territory acts carry ``TERRITORY``: the
+actor decides between Government regains territory and Non-state actor overtakes territory.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+GENERIC = "generic"
+TERRITORY = "territory"
+ADVANCE = "advance"
+DISPLACEMENT = "displacement"
+PROTEST = "protest"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    rule: str
+    kind: str  # a sub-event type name, or one of the pseudo-types above
+    start: int  # token indices into the Doc
+    end: int
+
+    def head(self, doc: Any) -> Any:
+        return doc[self.start:self.end].root
+
+
+def L(*lemmas: str) -> dict:
+    return {"LEMMA": {"IN": list(lemmas)}}
+
+
+def W(*words: str) -> dict:
+    return {"LOWER": {"IN": list(words)}}
+
+
+OPT_ADJ = {"POS": {"IN": ["ADJ", "NUM", "DET", "ADV"]}, "OP": "*"}
+
+# (rule name, kind, patterns)
+RULES: list[tuple[str, str, list[list[dict]]]] = [
+    ("chemical", "Chemical weapon", [
+        [W("chemical"), L("weapon", "attack", "agent", "munition")],
+        [W("chlorine", "sarin", "mustard"), L("gas", "attack", "bomb", "barrel", "shell")],
+        [L("nerve"), L("agent")],
+    ]),
+    ("suicide", "Suicide bomb", [
+        [W("suicide"), {"OP": "?"}, L("bomber", "bombing", "attack", "attacker", "blast", "explosion", "vest", "bomb")],
+        [L("blow"), L("himself", "herself", "themselves"), W("up")],
+        [W("svbied", "svbieds")],
+    ]),
+    ("air", "Air/drone strike", [
+        [L("airstrike", "air-strike", "airstrikes", "warplane", "jet", "helicopter", "gunship", "bomber")],
+        [W("air", "aerial", "drone", "uav"), L("strike", "raid", "attack", "bombardment", "bombing")],
+        [W("air"), W("force"), L("bomb", "strike", "pound", "hit", "target")],
+        [L("drone"), L("hit", "strike", "target", "kill")],
+    ]),
+    ("shelling", "Shelling/artillery/missile attack", [
+        [L("shell", "shelling", "artillery", "mortar", "rocket", "missile", "howitzer", "barrage")],
+        [W("rocket-propelled"), L("grenade")],
+        [W("rpg", "rpgs")],
+        [W("ballistic", "cruise"), L("missile")],
+    ]),
+    ("explosive", "Remote explosive/landmine/IED", [
+        [W("ied", "ieds", "vbied", "landmine", "landmines")],
+        [W("roadside", "car", "truck", "motorcycle", "improvised", "magnetic"), L("bomb", "explosive", "device")],
+        [L("explosive"), L("device")],
+        [W("land"), L("mine")],
+        [L("bomb"), L("explode", "detonate", "go")],
+        [L("explosion", "blast")],
+    ]),
+    ("grenade", "Grenade", [
+        [L("grenade"), ],
+    ]),
+    ("sexual", "Sexual violence", [
+        [L("rape", "gang-rape")],
+        [W("sexual", "sexually"), L("violence", "assault", "abuse", "assault", "attack")],
+    ]),
+    ("abduct", "Abduction/forced disappearance", [
+        [L("abduct", "kidnap", "abduction", "kidnapping", "kidnapper")],
+        [L("take", "hold"), W("hostage", "hostages")],
+        [W("forcibly", "forced"), L("disappear", "disappearance")],
+    ]),
+    ("agreement", "Agreement", [
+        [L("ceasefire", "truce", "armistice")],
+        [W("cease-fire")],
+        [W("peace", "ceasefire"), L("deal", "agreement", "accord", "talk", "pact")],
+        [L("sign"), OPT_ADJ, L("agreement", "deal", "accord")],
+        [W("prisoner", "prisoners", "hostage", "hostages"), L("exchange", "swap", "release")],
+        [L("release"), OPT_ADJ, L("prisoner", "hostage", "detainee", "captive")],
+        [L("surrender")],
+    ]),
+    ("arrest", "Arrests", [
+        [L("arrest", "detain", "apprehend", "detention")],
+        [L("take"), W("into"), W("custody")],
+    ]),
+    ("intercept", "Disrupted weapons use", [
+        [L("intercept", "defuse", "neutralise", "neutralize")],
+        [L("shoot", "down"), W("down"), {"OP": "?"}, OPT_ADJ, L("drone", "missile", "rocket", "uav")],
+        [L("shoot"), OPT_ADJ, L("drone", "missile", "rocket", "uav"), W("down")],
+        [L("foil", "thwart"), {"OP": "?"}, L("attack", "plot", "attempt")],
+        [L("air"), L("defence", "defense"), L("destroy", "down", "shoot")],
+        [L("weapon", "arm", "ammunition"), L("cache")],
+    ]),
+    ("base", "Headquarters or base established", [
+        [L("establish", "set", "build", "open"), {"OP": "?"}, OPT_ADJ, L("base", "headquarters", "outpost", "camp")],
+    ]),
+    ("looting", "Looting/property destruction", [
+        [L("loot", "plunder", "ransack", "pillage", "vandalise", "vandalize", "looting")],
+        [L("torch", "burn", "raze", "demolish", "destroy"), OPT_ADJ,
+         L("house", "home", "shop", "property", "village", "building", "market", "church", "mosque", "school", "office")],
+    ]),
+    ("transfer", "Non-violent transfer of territory", [
+        [L("withdraw", "pull", "retreat"), {"OP": "*", "IS_PUNCT": False}, W("without"), OPT_ADJ, L("fight", "resistance", "clash", "battle")],
+        [L("hand"), W("over"), {"OP": "?"}, OPT_ADJ, L("control", "town", "city", "base", "area", "position")],
+    ]),
+    ("change", "Change to group/activity", [
+        [L("deploy", "redeploy", "recruit", "mobilise", "mobilize", "reinforcement")],
+        [L("merge", "defect", "defection")],
+        [L("impose"), OPT_ADJ, L("curfew")],
+        [L("form", "launch", "announce"), OPT_ADJ, L("group", "militia", "brigade", "movement", "coalition")],
+    ]),
+    ("protest", PROTEST, [
+        [L("protest", "protester", "protestor", "demonstrator", "demonstration", "demonstrate", "rally",
+           "sit-in", "march", "marcher", "picket")],
+    ]),
+    ("riot", "Violent demonstration", [
+        [L("riot", "rioter", "rioting")],
+        [L("burn", "burning"), L("tyre", "tire")],
+        [L("hurl", "throw", "pelt"), {"OP": "?"}, L("stone", "rock", "petrol", "molotov")],
+    ]),
+    ("mob", "Mob violence", [
+        [L("mob", "lynch", "lynching", "vigilante")],
+    ]),
+    ("clash", "Armed clash", [
+        [L("clash", "fight", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "crossfire", "shootout",
+           "combat", "counteroffensive", "counter-offensive", "counterattack", "repel", "repulse")],
+        [L("exchange"), {"OP": "?"}, L("fire", "gunfire")],
+        [W("gun"), L("battle")],
+    ]),
+    ("territory", TERRITORY, [
+        [L("capture", "seize", "overrun", "recapture", "retake", "regain", "liberate", "conquer", "occupy")],
+        [L("take", "gain", "assume", "wrest", "seize"), {"OP": "?"}, OPT_ADJ, L("control")],
+        [L("take"), W("over")],
+        [L("fall"), W("to", "into")],
+    ]),
+    ("advance", ADVANCE, [
+        [L("advance", "push", "press"), W("toward", "towards", "on", "into", "nearly", "deeper", "closer")],
+        [L("advance")],
+    ]),
+    ("attack", GENERIC, [
+        [L("attack", "assault", "raid", "offensive", "operation", "storm", "massacre", "strike", "incursion")],
+        [L("kill", "murder", "execute", "behead", "slaughter", "shoot", "gun", "stab", "hack", "lynch", "wound", "injure")],
+        [L("open"), W("fire")],
+        [L("death", "dead", "die", "casualty", "toll", "body")],
+    ]),
+    ("displacement", DISPLACEMENT, [
+        [L("flee", "displace", "evacuate", "uproot", "displacement", "exodus")],
+        [L("mass"), L("grave")],
+    ]),
+]
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Any) -> Any:
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
+    for rule, _kind, patterns in RULES:
+        matcher.add(rule, patterns)
+    return matcher
+
+
+KIND = {rule: kind for rule, kind, _ in RULES}
+
+
+def find_triggers(span: Any) -> list[Trigger]:
+    """Triggers in one sentence (a spaCy Span), longest match first where two overlap."""
+    doc = span.doc
+    matches = _matcher(doc.vocab)(doc[span.start:span.end])
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    for match_id, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        start, end = start + span.start, end + span.start
+        if taken.intersection(range(start, end)):
+            continue
+        rule = doc.vocab.strings[match_id]
+        taken.update(range(start, end))
+        found.append(Trigger(rule, KIND[rule], start, end))
+    return sorted(found, key=lambda t: t.start)

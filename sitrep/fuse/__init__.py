@@ -1,0 +1,189 @@
+"""The fuse stage: claims about one event become one ``Event`` that lists every claim.
+
+Within an article, claims merge when their event type matches and their actors, dates and
+places do not contradict each other (a lead that names the place and a later paragraph that
+gives the day and the toll describe one event). ACLED's rules then settle the fields: the
+highest-ranked sub-event type, the most precise date and place, and the lowest credible toll.
+"""
+from __future__ import annotations
+
+import hashlib
+import statistics
+from collections import Counter
+from collections.abc import Iterable
+
+from ..model import Actor, Article, Claim, Event, Fatalities, PlaceMention
+from ..taxonomy import BATTLES, BY_NAME, RANK, SD
+
+
+def fuse_article(article: Article, claims: Iterable[Claim]) -> list[Event]:
+    """Events of one article, in the order their first claim appears."""
+    groups: list[list[Claim]] = []
+    for claim in claims:
+        group = next((g for g in groups if _compatible(g, claim)), None)
+        if group is None:
+            groups.append([claim])
+        else:
+            group.append(claim)
+    events = [_event(article, g) for g in groups]
+    return [e for e in events if _worth_keeping(e)]
+
+
+def _event_type(claim: Claim) -> str:
+    return BY_NAME[claim.sub_event_type].event_type
+
+
+def _actors(claims: Iterable[Claim]) -> set[Actor]:
+    return {a for c in claims for a in (c.actor1, c.actor2) if a is not None and a.inter != 7}
+
+
+def _compatible(group: list[Claim], claim: Claim) -> bool:
+    first = group[0]
+    if _event_type(first) != _event_type(claim):
+        return False
+    if _event_type(claim) == SD and first.sub_event_type != claim.sub_event_type:
+        return False
+    if not _dates_agree(group, claim) or not _places_agree(group, claim):
+        return False
+    if _event_type(claim) == BATTLES:
+        # Order carries no meaning in a battle: at most two sides between all claims.
+        return len(_actors(group) | _actors([claim])) <= 2
+    return all(_same_or_open(c.actor1, claim.actor1) and _same_or_open(c.actor2, claim.actor2) for c in group)
+
+
+def _same_or_open(a: Actor | None, b: Actor | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _dates_agree(group: list[Claim], claim: Claim) -> bool:
+    day = claim.date.event_date
+    return day is None or all(c.date.event_date in (None, day) for c in group)
+
+
+def _places_agree(group: list[Claim], claim: Claim) -> bool:
+    if claim.place is None:
+        return True
+    mine = (claim.place.place.iso3, claim.place.place.admin1)
+    return all(c.place is None or (c.place.place.iso3, c.place.place.admin1) == mine for c in group)
+
+
+def _event(article: Article, claims: list[Claim]) -> Event:
+    top = min(claims, key=lambda c: RANK[c.sub_event_type])
+    kind = BY_NAME[top.sub_event_type]
+    actor1, actor2 = _main_actors(top, claims)
+    toll = _toll(claims)
+    dated = min(claims, key=lambda c: (c.date.time_precision or 9, c.date.event_date is None))
+    place = _best_place(claims)
+    event = Event(
+        event_id=_event_id(article.id, top),
+        article_ids=[article.id],
+        claims=claims,
+        event_date=dated.date.event_date, date_start=dated.date.date_start, date_end=dated.date.date_end,
+        time_precision=dated.date.time_precision,
+        disorder_type=kind.disorder_type, event_type=kind.event_type, sub_event_type=kind.name,
+        actor1=actor1, assoc_actor_1=_assoc(claims, 1, {actor1, actor2}),
+        actor2=actor2, assoc_actor_2=_assoc(claims, 2, {actor1, actor2}),
+        civilian_targeting=any(c.civilian_targeting for c in claims) and kind.event_type != BATTLES,
+        place=place, places=_all_places(claims),
+        fatalities=toll.conservative, fatalities_low=toll.low, fatalities_best=toll.best,
+        fatalities_high=toll.high, fatalities_by_party=toll.by_party, civilian_fatalities=toll.civilians,
+        sources=_unique(c.source for c in claims if c.source),
+        outlets=[article.outlet] if article.outlet else [],
+        territory=[c.territory for c in claims if c.territory],
+        displacement=[c.displacement for c in claims if c.displacement],
+        notes="", confidence=_confidence(claims), aggregate=any(c.aggregate for c in claims),
+        decided_by=top.decided_by, conflicting=toll.conflicting,
+    )
+    from .notes import summarize
+
+    event.notes = summarize(event)
+    return event
+
+
+def _main_actors(top: Claim, claims: list[Claim]) -> tuple[Actor | None, Actor | None]:
+    """actor1 from the deciding claim where it names one, else the most named agent."""
+    agents = Counter(c.actor1 for c in claims if c.actor1 is not None)
+    actor1 = top.actor1 or (agents.most_common(1)[0][0] if agents else None)
+    targets = [c.actor2 for c in sorted(claims, key=lambda c: RANK[c.sub_event_type]) if c.actor2 not in (None, actor1)]
+    if not targets and BY_NAME[top.sub_event_type].event_type == BATTLES:
+        targets = [a for a in agents if a != actor1]
+    return actor1, targets[0] if targets else None
+
+
+def _assoc(claims: list[Claim], side: int, main: set) -> list[Actor]:
+    found = [a for c in claims for a in (c.assoc_actor_1 if side == 1 else c.assoc_actor_2)]
+    return [a for a in _unique(found) if a not in main]
+
+
+def _unique(items: Iterable) -> list:
+    out: list = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _best_place(claims: list[Claim]) -> PlaceMention | None:
+    placed = [c.place for c in claims if c.place is not None]
+    if not placed:
+        return None
+    return min(placed, key=lambda p: (p.precision, p.place.feature_class != "S", -p.place.population))
+
+
+def _all_places(claims: list[Claim]) -> list[PlaceMention]:
+    seen: dict[tuple[int, int], PlaceMention] = {}
+    for c in claims:
+        for p in [c.place, *c.places]:
+            if p is not None:
+                seen.setdefault((p.span.start, p.span.end), p)
+    return sorted(seen.values(), key=lambda p: p.span.start)
+
+
+class _Toll:
+    """Tolls across claims: per source the most specific figure, then ACLED's lowest credible."""
+
+    def __init__(self, claims: list[Claim]):
+        stated = [(c.source or "", c.fatalities) for c in claims if c.fatalities is not None]
+        counted = [(s, f) for s, f in stated if f.best > 0 or not f.note]
+        per_source: dict[str, Fatalities] = {}
+        for source, fat in counted:
+            held = per_source.get(source)
+            if held is None or _more_specific(fat, held):
+                per_source[source] = fat
+        figures = list(per_source.values())
+        self.by_party: dict[str, int] = next((f.by_party for f in figures if f.by_party), {})
+        self.conservative = min((f.low for f in figures), default=0)
+        self.low = min((f.low for f in figures), default=None)
+        self.high = max((f.high for f in figures), default=None)
+        self.best = int(statistics.median_low([f.best for f in figures])) if figures else None
+        civilians = [f.civilians for f in figures if f.civilians]
+        self.civilians = max(civilians) if civilians else None
+        self.conflicting = len({f.best for f in figures if not f.vague}) > 1
+
+
+def _more_specific(new: Fatalities, held: Fatalities) -> bool:
+    """A stated number beats a vague one; a larger number from the same source is an update."""
+    if held.vague != new.vague:
+        return held.vague
+    return new.best > held.best
+
+
+def _toll(claims: list[Claim]) -> _Toll:
+    return _Toll(claims)
+
+
+def _confidence(claims: list[Claim]) -> float:
+    best = max(c.confidence for c in claims)
+    return round(min(1.0, best + 0.05 * (len(claims) - 1)), 2)
+
+
+def _worth_keeping(event: Event) -> bool:
+    """An event with no actor, no toll and nothing else to say is a stray trigger word."""
+    if event.displacement or event.territory:
+        return True
+    return event.actor1 is not None or event.actor2 is not None or event.fatalities > 0
+
+
+def _event_id(article_id: str, top: Claim) -> str:
+    key = f"{article_id}|{top.evidence.start}|{top.sub_event_type}"
+    return "SR" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12].upper()

@@ -1,0 +1,23 @@
+"""Ingest: read article files into ``Article`` objects, reporting each bad input.
+
+    for item in read_articles(["reports/"], outlet="Reuters"):
+        if isinstance(item, InputError):
+            print(item)  # "reports/x.txt: empty file"
+        else:
+            analyze(item)
+
+Formats: .txt/.md/.markdown (see ``textfile``), .jsonl and .json (see ``records``).
+Article ids are the record's ``id`` when given, else the first 12 hex digits of the
+SHA-1 of ``text``: stable across runs, and the same for the same report in two files.
+"""
+from sitrep.ingest.language import detect_language
+from sitrep.ingest.limits import MAX_ARTICLE_BYTES
+from sitrep.ingest.reader import ARTICLE_SUFFIXES, find_article_files, read_articles
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "MAX_ARTICLE_BYTES",
+    "detect_language",
+    "find_article_files",
+    "read_articles",
+]
