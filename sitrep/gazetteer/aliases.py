@@ -47,6 +47,8 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 
 # Admin1 areas under the names news uses ("Rural Damascus", "North Darfur").
 ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("PS", "Gaza Strip"): ("Gaza", "the Gaza Strip"),
+    ("PS", "West Bank"): ("the West Bank",),
     ("SY", "Rif-dimashq"): ("Rif Dimashq", "Rural Damascus", "Damascus Countryside", "Reef Dimashq"),
     ("SY", "Deir ez-Zor"): ("Dayr az Zawr", "Deir Ezzor"),
     ("SY", "Al-Hasakah"): ("Hasaka", "Hassakeh", "Hasakah"),

@@ -86,6 +86,7 @@ def _fold_token(token: str) -> str:
 _VARIANTS = {_fold_token(k): _fold_token(v) for k, v in _RAW_VARIANTS.items()}
 
 
+@lru_cache(maxsize=131072)
 def _token_key(token: str) -> str:
     folded = _fold_token(token)
     return _VARIANTS.get(folded, folded)

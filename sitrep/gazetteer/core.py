@@ -1,0 +1,250 @@
+"""The Gazetteer: name lookup, context-aware resolution and reverse geocoding."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from array import array
+import threading
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..model import Place
+from . import normalize as norm
+from . import store
+from .aliases import DEMONYMS
+from .context import GeoContext
+from .grid import Grid, distance_km
+from .scoring import Candidate, confidence, prior, score
+from .sources import country_table, to_iso3
+
+# A trailing word that says what kind of place is meant, in normalised form.
+_SUFFIX_KIND: dict[str, str | None] = {
+    **{norm.normalize(w): "admin1" for w in (
+        "province", "governorate", "region", "state", "oblast", "prefecture", "department",
+        "wilaya", "wilayat", "muhafazat")},
+    **{norm.normalize(w): "populated" for w in ("city", "town", "village")},
+    **{norm.normalize(w): "spot" for w in (
+        "airport", "airbase", "airfield", "base", "camp", "crossing", "checkpoint")},
+    **{norm.normalize(w): None for w in ("district", "subdistrict", "area", "countryside")},
+}
+_DEMONYMS = {k.casefold(): v for k, v in DEMONYMS.items()}
+_COLUMNS = "id, name, lat, lon, cc, admin1, admin2, geonameid, fclass, fcode, population, source, anchor"
+_CACHE_LIMIT = 200_000
+_ELSEWHERE_KM = 25.0  # a runner-up this close is "the same place" for confidence
+
+
+def _kind(fclass: str | None, fcode: str | None) -> str:
+    if fcode == "PCLI":
+        return "country"
+    if fcode == "ADM1":
+        return "admin1"
+    return "spot" if fclass == "S" else "populated"
+
+
+class Gazetteer:
+    """Places from GeoNames (cities500, countries, derived admin1) plus places.yaml.
+
+    Build once with ``Gazetteer.load()`` or share the process-wide instance
+    from ``get_gazetteer()``.  Thread-safe; pickles as a handle that reopens
+    the cached index in the receiving process.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None = None):
+        self._conn = conn
+        self._path = path
+        self._lock = threading.Lock()
+        self._rows: dict[int, tuple[Place, str, str, int | None]] = {}
+        self._reverse: tuple[Grid, list[list[str]], list[int]] | None = None
+        self._countries = self._load_countries()
+
+    @classmethod
+    def load(cls, cache_dir: Path | None = None) -> "Gazetteer":
+        conn, path = store.open_database(cache_dir)
+        return cls(conn, path)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (get_gazetteer, ())
+
+    @property
+    def path(self) -> Path | None:
+        """The index file in use (None when it lives in memory)."""
+        return self._path
+
+    # ------------------------------------------------------------ rows -> places
+
+    def _sql(self, query: str, args: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            return self._conn.execute(query, tuple(args)).fetchall()
+
+    def _remember(self, row: tuple[Any, ...]) -> None:
+        pid, name, lat, lon, cc, admin1, admin2, gid, fclass, fcode, pop, source, anchor = row
+        info = country_table().get(cc)
+        place = Place(name=name, latitude=lat, longitude=lon,
+                      country=info.name if info else None, iso3=info.iso3 if info else None,
+                      admin1=admin1, admin2=admin2, geonameid=gid, feature_class=fclass,
+                      feature_code=fcode, population=pop, source=source)
+        if len(self._rows) > _CACHE_LIMIT:
+            self._rows.clear()
+        self._rows[pid] = (place, cc, _kind(fclass, fcode), anchor)
+
+    def _ensure(self, ids: Iterable[int]) -> None:
+        missing = [i for i in ids if i not in self._rows]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for row in self._sql(f"SELECT {_COLUMNS} FROM place WHERE id IN ({marks})", chunk):
+                self._remember(row)
+
+    def _candidate(self, pid: int, flag: int) -> Candidate:
+        place, cc, kind, anchor = self._rows[pid]
+        return Candidate(pid, place, cc, kind, anchor, flag)
+
+    def _load_countries(self) -> dict[str, Candidate]:
+        rows = self._sql(f"SELECT {_COLUMNS} FROM place WHERE fcode = 'PCLI'")
+        for row in rows:
+            self._remember(row)
+        return {row[4]: self._candidate(row[0], 2) for row in rows}
+
+    # ------------------------------------------------------------ lookup
+
+    def _fetch(self, keys: tuple[str, ...]) -> list[Candidate]:
+        marks = ",".join("?" * len(keys))
+        hits = self._sql(f"SELECT place, MAX(flag) FROM name WHERE norm IN ({marks}) GROUP BY place", keys)
+        self._ensure(pid for pid, _ in hits)
+        return [self._candidate(pid, flag) for pid, flag in hits]
+
+    def _candidates(self, name: str) -> tuple[list[Candidate], str | None]:
+        """Candidates for a name, and the kind a trailing word asks for."""
+        keys = norm.keys(name)
+        found = self._fetch(keys) if keys[0] else []
+        head, _, tail = keys[0].rpartition(" ")
+        if not head or tail not in _SUFFIX_KIND:
+            return found, None
+        # "Aleppo province": the full name first (it may be a name: "Free State"), then "Aleppo".
+        base = self._fetch(norm.keys(name.strip().rsplit(maxsplit=1)[0]))
+        seen = {c.id for c in found}
+        return found + [c for c in base if c.id not in seen], _SUFFIX_KIND[tail]
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place the name may denote, most plausible first (no context)."""
+        found, kind = self._candidates(name)
+        ranked = sorted(found, key=lambda c: score(c, name, None, kind), reverse=True)
+        return [c.place for c in ranked]
+
+    def has_name(self, name: str) -> bool:
+        """Whether any place is known by this name (cheap; for phrase matching)."""
+        keys = norm.keys(name)
+        if not keys[0]:
+            return False
+        marks = ",".join("?" * len(keys))
+        return bool(self._sql(f"SELECT 1 FROM name WHERE norm IN ({marks}) LIMIT 1", keys))
+
+    # ------------------------------------------------------------ resolve
+
+    def rank(self, name: str, context: GeoContext | None = None, *,
+             kind: str | None = None) -> list[tuple[Place, float]]:
+        """Candidates with scores, best first, using the article's context.
+
+        ``kind`` ("country", "admin1", "populated", "spot") says what the
+        text implies ("southern Idlib" -> admin1); a trailing word in the name
+        ("Aleppo province") implies it too.
+        """
+        found, implied = self._candidates(name)
+        kind = kind or implied
+        scored = sorted(((score(c, name, context, kind), c) for c in found),
+                        key=lambda sc: sc[0], reverse=True)
+        if scored and kind != "admin1":
+            scored = _prefer_seat(scored)
+        return [(c.place, s) for s, c in scored]
+
+    def resolve(self, name: str, context: GeoContext | None = None, *,
+                kind: str | None = None) -> Place | None:
+        """The single most plausible place for the name, or None."""
+        ranked = self.rank(name, context, kind=kind)
+        return ranked[0][0] if ranked else None
+
+    def resolve_with_confidence(self, name: str, context: GeoContext | None = None, *,
+                                kind: str | None = None) -> tuple[Place | None, float]:
+        """Like ``resolve``, with 0.5..1 confidence from the margin over rivals elsewhere."""
+        ranked = self.rank(name, context, kind=kind)
+        if not ranked:
+            return None, 0.0
+        best, best_score = ranked[0]
+        rival = next((s for p, s in ranked[1:]
+                      if distance_km(p.latitude, p.longitude, best.latitude, best.longitude) > _ELSEWHERE_KM),
+                     None)
+        return best, confidence(best_score, rival)
+
+    # ------------------------------------------------------------ countries
+
+    def countries(self) -> list[Place]:
+        return [c.place for c in self._countries.values()]
+
+    def country_by_name(self, name_or_iso: str) -> Place | None:
+        """A country from its name, an alias ("UK", "DRC", "Burma") or an ISO2/ISO3 code."""
+        text = name_or_iso.strip()
+        if 2 <= len(text) <= 3 and text.isalpha():
+            iso3 = to_iso3(text)
+            iso2 = next((c.iso2 for c in country_table().values() if c.iso3 == iso3), None)
+            if iso2 in self._countries:
+                return self._countries[iso2].place
+        hits = [c for c in self._fetch(norm.keys(text)) if c.kind == "country"]
+        return max(hits, key=prior).place if hits else None
+
+    def country_from_adjective(self, word: str) -> Place | None:
+        """Country of a demonym or adjective: "Syrian", "pro-Iranian", "Israelis"."""
+        text = " ".join(word.replace("-", " - ").split()).casefold()
+        for prefix in ("pro - ", "anti - "):
+            text = text.removeprefix(prefix)
+        text = text.replace(" - ", "-")
+        iso2 = _DEMONYMS.get(text) or (_DEMONYMS.get(text[:-1]) if text.endswith("s") else None)
+        candidate = self._countries.get(iso2) if iso2 else None
+        return candidate.place if candidate else None
+
+    def country_code(self, place: Place) -> str | None:
+        """ISO2 of a place's country."""
+        return next((c.iso2 for c in country_table().values() if c.iso3 == place.iso3), None)
+
+    # ------------------------------------------------------------ reverse
+
+    def _reverse_index(self) -> tuple[Grid, list[list[str]], list[int]]:
+        if self._reverse is None:
+            blobs = dict(self._sql("SELECT key, value FROM blob"))
+            which = array("i")
+            which.frombytes(blobs["combo_index"])
+            combos = json.loads(blobs["combos"].decode("utf-8"))
+            self._reverse = (Grid.from_blobs(blobs), combos, list(which))
+        return self._reverse
+
+    def reverse(self, lat: float, lon: float) -> tuple[str | None, str | None, str | None, str | None]:
+        """(country, iso3, admin1, admin2) of the nearest GeoNames town (cities1000)."""
+        grid, combos, which = self._reverse_index()
+        cc, admin1, admin2 = combos[which[grid.nearest(lat, lon)]]
+        info = country_table().get(cc)
+        return (info.name if info else None, info.iso3 if info else None,
+                admin1 or None, admin2 or None)
+
+
+def _prefer_seat(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
+    """Plain "Aleppo": when an admin1 area wins over its own same-named seat city,
+    take the city (same coordinates, and the more specific reading)."""
+    top = scored[0][1]
+    if top.kind != "admin1" or top.anchor is None:
+        return scored
+    for n, (s, c) in enumerate(scored):
+        if c.id == top.anchor:
+            return [(scored[0][0], c)] + [(s2, c2) for m, (s2, c2) in enumerate(scored) if m != n]
+    return scored
+
+
+_shared: Gazetteer | None = None
+_shared_lock = threading.Lock()
+
+
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first use."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Gazetteer.load()
+        return _shared

