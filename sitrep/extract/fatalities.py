@@ -73,11 +73,12 @@ _TRIGGER = re.compile(
         |shot\s+and\s+killed|(?:stabbed|beaten|burned|burnt|hacked|tortured|shot|bludgeoned
         |stoned|crushed)\s+to\s+death)\b)
   | (?P<among>\bamong\s+(?:the\s+dead|those\s+killed|the\s+victims|the\s+fatalities)\b)
-  | (?P<back>\b(?:died|dies|dead|perished|slain|succumbed|lost\s+(?:their|his|her)\s+li(?:ves|fe)
+  | (?P<back>\b(?:died(?!\s+down)|dies|dead|perished|slain|succumbed|lost\s+(?:their|his|her)\s+li(?:ves|fe)
         |deaths?|fatalities|bodies|corpses)\b)
     """,
     re.IGNORECASE | re.VERBOSE,
 )
+_PLURAL_NOUN = re.compile(r"deaths|fatalities|bodies|corpses", re.I)
 _CASUALTIES = re.compile(r"\bcasualt(?:y|ies)\b", re.I)
 _NEGATION = re.compile(r"\b(?:no|nobody|none|without|zero)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
 
@@ -92,7 +93,15 @@ _AUX = ("were|was|have|has|had|been|are|is|be|being|reportedly|allegedly|also|al
         "|reported|confirmed|feared|believed|thought|said\\s+to\\s+have|to\\s+have|both|already"
         "|subsequently|eventually|since|then|left|found|recovered")
 _AUX_WORDS = {w for w in _AUX.split("|") if "\\" not in w} | {"said", "to"}
-_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be|got|get)(?:\s+\w+ly)?\s+$", re.I)
+_ATTACHING = {"from", "in", "at", "near", "on"}
+_BY_AGENT = re.compile(r"\s+by\b", re.I)
+_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "another"}
+# Singular heads that are not people: "the ceasefire died", "the deal was killed".
+_NOT_PERSON = {"attack", "deal", "ceasefire", "truce", "talks", "plan", "process", "hope", "offensive",
+               "operation", "convoy", "vehicle", "car", "project", "agreement", "idea", "fire", "blast",
+               "explosion", "bomb", "bill", "proposal", "motion", "engine", "city", "town", "village",
+               "area", "region", "country", "economy", "market", "fighting", "violence", "clash", "war"}
+_PASSIVE = re.compile(r"\b(?:were|was|been|being|are|is|be|got|get)(?:\s+\w+ly)?(?:\s+[a-z]+\s+and)?\s+$", re.I)
 _PREPS = {"in", "at", "on", "near", "from", "to", "into", "for", "across", "around", "over",
           "under", "inside", "outside", "within", "throughout", "along", "against", "toward",
           "towards", "between", "including", "mostly", "each", "per", "a", "an", "the"}
@@ -103,7 +112,7 @@ _NONVICTIM = re.compile(
     r"|hours?|minutes?|times|am|pm|shells?|rockets?|missiles?|drones?|bombs?|mortars?|rounds?|vehicles?"
     r"|tanks?|villages?|towns?|areas?|positions?|sites?|houses?|homes?|buildings?|families|households"
     r"|(?:air)?strikes?|attacks?|raids?|incidents?|tons?|tonnes?|dollars?|usd|points?|locations?"
-    r"|depots?|weapons?|kilograms?|kg|percentage)$", re.I)
+    r"|depots?|weapons?|kilograms?|kg|percentage|cit(?:y|ies)|countr(?:y|ies)|regions?|provinces?)$", re.I)
 _CIVILIAN = re.compile(
     r"\b(?:civilians?|non-combatants?|residents?|villagers?|farmers?|herders?|women|woman|child(?:ren)?"
     r"|boys?|girls?|infants?|babies|baby|kids?|minors?|students?|worshippers?|journalists?"
@@ -139,7 +148,7 @@ _GAP = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _SUBJECT = re.compile(
-    rf"""(?P<np>(?:[A-Za-z][\w'’-]*\s+){{0,5}}[A-Za-z][\w'’-]*)
+    rf"""(?P<np>(?:[A-Za-z0-9][\w'’-]*\s+){{0,12}}[A-Za-z0-9][\w'’-]*)
     (?P<app>\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|both)
         \b[^,.;()]{{1,60}},)?
     (?P<aux>(?:\s+(?:{_AUX}))*)\s*$""",
@@ -154,7 +163,9 @@ _INCLUDED = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s
 _TRAILING = re.compile(r"[^.;]{0,12}?\b(?:including|among\s+them|among\s+whom|of\s+whom|mostly"
                        r"|most\s+of\s+them|all\s+of\s+them)\b[^.;]{0,80}", re.I)
 _AMONG_AFTER = re.compile(r"\s*(?:were\s+|was\s+)?among\s+(?:the\s+dead|those\s+killed|the\s+victims)", re.I)
-_WORD = re.compile(r"\s*([A-Za-z][\w'’-]*)")
+_ANAPHOR = re.compile(r"\b(?:the|their|his|her|its|these|those)\s+$", re.I)
+_WORD = re.compile(r"\s*((?:[A-Za-z]|\d+-[A-Za-z])[\w'’-]*)")  # "80-year-old" is a word
+_TOKEN = re.compile(r"(?:[A-Za-z]|\d+-[A-Za-z])[\w'’-]*")
 
 
 # ---------------------------------------------------------------- public API
@@ -264,7 +275,7 @@ def _find_count(s: str, m: re.Match[str], kind: str, quants: list[_Q]) -> _Hit |
     if kind == "fwd":
         return _forward(s, m, quants) or _forward_noun(s, m)
     if kind in ("verb", "cmp"):
-        if _PASSIVE.search(s[max(0, m.start() - 40):m.start()]):
+        if _PASSIVE.search(s[max(0, m.start() - 40):m.start()]) or _BY_AGENT.match(s, m.end()):
             # "civilians were killed": the victims come before the verb
             return _forward(s, m, quants) or _backward(s, m, quants) or _backward_noun(s, m)
         # "gunmen killed a farmer": after the verb; "3 soldiers killed" (headline): before it
@@ -272,16 +283,34 @@ def _find_count(s: str, m: re.Match[str], kind: str, quants: list[_Q]) -> _Hit |
     if kind in ("back", "among"):
         if _is_the_dead(s, m):
             return None
-        return _backward(s, m, quants) or (_backward_noun(s, m) if kind == "back" else None)
+        if kind == "among":
+            return _backward(s, m, quants)
+        if _PLURAL_NOUN.fullmatch(m.group()):
+            # "there were fatalities", "civilian deaths": plural with no figure (ACLED: 3 or 10)
+            return _backward(s, m, quants) or _plural_noun(s, m)
+        return _backward(s, m, quants) or _backward_noun(s, m)
     return None
+
+
+def _plural_noun(s: str, m: re.Match[str]) -> _Hit:
+    """The noun with the word before it when that is a modifier ("civilian deaths")."""
+    start, victims = m.start(), ""
+    before = re.search(r"([A-Za-z][\w'’-]*)\s+$", s[max(0, m.start() - 30):m.start()])
+    if before and before.group(1).lower() not in _NP_STOP | _DETERMINERS | {"of", "and", "or", "no", "any"}:
+        start, victims = m.start() - len(before.group()), before.group(1)
+    q = Quantity(UNSPECIFIED, UNSPECIFIED, None, True, s[start:m.end()], "unspecified")
+    return _Hit([(_Q(start, start, q), victims)], start, m.end())
 
 
 def _toll(s: str, m: re.Match[str], quants: list[_Q]) -> _Hit | None:
     """ "death toll rose to 14", "raised the death toll to 14": the first count after "toll"."""
+    starts = {x.start for x in quants}
     for x in quants:
-        if x.start >= m.end() and re.fullmatch(r"[^.;:]{0,60}", s[m.end():x.start]) and not x.q.vague:
-            if x.q.kind == "unspecified":
-                return None
+        if x.start < m.end() or x.q.kind == "unspecified":
+            continue
+        if not re.fullmatch(r"[^.;:]{0,60}", s[m.end():x.start]):
+            return None
+        if not _rejected(x, _np_after(s, x.end, starts)[0]):
             return _Hit([(x, "")], m.start(), x.end)
     return None
 
@@ -323,6 +352,7 @@ def _backward(s: str, m: re.Match[str], quants: list[_Q]) -> _Hit | None:
     if victims is None or _rejected(last, victims):
         return None
     items = [(last, victims)]
+    items += _extra_singulars(victims, m.start())
     for prev in reversed(before[:-1]):  # "60 Houthis and 25 soldiers were killed"
         gap = s[prev.end:items[0][0].start]
         np = _CHAIN_BACK.fullmatch(gap)
@@ -335,9 +365,19 @@ def _backward(s: str, m: re.Match[str], quants: list[_Q]) -> _Hit | None:
     return _Hit(items, items[0][0].start, m.end())
 
 
+def _extra_singulars(victims: str, at: int) -> list[tuple[_Q, str]]:
+    """ "Three volunteer fighters and a councilman were killed": one more per "and a ..."."""
+    extra = []
+    for part in re.split(r"\s+and\s+", victims)[1:]:
+        words = part.split()
+        if words and words[0].lower() in ("a", "an", "another") and _conjunct_count(words) == 1:
+            extra.append((_Q(at, at, Quantity(1, 1, 1, False, part, "exact")), ""))
+    return extra
+
+
 def _subject_gap(gap: str) -> str | None:
     """The victims' noun phrase between a count and its death word, or None if it is no subject."""
-    g = _GAP.fullmatch(gap)
+    g = _GAP.fullmatch(re.sub(r"\([^()]*\)", lambda p: " " * len(p.group()), gap))
     if g is None:
         return None
     words = g.group("np").split()
@@ -352,16 +392,33 @@ def _backward_noun(s: str, m: re.Match[str]) -> _Hit | None:
     g = _SUBJECT.search(s[window_start:m.start()])
     if g is None:
         return None
-    words = [(w.start() + window_start, w.group()) for w in re.finditer(r"[A-Za-z][\w'’-]*", g.group("np"))]
-    words = [(p + g.start("np"), w) for p, w in words]
-    while words and words[-1][1].lower() in _AUX_WORDS:
-        words.pop()
+    offset = window_start + g.start("np")
+    words = [(offset + w.start(), w.group()) for w in _TOKEN.finditer(g.group("np"))]
+    while words:
+        last = words[-1][1].lower()
+        if last in _AUX_WORDS:
+            words.pop()
+        elif last == "and" and len(words) > 2:
+            del words[-2:]  # "a man was arrested and killed"
+        else:
+            break
+    for _ in range(3):  # "a man from Soran in Hama": past up to two prepositions
+        subject, stop = _subject_words(words)
+        hit = _noun_count(s, subject, m.end()) if subject else None
+        if hit is not None or stop not in _ATTACHING:
+            return hit
+        words = words[:len(words) - len(subject) - 1]
+    return None
+
+
+def _subject_words(words: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], str]:
+    """The trailing noun phrase of ``words`` and the word that ends it on the left."""
     subject: list[tuple[int, str]] = []
     for pos, w in reversed(words):
-        if w.lower() in _BLOCK or w.lower() in _PREPS - {"a", "an", "the"} or len(subject) >= 5:
-            break
+        if w.lower() in _BLOCK or w.lower() in _PREPS - {"a", "an", "the"} or len(subject) >= 12:
+            return subject, w.lower()
         subject.insert(0, (pos, w))
-    return _noun_count(s, subject, m.end()) if subject else None
+    return subject, ""
 
 
 def _forward_noun(s: str, m: re.Match[str]) -> _Hit | None:
@@ -369,39 +426,48 @@ def _forward_noun(s: str, m: re.Match[str]) -> _Hit | None:
     np_text, np_start, np_end = _np_after(s, m.end(), set())
     if not np_text:
         return None
-    words = [(np_start + w.start(), w.group()) for w in re.finditer(r"[A-Za-z][\w'’-]*", np_text)]
+    words = [(np_start + w.start(), w.group()) for w in _TOKEN.finditer(np_text)]
     hit = _noun_count(s, words, np_end)
     return None if hit is None else hit._replace(start=m.start())
 
 
 def _noun_count(s: str, words: list[tuple[int, str]], end: int) -> _Hit | None:
-    """One victim or an unspecified plural, from the head of the noun phrase."""
-    first = words[0][1].lower()
-    head = _head(words)
+    """One victim per singular conjunct ("a civilian and his son": 2); a plural: unspecified."""
+    conjuncts: list[list[str]] = [[]]
+    for _, w in words:
+        if w.lower() in ("and", "or"):
+            conjuncts.append([])
+        else:
+            conjuncts[-1].append(w)
+    counts = [_conjunct_count(c) for c in conjuncts if c]
+    if not counts or None in counts:
+        return None
     start = words[0][0]
     victims = s[start:words[-1][0] + len(words[-1][1])]
-    if head.lower() in _PLURAL_VICTIMS or _is_demonym_plural(head):
-        if first in ("a", "an", "one", "his", "her"):
-            return None
+    if "plural" in counts:
         q = Quantity(UNSPECIFIED, UNSPECIFIED, None, True, victims, "unspecified")
-    elif head.lower() in _SINGULAR_VICTIMS:
-        q = Quantity(1, 1, 1, False, victims, "exact")
     else:
-        return None
+        q = Quantity(len(counts), len(counts), len(counts), False, victims, "exact")
     return _Hit([(_Q(start, start, q), _strip_det(victims))], start, end)
 
 
+def _conjunct_count(words: list[str]) -> str | int | None:
+    """ "plural", 1, or None (not a person) for one noun phrase."""
+    lowered = [w.lower() for w in words]
+    head = words[lowered.index("of") - 1] if "of" in lowered[1:] else words[-1]
+    det = lowered[0]
+    if head.lower() in _PLURAL_VICTIMS or _is_demonym_plural(head):
+        return None if det in ("a", "an", "one", "his", "her", "another") else "plural"
+    if head.lower() in _SINGULAR_VICTIMS:
+        return 1
+    if (det in _DETERMINERS and len(words) > 1 and not _NONVICTIM.match(head)
+            and head.lower() not in _NOT_PERSON and not head.lower().endswith("s")
+            and head.replace("-", "").isalpha()):
+        return 1  # "the traditional ruler", "a councilman"
+    return None
+
+
 # ---------------------------------------------------------------- helpers
-
-
-def _head(words: list[tuple[int, str]]) -> str:
-    """The head noun: the last word of the first conjunct ("women and children" -> women)."""
-    first_conjunct = []
-    for _, w in words:
-        if w.lower() in ("and", "or"):
-            break
-        first_conjunct.append(w)
-    return (first_conjunct or [words[-1][1]])[-1]
 
 
 def _is_demonym_plural(word: str) -> bool:
@@ -481,13 +547,9 @@ def _halve(q: Quantity) -> Quantity:
                     None if q.high is None else max(1, q.high // 2), q.vague, q.text, q.kind)
 
 
-def _negated(s: str, start: int) -> bool:
-    return _NEGATION.search(s[max(0, start - 40):start]) is not None
-
-
 def _is_the_dead(s: str, m: re.Match[str]) -> bool:
-    """ "the dead" / "the bodies" as nouns say nothing about how many."""
-    return re.search(r"\bthe\s+$", s[max(0, m.start() - 5):m.start()], re.I) is not None
+    """ "the dead", "their bodies": nouns that refer back, not a count."""
+    return _ANAPHOR.search(s[max(0, m.start() - 8):m.start()]) is not None
 
 
 def _finding(s: str, total: Quantity, hit: _Hit, note: str | None, quants: list[_Q]) -> FatalityFinding:
@@ -501,11 +563,11 @@ def _finding(s: str, total: Quantity, hit: _Hit, note: str | None, quants: list[
     return FatalityFinding(
         low=total.low, best=total.best, high=total.high, text=s[start:end], start=start, end=end,
         vague=total.vague, civilians=civilians,
-        civilian_count=_civilian_count(s, hit, quants) if civilians and total.low else None,
+        civilian_count=_civilian_count(s, hit, total, quants) if civilians and total.low else None,
         children=bool(_CHILD.search(context)), note=note, victims=victims)
 
 
-def _civilian_count(s: str, hit: _Hit, quants: list[_Q]) -> int | None:
+def _civilian_count(s: str, hit: _Hit, total: Quantity, quants: list[_Q]) -> int | None:
     """ "including 5 civilians", "5 civilians among the dead", or the groups that are civilians."""
     starts = {x.start for x in quants}
     for x in quants:
@@ -515,6 +577,8 @@ def _civilian_count(s: str, hit: _Hit, quants: list[_Q]) -> int | None:
         if _INCLUDED.search(s[max(0, x.start - 25):x.start]) or _AMONG_AFTER.match(s, np_end):
             return x.q.low
     civilian = [x.q.low for x, np in hit.items if _CIVILIAN.search(np) and not _COMBATANT.search(np)]
+    if civilian and len(civilian) == len(hit.items):
+        return total.low  # every victim a civilian (and "civilians were killed" scaled to 10)
     return sum(civilian) if civilian else None
 
 
@@ -529,7 +593,7 @@ def _casualties_only(s: str) -> FatalityFinding | None:
 
 
 def _rank(f: FatalityFinding) -> int:
-    if f.note in (NONE_REPORTED,):
+    if f.note == NONE_REPORTED:
         return 3
     if f.low == 0:
         return 2

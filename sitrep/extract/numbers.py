@@ -227,10 +227,11 @@ def find_quantities(text: str) -> list[tuple[int, int, Quantity]]:
 
 def parse_quantity(text: str) -> Quantity | None:
     """The quantity ``text`` consists of ("at least 10", "sixty-five", "dozens"), else None."""
-    stripped = re.sub(r"\s+of$", "", text.strip().strip(".,;:!?\"'()"))
-    found = find_quantities(stripped)
-    if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(stripped):
-        return found[0][2]
+    stripped = text.strip().strip(".,;:!?\"'()")
+    for candidate in (stripped, re.sub(r"\s+of$", "", stripped)):  # "scores of" reads as "scores"
+        found = find_quantities(candidate)
+        if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(candidate):
+            return found[0][2]
     return None
 
 

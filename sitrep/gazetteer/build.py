@@ -24,7 +24,7 @@ import yaml
 
 from . import sources
 from .aliases import ADMIN1_ALIASES, COUNTRY_ALIASES
-from .grid import Grid
+from .grid import TwoLevelGrid
 from .normalize import is_latin, light, normalize
 
 SCHEMA_VERSION = 1
@@ -155,7 +155,7 @@ def read_supplement() -> list[dict[str, Any]]:
 
 # ---------------------------------------------------------------- admin names
 
-def assign_admin_names(cities: list[City], rg: RgPoints, grid: Grid) -> None:
+def assign_admin_names(cities: list[City], rg: RgPoints, grid: TwoLevelGrid) -> None:
     """Fill City.admin1 (by vote per GeoNames admin1 code) and City.admin2 (nearest rg point)."""
     exact = {(cc, round(lat, 3), round(lon, 3)): n
              for n, ((lat, lon), cc) in enumerate(zip(rg.coords, rg.cc))}
@@ -270,7 +270,7 @@ def _median_anchor(members: list[PlaceRow]) -> PlaceRow:
     return min(members, key=lambda c: (c.lat - lat) ** 2 + (c.lon - lon) ** 2)
 
 
-def supplement_rows(entries: list[dict[str, Any]], rg: RgPoints, grid: Grid,
+def supplement_rows(entries: list[dict[str, Any]], rg: RgPoints, grid: TwoLevelGrid,
                     first_id: int) -> list[PlaceRow]:
     rows = []
     for n, entry in enumerate(entries):
@@ -323,7 +323,7 @@ def build_into(conn: sqlite3.Connection) -> None:
 
 def _build(conn: sqlite3.Connection) -> None:
     rg = read_rg()
-    grid = Grid.build(rg.coords)
+    grid = TwoLevelGrid.build(rg.coords)
     cities = read_cities()
     assign_admin_names(cities, rg, grid)
     city = city_rows(cities, first_id=1_000_000)
@@ -343,7 +343,7 @@ def _build(conn: sqlite3.Connection) -> None:
     conn.commit()
 
 
-def _store_reverse(conn: sqlite3.Connection, rg: RgPoints, grid: Grid) -> None:
+def _store_reverse(conn: sqlite3.Connection, rg: RgPoints, grid: TwoLevelGrid) -> None:
     """The grid plus, per rg point, an index into distinct (cc, admin1, admin2) triples."""
     combos: dict[tuple[str, str, str], int] = {}
     which = array("i", (combos.setdefault(t, len(combos))

@@ -13,7 +13,7 @@ from . import normalize as norm
 from . import store
 from .aliases import DEMONYMS
 from .context import GeoContext
-from .grid import Grid, distance_km
+from .grid import TwoLevelGrid, distance_km
 from .scoring import Candidate, confidence, prior, score
 from .sources import country_table, to_iso3
 
@@ -54,7 +54,7 @@ class Gazetteer:
         self._path = path
         self._lock = threading.Lock()
         self._rows: dict[int, tuple[Place, str, str, int | None]] = {}
-        self._reverse: tuple[Grid, list[list[str]], list[int]] | None = None
+        self._reverse: tuple[TwoLevelGrid, list[list[str]], list[int]] | None = None
         self._countries = self._load_countries()
 
     @classmethod
@@ -207,13 +207,13 @@ class Gazetteer:
 
     # ------------------------------------------------------------ reverse
 
-    def _reverse_index(self) -> tuple[Grid, list[list[str]], list[int]]:
+    def _reverse_index(self) -> tuple[TwoLevelGrid, list[list[str]], list[int]]:
         if self._reverse is None:
             blobs = dict(self._sql("SELECT key, value FROM blob"))
             which = array("i")
             which.frombytes(blobs["combo_index"])
             combos = json.loads(blobs["combos"].decode("utf-8"))
-            self._reverse = (Grid.from_blobs(blobs), combos, list(which))
+            self._reverse = (TwoLevelGrid.from_blobs(blobs), combos, list(which))
         return self._reverse
 
     def reverse(self, lat: float, lon: float) -> tuple[str | None, str | None, str | None, str | None]:

@@ -81,12 +81,16 @@ def _save(memory: sqlite3.Connection, path: Path) -> None:
     """Write atomically: a temporary file, then rename; drop stale versions."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    disk = sqlite3.connect(tmp)
     try:
-        memory.backup(disk)
-    finally:
-        disk.close()
-    os.replace(tmp, path)
+        disk = sqlite3.connect(tmp)
+        try:
+            memory.backup(disk)
+        finally:
+            disk.close()
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     for stale in path.parent.glob("gazetteer-*.sqlite"):
         if stale != path:
             stale.unlink(missing_ok=True)
