@@ -166,6 +166,7 @@ class Claim:
     paragraph: int = 0
     confidence: float = 0.5
     aggregate: bool = False
+    distinct: bool = False  # the text marks it as another event ("also", "separately")
 
 
 @dataclass

@@ -105,7 +105,8 @@ def _needs_case(word: str) -> bool:
     return bool(letters) and (upper == len(letters) or upper >= 2)
 
 
-def _case_ok(pattern: tuple[str | None, ...] | None, text: str, tokens: list[_Token], i: int) -> bool:
+def _case_ok(pattern: tuple[str | None, ...] | None, text: str, tokens: list[_Token],
+             i: int) -> bool:
     """Do the tokens from index i have the capitals the alias requires?"""
     if pattern is None:
         return True
@@ -166,7 +167,7 @@ class _Entry:
 
 @dataclass(frozen=True)
 class _Template:
-    """An actor named after a country: "Protesters ({country})", "Military Forces of {the_country}"."""
+    """An actor named after a country: "Protesters ({country})", "Police Forces of {the_country}"."""
 
     name: str
     inter: int
@@ -229,7 +230,8 @@ def _load_countries(data: dict[str, Any]) -> _Countries:
     for iso, row in geo.items():
         for spelling in (row["name"], row["iso3"]):
             lookup[" ".join(_key(spelling))] = iso
-    for spelling, iso in {**{v: k for k, v in names.items()}, **(data.get("aliases") or {})}.items():
+    spellings = {**{name: iso for iso, name in names.items()}, **(data.get("aliases") or {})}
+    for spelling, iso in spellings.items():
         lookup[" ".join(_key(spelling))] = iso
     demonyms = {str(k): list(v) for k, v in (data.get("demonyms") or {}).items()}
     pseudo = {_key(str(p)) for p in data.get("pseudo") or []}
@@ -239,7 +241,7 @@ def _load_countries(data: dict[str, Any]) -> _Countries:
 # ---------------------------------------------------------------- the registry
 
 
-@dataclass
+@dataclass(repr=False)
 class ActorRegistry:
     """Registered actors, country-typed templates and an alias trie over both."""
 
@@ -254,6 +256,9 @@ class ActorRegistry:
     _template_rx: list[tuple[re.Pattern[str], _Template]] = field(default_factory=list)
     _unknown: dict[str, _Template] = field(default_factory=dict)
     _resolved: dict[tuple[int, str | None], Actor] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return f"<ActorRegistry: {len(self.entries)} actors, {self.alias_count} aliases>"
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorRegistry:
@@ -278,9 +283,10 @@ class ActorRegistry:
         entry = self.entries.get(_key(name))
         if entry is not None:
             return self._actor(entry, iso)
-        if name in self._unknown:
-            return _unknown_actor(self._unknown[name])
-        return self._by_template(name, iso)
+        actor = self._by_template(name, iso)
+        if actor is None and name in self._unknown:  # "Civilians (Unknown)"
+            actor = _unknown_actor(self._unknown[name])
+        return actor
 
     def canonical(self, name: str, country: str | None = None) -> Actor | None:
         """The actor a name or alias stands for; ACLED year ranges and unit suffixes are dropped."""
@@ -392,7 +398,9 @@ class ActorRegistry:
         node: _Node | None = self._root
         for tok in tokens:
             node = node.next.get(tok[0]) if node else None
-        return self._choose(node.cands, text, tokens, iso, check_case) if node and node.cands else None
+        if node is None or not node.cands:
+            return None
+        return self._choose(node.cands, text, tokens, iso, check_case)
 
     def _choose(self, cands: list[_Cand], text: str, tokens: list[_Token], iso: str | None,
                 check_case: bool) -> Actor | None:
@@ -444,7 +452,8 @@ class ActorRegistry:
         return Actor(name, inter, home, side, registered=False)
 
     def _format(self, pattern: str, iso: str) -> str:
-        return pattern.format(country=self.countries.name(iso), the_country=self.countries.the_name(iso))
+        names = self.countries
+        return pattern.format(country=names.name(iso), the_country=names.the_name(iso))
 
     # -- name lookups
 
@@ -520,7 +529,8 @@ def _conjunct_end(tokens: list[_Token], i: int, text: str) -> int | None:
     return None
 
 
-def _mention(text: str, tokens: list[_Token], hit: tuple[int, int, Actor], offset: int) -> ActorMention:
+def _mention(text: str, tokens: list[_Token], hit: tuple[int, int, Actor],
+             offset: int) -> ActorMention:
     i, j, actor = hit
     start, end = tokens[i][1], tokens[j - 1][2]
     return ActorMention(Span(text[start:end], start + offset, end + offset), actor)
@@ -566,7 +576,8 @@ class _Builder:
         for raw in self.data.get("name_only") or []:
             self._template(raw, [])
         for raw in self.data.get("families") or []:
-            self.reg.families.append((_name_regex(raw["pattern"]), self._inter(raw, raw["pattern"])))
+            pattern = str(raw["pattern"])
+            self.reg.families.append((_name_regex(pattern), self._inter(raw, pattern)))
         return self.reg
 
     def _fail(self, name: str, problem: str) -> RegistryError:
@@ -578,6 +589,9 @@ class _Builder:
             raise self._fail(name, f"{key} must be an ACLED actor type 1-8, not {value!r}")
         return value
 
+    def _optional_inter(self, raw: dict[str, Any], name: str, key: str) -> int | None:
+        return self._inter(raw, name, key) if raw.get(key) is not None else None
+
     def _entry(self, raw: dict[str, Any]) -> None:
         name = str(raw.get("name") or "")
         unknown = set(raw) - _ENTRY_KEYS
@@ -586,7 +600,7 @@ class _Builder:
         if _key(name) in self.reg.entries:
             raise self._fail(name, "listed twice")
         country = raw.get("country")
-        abroad = self._inter(raw, name, "abroad_inter") if raw.get("abroad_inter") else None
+        abroad = self._optional_inter(raw, name, "abroad_inter")
         contexts = frozenset(raw.get("context_countries") or ([country] if country else []))
         entry = _Entry(name, self._inter(raw, name), country, raw.get("side"), abroad, contexts)
         self.reg.entries[_key(name)] = entry
@@ -597,8 +611,8 @@ class _Builder:
 
     def _template(self, raw: dict[str, Any], aliases: list[str]) -> _Template:
         name = str(raw["name"])
-        abroad = self._inter(raw, name, "abroad_inter") if raw.get("abroad_inter") else None
-        unknown_inter = self._inter(raw, name, "unknown_inter") if raw.get("unknown_inter") else None
+        abroad = self._optional_inter(raw, name, "abroad_inter")
+        unknown_inter = self._optional_inter(raw, name, "unknown_inter")
         template = _Template(name, self._inter(raw, name), abroad, raw.get("side"),
                              raw.get("unknown"), unknown_inter)
         self.reg.templates.append(template)

@@ -122,11 +122,10 @@ def _attribution(ctx: _Context, sentence: Sentence, span: Any) -> Attribution | 
 
 
 def _actor_namer(ctx: _Context):
+    """Maps a speaker phrase ("the Syrian army") to the actor's canonical name."""
     def name(phrase: str) -> str | None:
-        for mention in ctx.analyzed.actors:
-            if mention.span.text.lower() in phrase.lower() and mention.actor.inter != 7:
-                return mention.actor.name
-        return None
+        found = [m for m in ctx.registry.find(phrase, country=ctx.country) if m.actor.inter != 7]
+        return found[0].actor.name if found else None
     return name
 
 
@@ -210,7 +209,7 @@ def _claim(ctx: _Context, sentence: Sentence, decision: Decision, attribution: A
         actor2=decision.actor2, assoc_actor_2=decision.assoc_actor_2,
         civilian_targeting=decision.civilian_targeting,
         place=place, places=places, date=date, fatalities=toll,
-        decided_by=decision.rule, paragraph=sentence.paragraph,
+        decided_by=decision.rule, paragraph=sentence.paragraph, distinct=decision.distinct,
     )
     claim.territory = _territory(decision, sentence, places)
     claim.displacement = _displacement(decision, sentence, places)

@@ -45,6 +45,10 @@ class Decision:
     counts_dead: bool = True
     territory: str | None = None  # captured | advanced | withdrew | handed over
     displacement: bool = False
+    distinct: bool = False
+
+
+DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
 
 
 def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any) -> list[Decision]:
@@ -52,12 +56,32 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any) -> list
     triggers = [t for t in find_triggers(span) if _realis(span.doc, t)]
     if not triggers:
         return []
+    victims = _victims(span, fatal)
     if any(t.kind == PROTEST for t in triggers):
-        return [_protest(span, triggers, actors)]
-    decisions = [d for t in _specific(triggers) if (d := _decide(span, t, actors, fatal)) is not None]
+        return [_protest(span, triggers, actors, victims)]
+    decisions = [d for t in _specific(triggers) if (d := _decide(span, t, actors, fatal, victims)) is not None]
     if not decisions:
-        decisions = _generic(span, triggers, actors, fatal)
-    return _hierarchy(decisions)
+        decisions = _generic(span, triggers, actors, fatal, victims)
+    decisions = _hierarchy(decisions, span.text)
+    for d, t in zip(decisions, triggers):
+        d.distinct = _marked_distinct(span, t)
+    return decisions
+
+
+def _marked_distinct(span: Any, trigger: Trigger) -> bool:
+    """"HTS also attacked ...", "Elsewhere, ...": the writer says this is another event."""
+    if span[0].lower_ in DISTINCT or span.text.lower().startswith("in another"):
+        return True
+    head = trigger.head(span.doc)
+    anchors = {head, head.head}
+    return any(c.lower_ in DISTINCT and c.dep_ == "advmod" for a in anchors for c in a.children)
+
+
+def _victims(span: Any, fatal: Any) -> tuple[int, int] | None:
+    """The toll phrase as article offsets: who is named there died, and did not act."""
+    if fatal is None:
+        return None
+    return span.start_char + fatal.start, span.start_char + fatal.end
 
 
 def _realis(doc: Any, trigger: Trigger) -> bool:
@@ -78,8 +102,9 @@ def _specific(triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in triggers if t.kind != GENERIC]
 
 
-def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any) -> Decision | None:
-    roles = assign_roles(span.doc, trigger.head(span.doc), actors)
+def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
+            victims: tuple[int, int] | None) -> Decision | None:
+    roles = assign_roles(span.doc, trigger.head(span.doc), actors, victims)
     if trigger.kind == TERRITORY:
         return _territory(span, trigger, roles)
     if trigger.kind == ADVANCE:
@@ -132,11 +157,12 @@ def _displacement(span: Any, trigger: Trigger, roles: Roles) -> Decision | None:
     return _make("Other", f"{trigger.rule}-displacement", civilians, displacement=True, counts_dead=False)
 
 
-def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention]) -> Decision:
+def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
+             victims: tuple[int, int] | None) -> Decision:
     """Protests: peaceful, dispersed, met with lethal force, or turned violent."""
     text = span.text
     first = next(t for t in triggers if t.kind == PROTEST)
-    roles = assign_roles(span.doc, first.head(span.doc), actors)
+    roles = assign_roles(span.doc, first.head(span.doc), actors, victims)
     if any(t.kind == "Violent demonstration" for t in triggers):
         return _make("Violent demonstration", "protest+riot", roles)
     if LETHAL.search(text):
@@ -153,14 +179,15 @@ def _swap_for_force(roles: Roles) -> Roles:
     return roles
 
 
-def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fatal: Any) -> list[Decision]:
+def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fatal: Any,
+             victims: tuple[int, int] | None) -> list[Decision]:
     """Attack/killing words alone: civilian victims make it an Attack, armed ones a clash."""
     generic = [t for t in triggers if t.kind == GENERIC]
     acts = [t for t in generic if t.head(span.doc).lemma_ not in DEATH_ONLY]
     if not acts and fatal is None:
         return []
     trigger = (acts or generic)[0]
-    roles = assign_roles(span.doc, trigger.head(span.doc), actors)
+    roles = assign_roles(span.doc, trigger.head(span.doc), actors, victims)
     victims = (getattr(fatal, "victims", None) or "") if fatal is not None else ""
     if _civilian_victims(roles, victims):
         return [_make("Attack", f"{trigger.rule}-on-civilians", roles, civilians=True, generic=True)]
@@ -181,16 +208,31 @@ def _civilian_victims(roles: Roles, victims: str) -> bool:
     return bool(CIVILIAN_VICTIMS.search(victims)) and not ARMED_VICTIMS.search(victims)
 
 
-def _hierarchy(decisions: list[Decision]) -> list[Decision]:
-    """One decision per act: E/RV tactics in a sentence collapse to the highest-ranked one."""
+def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:
+    """One decision per act: E/RV tactics in a sentence collapse to the highest-ranked one, and
+    "fighting" beside a strike is the same act unless it names an armed opponent of its own."""
     erv = [d for d in decisions if BY_NAME[d.sub_event_type].event_type == ERV]
     rest = [d for d in decisions if BY_NAME[d.sub_event_type].event_type != ERV]
     if erv:
         top = min(erv, key=lambda d: RANK[d.sub_event_type])
         top.actor1 = top.actor1 or next((d.actor1 for d in erv if d.actor1), None)
         top.actor2 = top.actor2 or next((d.actor2 for d in erv if d.actor2), None)
+        if top.actor2 is None and CIVILIAN_OBJECTS.search(text):
+            top.civilian_targeting = True
+        rest = [d for d in rest if not _same_act(d, top)]
         rest.append(top)
     return _dedupe(rest)
+
+
+CIVILIAN_OBJECTS = re.compile(r"\bcivilian (?:areas?|targets?|neighbou?rhoods?|homes?|infrastructure|objects?)|"
+                              r"\bresidential (?:areas?|buildings?|neighbou?rhoods?)", re.I)
+
+
+def _same_act(clash: Decision, strike: Decision) -> bool:
+    if clash.sub_event_type != "Armed clash" or clash.territory:
+        return False
+    opponents = {a for a in (clash.actor1, clash.actor2) if a is not None and a.inter in ARMED}
+    return not (opponents - {strike.actor1})
 
 
 def _dedupe(decisions: list[Decision]) -> list[Decision]:

@@ -42,8 +42,8 @@ def role_of(root: Any, trigger_head: Any) -> str:
         return AGENT
     if root.dep_ == "poss" and head in (trigger_head, verb):
         return AGENT
-    if root.dep_ == "pobj" and head.lower_ == "by" and head.head in (trigger_head, verb):
-        return AGENT
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.dep_ != "agent" and head.head in _near(trigger_head):
+        return AGENT  # "airstrikes by Russian forces", also when "by" hangs from the noun above
     if root.dep_ == "pobj" and head.dep_ == "agent" and head.head in (trigger_head, verb):
         return AGENT
     if root.dep_ in ("nsubjpass", "dobj", "obj") and head in (trigger_head, verb):
@@ -56,34 +56,65 @@ def role_of(root: Any, trigger_head: Any) -> str:
 
 
 def _host_verb(trigger_head: Any) -> Any:
-    """The verb a nominal trigger depends on ("launched an attack"), else the trigger itself."""
-    if trigger_head.pos_ in ("NOUN", "PROPN") and trigger_head.head.lemma_ in HOST_VERBS:
-        return trigger_head.head
+    """The verb a nominal trigger depends on ("launched an attack", "seized ... during an
+    assault"), else the trigger itself."""
+    if trigger_head.pos_ not in ("NOUN", "PROPN"):
+        return trigger_head
+    token = trigger_head
+    for _ in range(3):
+        if token.dep_ not in ("dobj", "pobj", "prep", "obj", "attr") or token.head is token:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
     return trigger_head
 
 
-def assign_roles(doc: Any, trigger_head: Any, mentions: list[ActorMention]) -> Roles:
-    """actor1/actor2 and their associates for one trigger among the sentence's actor mentions."""
-    agents, targets, others = [], [], []
+def _near(trigger_head: Any) -> set:
+    """The trigger, its host verb and the noun it hangs from."""
+    return {trigger_head, _host_verb(trigger_head), trigger_head.head}
+
+
+def assign_roles(doc: Any, trigger_head: Any, mentions: list[ActorMention],
+                 victims: tuple[int, int] | None = None) -> Roles:
+    """actor1/actor2 and their associates for one trigger among the sentence's actor mentions.
+
+    ``victims`` is the character range of the toll phrase ("dozens of soldiers ... died"): the
+    actors named there were acted on, whatever the parse says.
+    """
+    agents, targets, others, hurt = [], [], [], []
     for m in mentions:
         root = mention_root(doc, m)
         role = role_of(root, trigger_head) if root is not None else OTHER
+        if victims and victims[0] <= m.span.start < victims[1] and role != TARGET:
+            hurt.append(m)
+            continue
         {AGENT: agents, TARGET: targets, OTHER: others}[role].append(m)
-    agents, targets = _fill(agents, targets, others, trigger_head.idx)
+    agents, targets = _fill(agents, targets or hurt, others, trigger_head.idx)
+    named = [m.actor for m in mentions]
     roles = Roles()
-    _set_side(roles, 1, [m.actor for m in agents])
-    _set_side(roles, 2, [m.actor for m in targets if m.actor != roles.actor1])
+    _set_side(roles, 1, [m.actor for m in agents], named)
+    _set_side(roles, 2, [m.actor for m in targets if m.actor != roles.actor1], named)
     return roles
 
 
+def _leader(actor: Actor, named: list[Actor]) -> Actor:
+    """"HTS and its allies": an ally whose leader is named in the sentence yields to the leader."""
+    if actor.side:
+        leader = next((a for a in named if a.name == actor.side), None)
+        if leader is not None:
+            return leader
+    return actor
+
+
 def _fill(agents: list, targets: list, others: list, trigger_at: int) -> tuple[list, list]:
-    """Mentions the parse left open: before the trigger act, after it are acted on."""
+    """Mentions the parse left open: the nearest before the trigger acts, the first after it is acted on."""
     others = [m for m in others if m.actor not in {a.actor for a in agents + targets}]
     if not agents:
         before = [m for m in others if m.span.start < trigger_at and m.actor.inter != 7]
         if before:
-            agents = [before[0]]
-            others.remove(before[0])
+            agents = [before[-1]]
+            others.remove(before[-1])
     if not targets:
         rest = [m for m in others if m.actor not in {a.actor for a in agents}]
         if rest:
@@ -91,14 +122,15 @@ def _fill(agents: list, targets: list, others: list, trigger_at: int) -> tuple[l
     return agents, targets
 
 
-def _set_side(roles: Roles, side: int, actors: list[Actor]) -> None:
+def _set_side(roles: Roles, side: int, actors: list[Actor], named: list[Actor] | None = None) -> None:
     unique: list[Actor] = []
     for a in actors:
         if a not in unique:
             unique.append(a)
     if not unique:
         return
-    main, assoc = unique[0], unique[1:]
+    main = _leader(unique[0], named or unique)
+    assoc = [a for a in unique if a != main]
     if side == 1:
         roles.actor1, roles.assoc_actor_1 = main, assoc
     else:

@@ -45,10 +45,26 @@ def _compatible(group: list[Claim], claim: Claim) -> bool:
         return False
     if not _dates_agree(group, claim) or not _places_agree(group, claim):
         return False
+    if claim.distinct:
+        return False
     if _event_type(claim) == BATTLES:
         # Order carries no meaning in a battle: at most two sides between all claims.
-        return len(_actors(group) | _actors([claim])) <= 2
+        return _sides(_actors(group) | _actors([claim])) <= 2
     return all(_same_or_open(c.actor1, claim.actor1) and _same_or_open(c.actor2, claim.actor2) for c in group)
+
+
+def _camp(actor: Actor) -> str:
+    return "state" if actor.inter in (1, 8) else "non-state"
+
+
+def _sides(actors: set[Actor]) -> int:
+    """Distinct sides: allies count with the actor they fight for, and a generic actor
+    ("soldiers", "militants") joins a named one of its camp."""
+    names = {a.name for a in actors}
+    leaders = {a.side if a.side in names else a.name for a in actors if a.registered}
+    camps = {_camp(a) for a in actors if a.registered}
+    generic_camps = {_camp(a) for a in actors if not a.registered} - camps
+    return len(leaders) + len(generic_camps)
 
 
 def _same_or_open(a: Actor | None, b: Actor | None) -> bool:

@@ -56,16 +56,25 @@ def score(c: Candidate, query: str, ctx: GeoContext | None, kind: str | None) ->
     if kind and c.kind == kind:
         total += KIND_BONUS
     if ctx is not None:
-        total += _context(c, ctx)
+        total += _context(c, query, ctx)
     return total
 
 
-def _context(c: Candidate, ctx: GeoContext) -> float:
+def _context(c: Candidate, query: str, ctx: GeoContext) -> float:
     bonus = COUNTRY_FOCUS * ctx.share(c.place.iso3)
-    keys = ctx.admin1_keys()
-    if keys and c.place.admin1 and normalize(c.place.admin1) in keys and c.kind != "admin1":
+    if c.kind != "admin1" and _in_stated_admin1(c.place, query, ctx):
         bonus += ADMIN1_STATED
     return bonus + _proximity(c.place, ctx.places)
+
+
+def _in_stated_admin1(place: Place, query: str, ctx: GeoContext) -> bool:
+    """The place lies in an admin area the text states, and is not that area's
+    own name ("Aleppo province" must not promote Aleppo city)."""
+    if not place.admin1:
+        return False
+    area = normalize(place.admin1)
+    query_key = normalize(query)
+    return area in ctx.admin1_keys() and not (query_key == area or query_key.startswith(area + " "))
 
 
 def _proximity(place: Place, others: list[Place]) -> float:

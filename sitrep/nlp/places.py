@@ -1,0 +1,484 @@
+"""Find and resolve the places an article names.
+
+spaCy's small model often labels towns as ORG or PERSON ("Nubl", "al-Nayrab")
+or misses them, so entities are only one source of candidates; a gazetteer
+phrase scan over capitalised words is the other.  A candidate that spaCy did
+not label as a place must be *cued* ("in", "near", "towns of", "X province",
+coordination with a place) and plausible in the article's geography.
+
+Each article is resolved twice: first with the countries it names (and
+demonyms: "Syrian army" counts for Syria), then again with the places the
+first pass resolved confidently, so "Zahra" next to "Nubl" finds the Syrian
+town rather than the Libyan one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..gazetteer import Gazetteer, GeoContext, get_gazetteer
+from ..gazetteer.grid import distance_km
+from ..model import Place, PlaceMention, Span
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_CANDIDATE_LABELS = PLACE_LABELS | {"NORP", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
+_MAX_TOKENS = 5
+_ARTICLES = {"al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ath", "ed", "es", "ez", "ul"}
+# Words after a name that belong to it ("Aleppo province"), and the kind they imply.
+_SUFFIXES: dict[str, str | None] = {
+    "province": "admin1", "governorate": "admin1", "region": "admin1", "oblast": "admin1",
+    "state": "admin1", "district": None, "city": "populated", "airport": "spot",
+    "airbase": "spot", "camp": "spot", "crossing": "spot",
+}
+_BORDER_WORDS = {"border", "borders", "frontier"}
+_LOCATIVE = {"in", "near", "of", "at", "to", "from", "toward", "towards", "into", "on", "outside",
+             "around", "across", "between", "through", "via", "within", "along", "past", "over",
+             "inside", "besieged", "outskirts"}
+# Verbs whose object is usually a place in conflict reporting ("seized Saraqeb").
+_CONFLICT_VERBS = {"hit", "strike", "shell", "attack", "capture", "seize", "bomb", "target", "storm",
+                   "enter", "besiege", "raid", "recapture", "retake", "take", "control", "reach",
+                   "bombard", "pound", "surround", "encircle", "overrun", "liberate", "occupy",
+                   "evacuate", "invade", "approach", "defend", "lose", "leave", "flee"}
+_SKIPPABLE = {"the", "city", "town", "towns", "village", "villages", "cities", "province", "area",
+              "areas", "camp", "district", "region", "of", "rural"}
+_DIRECTION = re.compile(r"^(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+                        r"south-?west)(?:ern)?$", re.I)
+_MOTION = {"flee", "fled", "escape", "head", "move", "go", "return", "evacuate", "relocate",
+           "displace", "deport", "march", "advance", "push", "arrive", "cross", "transfer",
+           "send", "travel", "retreat", "withdraw", "redeploy", "drive", "walk", "migrate"}
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear(?:by)?|\boutside(?: of)?|\baround|\boutskirts of|\bvicinity of|\bclose to|"
+    r"\bcountryside of|\bsuburbs? of|\bedge of|\b(?:\d+(?:\.\d+)?|a few|several|some)\s*"
+    r"(?:km|kms|kilometers|kilometres|miles?)(?:\s*\([^)]*\))?\s+(?:\w+(?:-\w+)?\s+)?(?:of|from)|"
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?(?:(?:city|town|village|towns|villages|areas?)\s+(?:of\s+)?(?:the\s+)?)?$",
+    re.I)
+_NEAR_AFTER = re.compile(r"^(?:'s)?\s+(?:countryside|outskirts|suburbs|environs|area)\b", re.I)
+_SEAT_AFTER = re.compile(r"^\s*-\s*based\b", re.I)
+_SEAT_BEFORE = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.I)
+_ACCEPT_SHARE = 0.15  # a cued, unlabelled name must be in a country the article is about ...
+_ACCEPT_KM = 150.0  # ... or this close to another place it names
+
+
+@dataclass
+class _Candidate:
+    """A stretch of text that may name a place, before resolution."""
+
+    start: int  # token indices
+    end: int
+    label: str  # spaCy label, or "" for a gazetteer phrase match
+    kind: str | None = None  # implied by a suffix, a direction word, "(Idlib)"
+    cued: bool = False
+    char_start: int = 0
+    char_end: int = 0
+
+
+@dataclass
+class _Resolved:
+    cand: _Candidate
+    place: Place
+    confidence: float
+
+
+# ---------------------------------------------------------------- entry point
+
+def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
+    """Places named in a spaCy Doc of a whole article, resolved and sorted by offset."""
+    gaz = gazetteer or get_gazetteer()
+    candidates = _merge(_entity_candidates(doc, gaz) + _phrase_candidates(doc, gaz))
+    candidates = [_expand(doc, c) for c in candidates]
+    candidates = [c for c in candidates if not _is_demonym_only(doc, c, gaz)]
+    _mark_cues(doc, candidates)
+    demonyms = _demonym_mentions(doc, gaz, candidates)
+    qualifiers = _qualifiers(doc, candidates, gaz)
+    context = _first_context(doc, candidates, demonyms, gaz, qualifiers)
+    first = _resolve_all(doc, candidates, gaz, context, qualifiers, {})
+    context, owners = _second_context(context, first)
+    resolved = [r for r in _resolve_all(doc, candidates, gaz, context, qualifiers, owners)
+                if _accept(r, context)]
+    mentions = [_mention(doc, r, resolved) for r in resolved]
+    mentions += [m for m in demonyms if not _overlaps(m, mentions)]
+    return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+
+
+# ---------------------------------------------------------------- candidates
+
+def _entity_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in _CANDIDATE_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        if doc[start].lower_ == "the":
+            start += 1
+        if end - 1 > start and doc[end - 1].text in ("'s", "’s"):
+            end -= 1
+        if start < end and gaz.has_name(_text(doc, start, end)):
+            out.append(_Candidate(start, end, ent.label_))
+    return out
+
+
+def _phrase_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
+    """Longest capitalised token runs that the gazetteer knows."""
+    out, i = [], 0
+    while i < len(doc):
+        found = None
+        if _can_start(doc, i):
+            for n in range(min(_MAX_TOKENS, len(doc) - i), 0, -1):
+                if _is_name_run(doc, i, i + n) and gaz.has_name(_text(doc, i, i + n)):
+                    found = _Candidate(i, i + n, "")
+                    break
+        if found:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    return out
+
+
+def _can_start(doc: Any, i: int) -> bool:
+    tok = doc[i]
+    return _capitalised(tok) and not _acronym(tok.text)
+
+
+def _capitalised(tok: Any) -> bool:
+    return tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text)
+
+
+def _acronym(text: str) -> bool:
+    return text.isupper() and len(text) > 1
+
+
+def _is_name_run(doc: Any, i: int, j: int) -> bool:
+    """Tokens i..j look like one name: capitalised words joined by hyphens/articles."""
+    if not _capitalised(doc[j - 1]):
+        return False
+    for k in range(i, j):
+        tok = doc[k]
+        if k > i and tok.is_sent_start:
+            return False
+        if not (_capitalised(tok) or tok.text in ("-", "'", "’") or tok.lower_ in _ARTICLES):
+            return False
+    return True
+
+
+def _merge(cands: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, longest first, spaCy's label kept when spans coincide."""
+    labelled = {(c.start, c.end): c.label for c in cands if c.label}
+    ordered = sorted(cands, key=lambda c: (-(c.end - c.start), c.start, c.label == ""))
+    kept: list[_Candidate] = []
+    for c in ordered:
+        if any(c.start < k.end and k.start < c.end for k in kept):
+            continue
+        c.label = c.label or labelled.get((c.start, c.end), "") or _inside_label(c, cands)
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _inside_label(c: _Candidate, cands: list[_Candidate]) -> str:
+    """A phrase match overlapping a GPE/LOC/FAC entity ("Deir" in "Deir ez-Zor") keeps its label."""
+    for other in cands:
+        if other.label in PLACE_LABELS and other.start < c.end and c.start < other.end:
+            return other.label
+    return ""
+
+
+def _expand(doc: Any, c: _Candidate) -> _Candidate:
+    """Take in a leading "al-" and a trailing "province"/"airport"/... word."""
+    start, end, kind = c.start, c.end, c.kind
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _ARTICLES:
+        start -= 2
+    nxt = doc[end].lower_ if end < len(doc) else ""
+    if nxt == "air" and end + 1 < len(doc) and doc[end + 1].lower_ == "base":
+        end, kind = end + 2, "spot"
+    elif nxt in _SUFFIXES:
+        end, kind = end + 1, _SUFFIXES[nxt]
+    elif _capitalised(doc[end - 1]) and doc[end - 1].lower_ in _SUFFIXES and end - start > 1:
+        kind = _SUFFIXES[doc[end - 1].lower_]  # "Kharkiv Oblast", "Zamfara State"
+    if kind is None and _direction_before(doc, start):
+        kind = "admin1"  # "southern Idlib": the area, if there is one
+    return replace(c, start=start, end=end, kind=kind,
+                   char_start=doc[start].idx, char_end=doc[end - 1].idx + len(doc[end - 1].text))
+
+
+def _direction_before(doc: Any, start: int) -> bool:
+    return start > 0 and bool(_DIRECTION.match(doc[start - 1].text.replace("-", "")))
+
+
+def _is_demonym_only(doc: Any, c: _Candidate, gaz: Gazetteer) -> bool:
+    text = _text(doc, c.start, c.end)
+    return gaz.country_from_adjective(text) is not None and gaz.country_by_name(text) is None
+
+
+def _text(doc: Any, start: int, end: int) -> str:
+    return doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+
+
+# ---------------------------------------------------------------- cues
+
+def _mark_cues(doc: Any, cands: list[_Candidate]) -> None:
+    """A name is cued by a locative word before it, a place word after it, or
+    coordination with an earlier cued place ("towns of Nubl and Zahra")."""
+    previous: _Candidate | None = None
+    for c in cands:
+        c.cued = (c.kind is not None or _locative_before(doc, c.start) or _near_after(doc, c)
+                  or _parenthesised(doc, c) or _coordinated(doc, previous, c))
+        if c.cued or c.label in PLACE_LABELS:
+            previous = c
+
+
+def _locative_before(doc: Any, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and (doc[k].lower_ in _SKIPPABLE and doc[k].lower_ not in _LOCATIVE
+                      or _DIRECTION.match(doc[k].text)):
+        k -= 1
+    return k >= 0 and (doc[k].lower_ in _LOCATIVE or doc[k].lemma_.lower() in _CONFLICT_VERBS)
+
+
+def _near_after(doc: Any, c: _Candidate) -> bool:
+    return bool(_NEAR_AFTER.match(doc.text[c.char_end:c.char_end + 30]))
+
+
+def _parenthesised(doc: Any, c: _Candidate) -> bool:
+    return doc.text[:c.char_start].rstrip().endswith("(") and doc.text[c.char_end:].lstrip().startswith(")")
+
+
+def _coordinated(doc: Any, previous: _Candidate | None, c: _Candidate) -> bool:
+    if previous is None or not (previous.cued or previous.label in PLACE_LABELS):
+        return False
+    between = doc.text[previous.char_end:c.char_start].strip().lower()
+    return between in {"and", "or", ",", ", and", ", or", "and the", "and al-"}
+
+
+# ---------------------------------------------------------------- demonyms
+
+_PAIRS = {"south", "north", "sierra", "sri", "central", "saudi"}
+
+
+def _demonym_mentions(doc: Any, gaz: Gazetteer, cands: list[_Candidate]) -> list[PlaceMention]:
+    """'Turkish forces' -> Turkey (adjectival); 'the Turkish border' -> Turkey (by cue)."""
+    covered = {k for c in cands for k in range(c.start, c.end)}
+    in_org = {k for e in doc.ents if e.label_ in ("ORG", "PERSON", "FAC") and len(e) > 1
+              for k in range(e.start, e.end)}
+    out, i = [], 0
+    while i < len(doc):
+        n, country = _demonym_at(doc, i, gaz)
+        if country is None or i in covered:
+            i += 1
+            continue
+        end = i + n
+        span_end = end + 1 if end < len(doc) and doc[end].lower_ in _BORDER_WORDS else end
+        if i not in in_org or span_end > end:
+            out.append(_demonym_mention(doc, i, span_end, country, border=span_end > end))
+        i = span_end
+    return out
+
+
+def _demonym_at(doc: Any, i: int, gaz: Gazetteer) -> tuple[int, Place | None]:
+    tok = doc[i]
+    if i + 1 < len(doc) and tok.lower_ in _PAIRS:
+        pair = gaz.country_from_adjective(f"{tok.text} {doc[i + 1].text}")
+        if pair is not None:
+            return 2, pair
+    if not (_capitalised(tok) or tok.lower_.startswith(("pro-", "anti-"))) or _acronym(tok.text):
+        return 1, None
+    if gaz.country_by_name(tok.text) is not None and tok.text not in ("Myanmar",):
+        return 1, None  # a country name, handled as a place
+    return 1, gaz.country_from_adjective(tok.text)
+
+
+def _demonym_mention(doc: Any, start: int, end: int, country: Place, border: bool) -> PlaceMention:
+    span = Span(_text(doc, start, end), doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    role = _role(doc, start, end, span) if border else "adjectival"
+    if border and role == "location":
+        role = "adjectival"
+    return PlaceMention(span, country, precision=3, role=role, confidence=0.8)
+
+
+# ---------------------------------------------------------------- context
+
+def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer) -> dict[int, Place]:
+    """"Tripoli, Lebanon", "Lebanon, Pennsylvania,": the second name (a country or
+    admin1 area, then a clause boundary) qualifies the first.  Keyed by id(candidate)."""
+    out: dict[int, Place] = {}
+    for a, b in zip(cands, cands[1:]):
+        after = doc.text[b.char_end:b.char_end + 1]
+        if doc.text[a.char_end:b.char_start].strip() != "," or after not in ("", ",", ".", ";", ")"):
+            continue
+        text = _text(doc, b.start, b.end)
+        area = gaz.country_by_name(text) or gaz.resolve(text, kind="admin1")
+        a_is_country = gaz.country_by_name(_text(doc, a.start, a.end)) is not None
+        if area is not None and area.feature_code in ("PCLI", "ADM1") and not (
+                a_is_country and area.feature_code == "PCLI"):
+            out[id(a)] = area
+    return out
+
+
+def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMention],
+                   gaz: Gazetteer, qualifiers: dict[int, Place]) -> GeoContext:
+    """Countries the article names or implies; admin areas it states."""
+    ctx = GeoContext()
+    for m in demonyms:
+        ctx.add_country(m.place.iso3 or "", 1.0)
+    for ent in doc.ents:  # demonyms inside organisation names count too
+        if ent.label_ == "NORP" and not any(m.span.start == ent.start_char for m in demonyms):
+            country = gaz.country_from_adjective(ent.text)
+            if country is not None:
+                ctx.add_country(country.iso3 or "", 1.0)
+    for c in cands:
+        text = _text(doc, c.start, c.end)
+        country = gaz.country_by_name(text)
+        if country is not None and not _is_seat(doc, c) and id(c) not in qualifiers:
+            ctx.add_country(country.iso3 or "", 1.0)
+        if c.kind == "admin1" or _parenthesised(doc, c):
+            ctx.admin1.append(_strip_suffix(text))
+    return ctx
+
+
+def _second_context(ctx: GeoContext, first: list[_Resolved]) -> tuple[GeoContext, dict[int, Place]]:
+    """Add the places the first pass resolved with confidence, and their countries.
+
+    Also returns which candidate each added place came from, so a mention is
+    never boosted by its own first-pass reading."""
+    out = GeoContext(dict(ctx.countries), [], list(ctx.admin1))
+    owners: dict[int, Place] = {}
+    for r in first:
+        if r.confidence >= 0.7 and r.place.feature_code not in ("PCLI",):
+            out.places.append(r.place)
+            out.add_country(r.place.iso3 or "", 0.5)
+            owners[id(r.cand)] = r.place
+    return out, owners
+
+
+def _strip_suffix(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _SUFFIXES else text
+
+
+# ---------------------------------------------------------------- resolution
+
+def _resolve_all(doc: Any, cands: list[_Candidate], gaz: Gazetteer, ctx: GeoContext,
+                 qualifiers: dict[int, Place], owners: dict[int, Place]) -> list[_Resolved]:
+    out = []
+    for c in cands:
+        local = _local_context(ctx, qualifiers.get(id(c)), owners.get(id(c)))
+        text = _text(doc, c.start, c.end)
+        place, conf = gaz.resolve_with_confidence(text, local, kind=c.kind)
+        if place is not None:
+            out.append(_Resolved(c, place, conf))
+    return out
+
+
+def _local_context(ctx: GeoContext, area: Place | None, own: Place | None) -> GeoContext:
+    """The article context, minus the mention's own first reading, plus its qualifier."""
+    local = GeoContext(dict(ctx.countries), [p for p in ctx.places if p is not own], list(ctx.admin1))
+    if area is not None:
+        local.add_country(area.iso3 or "", 3.0 * max(1.0, sum(ctx.countries.values())))
+        if area.feature_code == "ADM1":
+            local.admin1.append(area.name)
+    return local
+
+
+def _accept(r: _Resolved, ctx: GeoContext) -> bool:
+    """spaCy places are taken when sizeable or plausible; other names need a cue and plausibility."""
+    plausible = _plausible(r.place, ctx)
+    if r.cand.label in PLACE_LABELS:
+        return plausible or r.place.population >= 100_000 or r.place.feature_code in ("PCLI", "ADM1")
+    return r.cand.cued and plausible
+
+
+def _plausible(place: Place, ctx: GeoContext) -> bool:
+    if ctx.share(place.iso3) >= _ACCEPT_SHARE:
+        return True
+    return any(distance_km(place.latitude, place.longitude, p.latitude, p.longitude) <= _ACCEPT_KM
+               for p in ctx.places if p != place)
+
+
+# ---------------------------------------------------------------- mentions
+
+def _mention(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> PlaceMention:
+    c = r.cand
+    span = Span(doc.text[c.char_start:c.char_end], c.char_start, c.char_end)
+    source_weight = 1.0 if c.label in PLACE_LABELS else 0.85
+    role = _role(doc, c.start, c.end, span)
+    precision = _precision(doc, r, resolved)
+    if role == "location" and r.place.feature_code == "PCLI" and _possessive(doc, c):
+        role = "adjectival"  # "Russia's involvement"
+    return PlaceMention(span, r.place, precision=precision, role=role,
+                        confidence=round(r.confidence * source_weight, 3))
+
+
+def _possessive(doc: Any, c: _Candidate) -> bool:
+    return c.end < len(doc) and doc[c.end].text in ("'s", "’s")
+
+
+def _precision(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> int:
+    """1 the place itself, 2 near it, 3 a region (admin1, country)."""
+    if r.place.feature_code in ("PCLI", "ADM1"):
+        return 3
+    if _near(doc, r.cand):
+        return 2
+    earlier = _coordinated_with(doc, r.cand, resolved)
+    if earlier is not None and _near(doc, earlier.cand):
+        return 2  # "close to the towns of Nubl and Zahra"
+    if r.cand.kind == "admin1" or doc[r.cand.end - 1].lower_ == "district":
+        return 2  # a direction within, or a district named after, the town
+    return 1
+
+
+def _near(doc: Any, c: _Candidate) -> bool:
+    before = doc.text[max(0, c.char_start - 80):c.char_start]
+    return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(doc.text[c.char_end:c.char_end + 30]))
+
+
+def _coordinated_with(doc: Any, c: _Candidate, resolved: list[_Resolved]) -> _Resolved | None:
+    earlier = [r for r in resolved if r.cand.end <= c.start]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    return last if _coordinated(doc, last.cand, c) else None
+
+
+def _role(doc: Any, start: int, end: int, span: Span) -> str:
+    """seat ("UK-based"), destination ("fled to", "toward"), origin ("from"), else location."""
+    if _SEAT_AFTER.match(doc.text[span.end:span.end + 12]) or _SEAT_BEFORE.search(doc.text[max(0, span.start - 40):span.start]):
+        return "seat"
+    prep, motion = _preposition_before(doc, start)
+    if prep in ("toward", "towards") or (prep == "into" and motion):
+        return "destination"
+    if prep == "to" and (motion or doc[end - 1].lower_ in _BORDER_WORDS):
+        return "destination"
+    if prep == "from":
+        return "origin"
+    return "location"
+
+
+def _preposition_before(doc: Any, start: int) -> tuple[str | None, bool]:
+    """The nearest role-bearing preposition within the clause, and whether a
+    verb of motion precedes it ("fled to areas along the ...")."""
+    prep = None
+    for k in range(start - 1, max(-1, start - 10), -1):
+        tok = doc[k]
+        if tok.is_punct and tok.text != "-" or (tok.pos_ in ("VERB", "AUX") and prep is None
+                                                and tok.lemma_.lower() not in _MOTION):
+            break
+        if prep is None and tok.lower_ in ("to", "toward", "towards", "into", "from"):
+            if tok.lower_ == "to" and k > 0 and doc[k - 1].lower_ in ("according", "due", "close", "next"):
+                break
+            prep = tok.lower_
+            continue
+        if prep is not None and (tok.lemma_.lower() in _MOTION or tok.lower_ in _MOTION):
+            return prep, True
+        if prep is not None and tok.pos_ in ("VERB", "AUX"):
+            break
+    return prep, False
+
+
+def _is_seat(doc: Any, c: _Candidate) -> bool:
+    end_char = doc[c.end - 1].idx + len(doc[c.end - 1].text)
+    return bool(_SEAT_AFTER.match(doc.text[end_char:end_char + 12]))
+
+
+def _overlaps(m: PlaceMention, others: list[PlaceMention]) -> bool:
+    return any(m.span.start < o.span.end and o.span.start < m.span.end for o in others)

@@ -1,0 +1,285 @@
+"""The actor registry and the actor-mention finder (sitrep/extract/actors.py)."""
+from __future__ import annotations
+
+import collections
+import csv
+import time
+from pathlib import Path
+
+import pytest
+
+from sitrep.extract.actors import ActorRegistry, RegistryError, get_registry, same_actor, strip_years
+from sitrep.model import Actor
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "examples" / "aleppo-offensive.txt"
+ACLED_2022 = SHARED / "data" / "acledR_dummy" / "acled_old_deletion_dummy.csv"
+
+SYRIA = "Military Forces of Syria"
+RUSSIA = "Military Forces of Russia"
+HTS = "HTS: Hayat Tahrir al Sham"
+
+
+@pytest.fixture(scope="module")
+def registry() -> ActorRegistry:
+    return get_registry()
+
+
+def names(registry: ActorRegistry, text: str, country: str | None = None) -> list[tuple[str, str]]:
+    return [(m.span.text, m.actor.name) for m in registry.find(text, country)]
+
+
+def actor_at(registry: ActorRegistry, text: str, phrase: str, country: str | None) -> list[str]:
+    """Names of the actors mentioned inside ``phrase``'s first occurrence in ``text``."""
+    start = text.index(phrase)
+    end = start + len(phrase)
+    return [m.actor.name for m in registry.find(text, country) if start <= m.span.start < end]
+
+
+# ---------------------------------------------------------------- the seed article
+
+
+@pytest.fixture(scope="module")
+def seed() -> str:
+    if not SEED.exists():
+        pytest.skip("seed article not available")
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Hay’at Tahrir al-Sham (HTS) fighters", {HTS}),
+    ("Syrian President Bashar al-Assad’s forces", {SYRIA}),
+    ("The Syrian military", {SYRIA}),
+    ("the Syrian army", {SYRIA}),
+    ("Syrian forces launching", {SYRIA}),
+    ("pro-Iranian forces", {"Militia (Pro-Iran)"}),
+    ("Hezbollah", {"Hezbollah"}),
+    ("Russian and Syrian forces", {RUSSIA, SYRIA}),
+    ("Syrian government and Russian forces", {SYRIA, RUSSIA}),
+    ("18 members of allied rebel groups", {"Opposition Rebels (Syria)"}),
+])
+def test_seed_phrases(registry: ActorRegistry, seed: str, phrase: str, expected: set[str]) -> None:
+    assert set(actor_at(registry, seed, phrase, "SY")) == expected
+
+
+def test_seed_hts_first_mention_is_the_full_name(registry: ActorRegistry, seed: str) -> None:
+    first = registry.find(seed, "SY")[0]
+    assert (first.span.text, first.span.start, first.actor.name) == ("Hay’at Tahrir al-Sham", 0, HTS)
+
+
+def test_seed_russian_and_syrian_forces_are_two_mentions(registry: ActorRegistry, seed: str) -> None:
+    start = seed.index("Russian and Syrian forces")
+    found = [(m.span.text, m.actor.name, m.actor.inter) for m in registry.find(seed, "SY")
+             if start <= m.span.start < start + 25]
+    assert found == [("Russian", RUSSIA, 8), ("Syrian forces", SYRIA, 1)]
+
+
+def test_pro_iranian_and_hezbollah_fight_for_the_syrian_government(registry: ActorRegistry,
+                                                                   seed: str) -> None:
+    sides = {m.actor.name: m.actor.side for m in registry.find(seed, "SY")}
+    assert sides["Militia (Pro-Iran)"] == SYRIA
+    assert sides["Hezbollah"] == SYRIA
+
+
+# ---------------------------------------------------------------- matching rules
+
+
+@pytest.mark.parametrize("text", [
+    "Hay’at Tahrir al-Sham", "Hay'at Tahrir al-Sham", "Hayʼat Tahrir al-Sham", "Hayat Tahrir al-Sham",
+    "Hayat Tahrir al Sham", "HAY’AT TAHRIR AL-SHAM", "HTS",
+])
+def test_hts_spellings(registry: ActorRegistry, text: str) -> None:
+    assert names(registry, text) == [(text, HTS)]
+
+
+@pytest.mark.parametrize("text", [
+    "Human rights groups said", "the hts were", "Hts", "Hamasaki", "shtsy", "idf", "Fama market",
+])
+def test_no_false_hits(registry: ActorRegistry, text: str) -> None:
+    assert names(registry, text, "SY") == []
+
+
+def test_capital_abbreviations_match_in_capitals(registry: ActorRegistry) -> None:
+    found = names(registry, "IDF troops, SDF fighters, PKK militants and FAMa", None)
+    assert [n for _, n in found] == ["Military Forces of Israel", "QSD: Syrian Democratic Forces",
+                                     "PKK: Kurdistan Workers Party", "Military Forces of Mali"]
+
+
+def test_spans_index_the_text_with_offset(registry: ActorRegistry) -> None:
+    text = "Clashes between Ukrainian troops and Russian forces."
+    for m in registry.find(text, "UA", offset=100):
+        assert text[m.span.start - 100:m.span.end - 100] == m.span.text
+
+
+def test_longest_match_wins(registry: ActorRegistry) -> None:
+    assert names(registry, "the Syrian Democratic Forces and the Syrian National Army", "SY") == [
+        ("Syrian Democratic Forces", "QSD: Syrian Democratic Forces"),
+        ("Syrian National Army", "JWS: Syrian National Army"),
+    ]
+
+
+def test_member_nouns_join_a_named_actor(registry: ActorRegistry) -> None:
+    assert names(registry, "M23 rebels attacked FARDC soldiers", "CD") == [
+        ("M23 rebels", "M23: March 23 Movement"),
+        ("FARDC soldiers", "Military Forces of the Democratic Republic of Congo"),
+    ]
+
+
+def test_pro_prefix_is_not_the_state(registry: ActorRegistry) -> None:
+    assert names(registry, "pro-Russian forces shelled the town", "UA") == [
+        ("pro-Russian forces", "NAF: United Armed Forces of Novorossiya")]
+
+
+# ---------------------------------------------------------------- countries and types
+
+
+@pytest.mark.parametrize("country", ["NG", "Nigeria", "NGA", "ng"])
+def test_gunmen_in_nigeria(registry: ActorRegistry, country: str) -> None:
+    [m] = registry.find("Gunmen stormed the village at night.", country)
+    assert m.actor == Actor("Unidentified Armed Group (Nigeria)", 3, "NG", None, registered=False)
+
+
+def test_protesters_in_kenya(registry: ActorRegistry) -> None:
+    [m] = registry.find("Police fired tear gas at protesters in Nairobi.", "Kenya")[1:]
+    assert (m.actor.name, m.actor.inter, m.actor.country) == ("Protesters (Kenya)", 6, "KE")
+
+
+def test_generic_without_country_then_localized(registry: ActorRegistry) -> None:
+    [m] = registry.find("Gunmen stormed the village.")
+    assert (m.actor.name, m.actor.country) == ("Unidentified Armed Group (Unknown)", None)
+    local = registry.actor_for_country(m.actor, "Nigeria")
+    assert (local.name, local.inter, local.country) == ("Unidentified Armed Group (Nigeria)", 3, "NG")
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Russian forces shelled Kharkiv", "UA", (RUSSIA, 8)),
+    ("Ukrainian troops held the line", "UA", ("Military Forces of Ukraine", 1)),
+    ("Russian forces shelled Belgorod", "RU", (RUSSIA, 1)),
+    ("Kenyan troops in Somalia", "SO", ("Military Forces of Kenya", 8)),
+    ("Israeli soldiers raided Jenin", "PS", ("Military Forces of Israel", 8)),
+    ("soldiers raided Jenin", "PS", ("Military Forces of Israel", 8)),
+    ("soldiers raided the village", "SY", (SYRIA, 1)),
+    ("the RSF attacked El Fasher", "SD", ("RSF: Rapid Support Forces", 2)),
+    ("the paramilitary Rapid Support Forces", "SD", ("RSF: Rapid Support Forces", 2)),
+    ("Houthi rebels fired drones", "YE", ("Military Forces of Yemen Supreme Political Council", 1)),
+    ("the Saudi-led coalition struck Sanaa", "YE", ("Operation Restoring Hope", 8)),
+    ("the Tatmadaw shelled the town", "MM", ("Military Forces of Myanmar", 1)),
+    ("ISIS fighters attacked", "SY", ("Islamic State (Syria)", 2)),
+    ("ISIS fighters attacked", "IQ", ("Islamic State (Iraq)", 2)),
+    ("SNA forces entered the town", "SO", ("Military Forces of Somalia", 1)),
+    ("SNA forces entered the town", "SY", ("JWS: Syrian National Army", 2)),
+    ("Maoists ambushed a patrol", "IN", ("CPI (Maoist): Communist Party of India (Maoist)", 2)),
+    ("bandits abducted farmers", "NG", ("Unidentified Armed Group (Nigeria)", 3)),
+    ("soldiers opened fire", "Ghana", ("Military Forces of Ghana", 1)),
+])
+def test_actor_typed_by_country(registry: ActorRegistry, text: str, country: str,
+                                expected: tuple[str, int]) -> None:
+    first = registry.find(text, country)[0].actor
+    assert (first.name, first.inter) == expected
+
+
+def test_context_aliases_need_the_country(registry: ActorRegistry) -> None:
+    assert names(registry, "SNA forces entered the town") == []
+    assert names(registry, "RSF said on Friday") == []  # Reporters Without Borders
+
+
+def test_actor_for_country_types_state_forces_abroad(registry: ActorRegistry) -> None:
+    russia = registry.by_name(RUSSIA)
+    assert russia is not None
+    assert registry.actor_for_country(russia, "Syria").inter == 8
+    assert registry.actor_for_country(russia, "RU").inter == 1
+
+
+# ---------------------------------------------------------------- names: canonical and same_actor
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Military Forces of Syria (2000-2024)", "Syrian army"),
+    ("Military Forces of Syria (2000-)", "the Syrian army"),
+    ("Military Forces of Russia (2000-) Air Force", "Russian forces"),
+    ("HTS: Hayat Tahrir al Sham", "Hay’at Tahrir al-Sham"),
+    ("Militia (Pro-Iran)", "Pro-Iranian Militias (Syria)"),
+    ("Military Forces of Democratic Republic of Congo (2001-)", "FARDC"),
+    ("Military Forces of Yemen (2016-) Supreme Political Council", "Houthis"),
+    ("Protesters (Kenya)", "Protesters (Kenya)"),
+    ("STC: Southern Transitional Council (Security Belt Forces)", "Southern Transitional Council"),
+])
+def test_same_actor(a: str, b: str) -> None:
+    assert same_actor(a, b)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Military Forces of Syria (2000-2024)", "Military Forces of Russia (2000-)"),
+    ("Military Forces of Yemen (2016-) Supreme Political Council", "Military Forces of Yemen (2012-)"),
+    ("Protesters (Kenya)", "Protesters (Uganda)"),
+    ("Islamic State (Syria)", "Islamic State (Iraq)"),
+])
+def test_not_same_actor(a: str, b: str) -> None:
+    assert not same_actor(a, b)
+
+
+def test_strip_years() -> None:
+    assert strip_years("Military Forces of Syria (2000-2024)") == SYRIA
+    assert strip_years("Military Forces of Russia (2000-) Air Force") == "Military Forces of Russia Air Force"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Civilians (Democratic Republic of Congo)", ("Civilians (Democratic Republic of Congo)", 7, "CD")),
+    ("Unidentified Armed Group (Syria)", ("Unidentified Armed Group (Syria)", 3, "SY")),
+    ("Niger Communal Militia (Nigeria)", ("Niger Communal Militia (Nigeria)", 4, "NG")),
+    ("Police Forces of India (2014-) Central Reserve Police Force", ("Police Forces of India", 1, "IN")),
+    ("Unidentified Military Forces", ("Unidentified Military Forces", 8, None)),
+])
+def test_canonical_acled_names(registry: ActorRegistry, name: str, expected: tuple) -> None:
+    actor = registry.canonical(name)
+    assert actor is not None and (actor.name, actor.inter, actor.country) == expected
+
+
+def test_top_acled_actors_resolve(registry: ActorRegistry) -> None:
+    if not ACLED_2022.exists():
+        pytest.skip("ACLED sample not available")
+    counts: collections.Counter[str] = collections.Counter()
+    with ACLED_2022.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            counts.update(a for a in (row["actor1"], row["actor2"]) if a)
+    top = [name for name, _ in counts.most_common(150)]
+    missing = [name for name in top if registry.canonical(name) is None]
+    assert missing == []
+
+
+# ---------------------------------------------------------------- the registry file
+
+
+def test_registry_sides_name_known_actors(registry: ActorRegistry) -> None:
+    for entry in registry.entries.values():
+        sides = entry.side.values() if isinstance(entry.side, dict) else [entry.side]
+        for side in filter(None, sides):
+            assert registry.by_name(side) is not None, (entry.name, side)
+
+
+def test_registry_types_are_acled_codes(registry: ActorRegistry) -> None:
+    assert all(1 <= a.inter <= 8 for a in registry.actors)
+    assert len(registry.actors) >= 150
+
+
+@pytest.mark.parametrize("content, problem", [
+    ("actors: [{name: X, inter: 9}]", "inter must be an ACLED actor type"),
+    ("actors: [{name: X, inter: 1, typo: 2}]", "unknown fields"),
+    ("actors: [{name: X, inter: 1}, {name: X, inter: 2}]", "listed twice"),
+    ("nothing: here", "not an actor registry"),
+    ("actors: [", "cannot read"),
+])
+def test_bad_registry_files(tmp_path: Path, content: str, problem: str) -> None:
+    path = tmp_path / "actors.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(RegistryError, match=problem):
+        ActorRegistry.load(path)
+
+
+def test_find_is_fast(registry: ActorRegistry, seed: str) -> None:
+    text = (seed * 3)[:5000]
+    registry.find(text, "SY")
+    start = time.perf_counter()
+    for _ in range(20):
+        registry.find(text, "SY")
+    assert (time.perf_counter() - start) / 20 < 0.01  # ~1 ms on a laptop; loose for CI
