@@ -19,7 +19,7 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements/model.txt
 install: $(VENV)/.installed
 
 demo: install
-	$(BIN)/sitrep ingest samples/ --db $(DB)
+	$(BIN)/sitrep ingest samples/articles.jsonl --db $(DB)
 
 test: install
 	$(BIN)/python -m pytest -q
