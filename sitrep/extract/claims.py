@@ -2,8 +2,9 @@
 
 Sentence by sentence: skip background, find the source, the triggers, the actors' roles,
 the place, the date and the toll, then let ``classify`` name the ACLED sub-event type.
-Sentences that only add to the previous claim (a toll broken down by party, "the attack is
-still in progress") attach to it instead of making a claim of their own.
+Sentences that only add to an event told before (a toll broken down by party, "21 bodies were
+recovered", "the blast", "X claimed responsibility") add a claim to that event or fill it in,
+instead of starting an event of their own.
 """
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import (
-    Actor, ActorMention, AnalyzedArticle, Claim, DateInfo, Displacement, Fatalities,
-    PlaceMention, Sentence, Span, TerritorialChange,
+    ActorMention, AnalyzedArticle, Claim, DateInfo, Displacement, PlaceMention, Sentence, Span, TerritorialChange,
 )
-from .classify import PEOPLE_WORDS, Decision, classify_sentence
+from ..taxonomy import BY_NAME, SD
+from .classify import PEOPLE_WORDS, Decision, Scene, classify_sentence
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .numbers import find_quantities
@@ -25,11 +26,19 @@ from .sources import Attribution, find_source
 HIGH_INTENSITY = frozenset({"SY", "UA", "YE", "SD", "PS", "Syria", "Ukraine", "Yemen", "Sudan", "Palestine"})
 BACKGROUND = re.compile(
     r"\b(designated (?:as )?(?:an? )?[“\"]?(?:foreign )?terror|has long been|have long been|for decades|"
-    r"in recent years|was founded|formerly known as|analysts (?:say|said|believe)|is widely seen)\b", re.I)
+    r"in recent years|was founded|formerly known as|analysts (?:say|said|believe)|is widely seen|"
+    r"since the (?:coup|war|conflict|invasion|start|beginning|outbreak|uprising|revolution|takeover))\b", re.I)
+AGGREGATE = re.compile(
+    r"\b(over (?:the )?(?:two|three|four|five|six|seven|\d+|past|last) (?:days|weeks|months)|so far this|"
+    r"in recent (?:days|weeks|months)|across (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|the) (?:regions|provinces|states|districts|country)|nationwide|cumulative|in total)\b", re.I)
 AREA_WORDS = re.compile(r"\b(areas?|villages?|towns?|positions?|localit(?:y|ies)|neighbou?rhoods?|districts?|"
                         r"hills?|settlements?|cities|territor(?:y|ies))\b", re.I)
-DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|displaced|evacuated|escaped|moved)\b[^.;]*?\b(?:to|toward|towards|into)\s+"
-                         r"(?P<dest>[^,.;()]+)", re.I)
+DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|displaced|evacuated|escaped|moved|arrived)\b[^.;]*?"
+                         r"\b(?:to|toward|towards|into|in)\s+(?P<dest>[^,.;()]+)", re.I)
+RESPONSIBILITY = re.compile(r"\bclaimed responsibility\b", re.I)
+OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
+                      "Headquarters or base established"})
 
 
 @dataclass
@@ -45,7 +54,11 @@ class _Context:
     claims: list[Claim] = field(default_factory=list)
     source_by_paragraph: dict[int, Attribution] = field(default_factory=dict)
     place_by_paragraph: dict[int, PlaceMention] = field(default_factory=dict)
-    skipped: list[tuple[Span, str]] = field(default_factory=list)
+    background_paragraphs: set[int] = field(default_factory=set)
+
+    @property
+    def scene(self) -> Scene:
+        return Scene(self.registry, self.country)
 
 
 def extract_claims(analyzed: AnalyzedArticle, registry: Any = None) -> list[Claim]:
@@ -86,31 +99,38 @@ def _lead_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
 
 def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo) -> None:
     analyzed = ctx.analyzed
-    doc = analyzed.doc
-    span = doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+    span = analyzed.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+    if span is None or _background(ctx, sentence, date):
+        return
     text = sentence.span.text
-    if span is None:
-        return
-    if is_historical(text, analyzed.article.published) or BACKGROUND.search(text):
-        ctx.skipped.append((sentence.span, "background"))
-        return
     attribution = _attribution(ctx, sentence, span)
     actors = _actors_in(analyzed, sentence, attribution)
-    places = [p for p in analyzed.places if sentence.span.start <= p.span.start < sentence.span.end]
+    if _claims_responsibility(ctx, sentence, actors):
+        return
+    places = _places_in(ctx, sentence, span, attribution)
     _remember_place(ctx, sentence, places)
     fatal = find_fatalities(text, high_intensity=ctx.high_intensity)
     breakdown = find_breakdown(text)
-    decisions = classify_sentence(span, actors, fatal)
+    decisions = classify_sentence(span, actors, fatal, ctx.scene)
     if _attach_breakdown(ctx, breakdown, sentence, decisions):
-        return
-    if not decisions:
-        if fatal is not None and ctx.claims and _updates_last(ctx, sentence):
-            _add_toll(ctx.claims[-1], fatal, breakdown, sentence, attribution)
         return
     date = date if date.text else _inherit_date(ctx, sentence)
     for decision in decisions:
-        claim = _claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown)
-        ctx.claims.append(claim)
+        decision = _refer_back(ctx, sentence, decision, date)
+        if decision.rule.endswith("-reference"):
+            continue  # a reference to nothing told before is not an event
+        ctx.claims.append(_claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown))
+
+
+def _background(ctx: _Context, sentence: Sentence, date: DateInfo) -> bool:
+    """History, designations and analysis; and what follows them in a paragraph without a date of its own."""
+    text = sentence.span.text
+    if is_historical(text, ctx.analyzed.article.published) or BACKGROUND.search(text):
+        ctx.background_paragraphs.add(sentence.paragraph)
+        return True
+    if sentence.paragraph in ctx.background_paragraphs and not date.event_date:
+        return True
+    return False
 
 
 def _attribution(ctx: _Context, sentence: Sentence, span: Any) -> Attribution | None:
@@ -135,11 +155,39 @@ def _actors_in(analyzed: AnalyzedArticle, sentence: Sentence, attribution: Attri
     if attribution is None:
         return inside
     return [m for m in inside if not (attribution.start <= m.span.start < attribution.end)
-            and not _is_speaker(m, attribution)]
+            and not (attribution.speaker is not None and m.actor.name == attribution.speaker)]
 
 
-def _is_speaker(mention: ActorMention, attribution: Attribution) -> bool:
-    return attribution.speaker is not None and mention.actor.name == attribution.speaker
+def _claims_responsibility(ctx: _Context, sentence: Sentence, actors: list[ActorMention]) -> bool:
+    """"Al-Shabaab claimed responsibility": names the perpetrator of the event just told."""
+    if not RESPONSIBILITY.search(sentence.span.text) or not ctx.claims:
+        return False
+    armed = [m.actor for m in actors if m.actor.inter in (1, 2, 3, 4, 8)]
+    last = ctx.claims[-1]
+    if armed and last.actor1 is None:
+        last.actor1 = armed[0]
+        last.more_evidence.append(sentence.span)
+    return True
+
+
+def _places_in(ctx: _Context, sentence: Sentence, span: Any, attribution: Attribution | None) -> list[PlaceMention]:
+    """Places in the sentence, less the seat of the source ("a spokesman in Goma said") and
+    countries that act ("Russia launched ...")."""
+    out = []
+    for p in ctx.analyzed.places:
+        if not sentence.span.start <= p.span.start < sentence.span.end:
+            continue
+        if attribution is not None and attribution.start <= p.span.start < attribution.end:
+            p = replace(p, role="seat")
+        elif p.place.feature_code == "PCLI" and _acts(span, p):
+            p = replace(p, role="actor")
+        out.append(p)
+    return out
+
+
+def _acts(span: Any, mention: PlaceMention) -> bool:
+    token = span.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return token is not None and token.root.dep_ in ("nsubj", "nsubjpass", "poss")
 
 
 def _remember_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention]) -> None:
@@ -156,19 +204,19 @@ def _inherit_date(ctx: _Context, sentence: Sentence) -> DateInfo:
 
 
 def _attach_breakdown(ctx: _Context, breakdown: list, sentence: Sentence, decisions: list[Decision]) -> bool:
-    """A sentence that breaks down the previous toll by party adds to that claim, nothing more."""
+    """A sentence that breaks down an earlier toll by party adds to that claim, nothing more."""
     if not breakdown or not ctx.claims or any(not d.generic for d in decisions):
         return False
     for claim in reversed(ctx.claims[-6:]):
         toll = claim.fatalities
         if toll and not toll.by_party and check_breakdown(toll.best, [n for _, n, *_ in breakdown]):
-            claim.fatalities = replace(toll, by_party=_parties(ctx, breakdown, sentence))
+            claim.fatalities = replace(toll, by_party=_parties(ctx, breakdown))
             claim.more_evidence.append(sentence.span)
             return True
     return False
 
 
-def _parties(ctx: _Context, breakdown: list, sentence: Sentence) -> dict[str, int]:
+def _parties(ctx: _Context, breakdown: list) -> dict[str, int]:
     """Party names for a breakdown: the registry's actor where the phrase names one."""
     parties: dict[str, int] = {}
     for phrase, count, *_ in breakdown:
@@ -186,20 +234,33 @@ def _party_name(ctx: _Context, phrase: str) -> str:
     return found[0].actor.name if found else cleaned
 
 
-def _updates_last(ctx: _Context, sentence: Sentence) -> bool:
+def _refer_back(ctx: _Context, sentence: Sentence, decision: Decision, date: DateInfo) -> Decision:
+    """A toll ("21 bodies were recovered") or a definite noun ("the blast") with no new actor
+    speaks of the event told just before: it takes that event's type and actors."""
+    if not ctx.claims or decision.distinct or date.event_date not in (None, ctx.claims[-1].date.event_date):
+        return decision
     last = ctx.claims[-1]
-    return last.paragraph == sentence.paragraph and last.fatalities is None
+    if sentence.paragraph - last.paragraph > 1:
+        return decision
+    if decision.toll_only or (decision.definite and _no_new_actor(decision, last)):
+        return replace(decision, sub_event_type=last.sub_event_type, actor1=last.actor1, actor2=last.actor2,
+                       assoc_actor_1=list(last.assoc_actor_1), assoc_actor_2=list(last.assoc_actor_2),
+                       civilian_targeting=last.civilian_targeting, rule=f"{decision.rule}+refers-back")
+    return decision
 
 
-def _add_toll(claim: Claim, fatal: Any, breakdown: list, sentence: Sentence, attribution: Attribution | None) -> None:
-    claim.fatalities = to_fatalities(fatal, {})
-    claim.more_evidence.append(sentence.span)
+def _no_new_actor(decision: Decision, last: Claim) -> bool:
+    known = {last.actor1, last.actor2, None}
+    return decision.actor1 in known and decision.actor2 in known
 
 
 def _claim(ctx: _Context, sentence: Sentence, decision: Decision, attribution: Attribution | None,
            places: list[PlaceMention], date: DateInfo, fatal: Any, breakdown: list) -> Claim:
-    place = _event_place(ctx, sentence, places, decision)
-    toll = to_fatalities(fatal, {}) if fatal is not None and decision.counts_dead else None
+    toll = None
+    if fatal is not None and decision.counts_dead:
+        parts = {} if not breakdown or not check_breakdown(fatal.best, [n for _, n, *_ in breakdown]) \
+            else _parties(ctx, breakdown)
+        toll = to_fatalities(fatal, parts)
     claim = Claim(
         article_id=ctx.analyzed.article.id,
         sub_event_type=decision.sub_event_type,
@@ -208,16 +269,39 @@ def _claim(ctx: _Context, sentence: Sentence, decision: Decision, attribution: A
         actor1=decision.actor1, assoc_actor_1=decision.assoc_actor_1,
         actor2=decision.actor2, assoc_actor_2=decision.assoc_actor_2,
         civilian_targeting=decision.civilian_targeting,
-        place=place, places=places, date=date, fatalities=toll,
+        place=_event_place(ctx, sentence, places), places=places, date=date, fatalities=toll,
         decided_by=decision.rule, paragraph=sentence.paragraph, distinct=decision.distinct,
+        aggregate=bool(AGGREGATE.search(sentence.span.text)),
     )
+    _fill_actor1(ctx, claim, attribution)
     claim.territory = _territory(decision, sentence, places)
     claim.displacement = _displacement(decision, sentence, places)
     claim.confidence = _confidence(claim)
     return claim
 
 
-def _event_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention], decision: Decision) -> PlaceMention | None:
+def _fill_actor1(ctx: _Context, claim: Claim, attribution: Attribution | None) -> None:
+    """An act with no named agent: a party announcing its own act did it ("the ministry said its
+    forces arrested ..."); an attack the lead blamed on someone keeps that someone."""
+    if claim.actor1 is not None:
+        return
+    if claim.sub_event_type in OWN_ACTS and attribution is not None:
+        party = ctx.registry.by_name(attribution.name) if hasattr(ctx.registry, "by_name") else None
+        if party is not None:
+            claim.actor1 = party
+            return
+    kind = BY_NAME[claim.sub_event_type].event_type
+    if kind == SD:
+        return
+    for earlier in reversed(ctx.claims):
+        same_story = earlier.paragraph == claim.paragraph or earlier.paragraph == 0
+        if same_story and earlier.actor1 is not None and BY_NAME[earlier.sub_event_type].event_type == kind:
+            if earlier.actor1 != claim.actor2:
+                claim.actor1 = earlier.actor1
+            return
+
+
+def _event_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
     located = [p for p in places if p.role in ("location", "origin")]
     if located:
         return min(located, key=lambda p: (p.precision, -len(p.span.text)))
@@ -233,7 +317,7 @@ def _territory(decision: Decision, sentence: Sentence, places: list[PlaceMention
         if AREA_WORDS.match(text[end:].lstrip()):
             areas = qty.low
             break
-    names = tuple(p.place.name for p in places if p.role != "seat")
+    names = tuple(p.place.name for p in places if p.role not in ("seat", "actor"))
     return TerritorialChange(
         taken_by=decision.actor1.name if decision.actor1 else None,
         taken_from=decision.actor2.name if decision.actor2 else None,
@@ -246,14 +330,11 @@ def _displacement(decision: Decision, sentence: Sentence, places: list[PlaceMent
     text = sentence.span.text
     people = families = None
     for start, end, qty in find_quantities(text):
-        after = text[end:].lstrip()
-        after = re.sub(r"^of\s+", "", after)
+        after = re.sub(r"^of\s+", "", text[end:].lstrip())
         if re.match(r"famil(?:y|ies)|households", after, re.I):
-            families = qty.low
-            break
-        if PEOPLE_WORDS.match(after):
-            people = qty.low
-            break
+            families = families or qty.low
+        elif PEOPLE_WORDS.match(after):
+            people = people or qty.low
     origin = next((p.place.name for p in places if p.role in ("location", "origin")), None)
     m = DESTINATION.search(text)
     destination = m.group("dest").strip() if m else next(

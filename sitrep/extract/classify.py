@@ -13,23 +13,49 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Actor, ActorMention
-from ..taxonomy import BY_NAME, ERV, RANK
+from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK
 from .roles import Roles, assign_roles
 from .triggers import ADVANCE, DISPLACEMENT, GENERIC, PROTEST, TERRITORY, Trigger, find_triggers
 
 MODALS = frozenset({"could", "may", "might", "would", "will", "should", "shall", "can", "'d", "must"})
 IRREALIS = frozenset({"threaten", "plan", "aim", "intend", "warn", "seek", "vow", "fear", "prepare", "preempt",
-                      "pre-empt", "prevent", "avoid", "deny", "call", "urge", "demand", "want", "hope", "propose"})
+                      "pre-empt", "prevent", "avoid", "deny", "call", "urge", "demand", "want", "hope", "propose",
+                      "expect", "schedule"})
 IRREALIS_MODS = frozenset({"potential", "possible", "planned", "future", "imminent", "feared", "expected", "proposed"})
 DEATH_ONLY = frozenset({"death", "dead", "die", "casualty", "toll", "body"})
 STATE = frozenset({1})
 ARMED = frozenset({1, 2, 3, 4, 8})
-INTERVENTION = re.compile(r"\b(tear ?gas|teargas|dispers|water cannon|baton|arrest|detain|rubber bullets|beat|clashed with police)", re.I)
-LETHAL = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing|shot and killed|died)\b", re.I)
+INTERVENTION = re.compile(r"\b(tear ?gas|teargas|dispers|water cannon|baton|arrest|detain|rubber bullets|beat|"
+                          r"clashed with police)", re.I)
+LETHAL = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing|shot and killed|died)\b",
+                    re.I)
 WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tanks?|equipment|supplies|cache)\b", re.I)
 REGAIN_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
 PEOPLE_WORDS = re.compile(r"\b(famil(?:y|ies)|people|residents|civilians|households|persons|individuals|"
                           r"villagers|inhabitants|children|women)\b", re.I)
+CIVILIAN_OBJECTS = re.compile(r"\bcivilian (?:areas?|targets?|neighbou?rhoods?|homes?|infrastructure|objects?)|"
+                              r"\bresidential (?:areas?|buildings?|districts?|neighbou?rhoods?)", re.I)
+CIVILIAN_VICTIMS = re.compile(r"\b(civilians?|villagers?|residents?|people|children|women|worshippers?|farmers?|"
+                              r"students?|passengers?|persons?|men|boys|girls|family|families|traders?|miners?)\b", re.I)
+ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|officers?|police(?:men)?|servicemen|"
+                           r"gunmen|insurgents?|militiamen|combatants?|members)\b", re.I)
+DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
+NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
+                             "network", "center", "centre", "group", "unit", "force", "team", "system", "capability"})
+
+
+@dataclass
+class Scene:
+    """What a decision needs beyond the sentence: the actor registry and the article's country."""
+
+    registry: Any = None
+    country: str | None = None
+
+    def actor(self, phrase: str) -> Actor | None:
+        if self.registry is None:
+            return None
+        found = self.registry.find(phrase, country=self.country)
+        return found[0].actor if found else None
 
 
 @dataclass
@@ -43,38 +69,28 @@ class Decision:
     civilian_targeting: bool = False
     generic: bool = False  # decided by a generic act ("attack", "killed"), not a specific one
     counts_dead: bool = True
-    territory: str | None = None  # captured | advanced | withdrew | handed over
+    territory: str | None = None  # captured | advanced
     displacement: bool = False
-    distinct: bool = False
+    distinct: bool = False  # the text marks it as another event ("also", "separately")
+    definite: bool = False  # a definite noun ("the blast") that may point back to an event told before
+    toll_only: bool = False  # only death words: a toll for an event told before
 
 
-DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
-
-
-def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any) -> list[Decision]:
+def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: Scene | None = None) -> list[Decision]:
     """The events one sentence reports, as decisions; empty when it reports none."""
-    triggers = [t for t in find_triggers(span) if _realis(span.doc, t)]
+    scene = scene or Scene()
+    triggers = [t for t in find_triggers(span) if _realis(span.doc, t) and _eventive(span.doc, t)]
     if not triggers:
         return []
     victims = _victims(span, fatal)
     if any(t.kind == PROTEST for t in triggers):
-        return [_protest(span, triggers, actors, victims)]
-    decisions = [d for t in _specific(triggers) if (d := _decide(span, t, actors, fatal, victims)) is not None]
-    if not decisions:
-        decisions = _generic(span, triggers, actors, fatal, victims)
-    decisions = _hierarchy(decisions, span.text)
-    for d, t in zip(decisions, triggers):
-        d.distinct = _marked_distinct(span, t)
-    return decisions
-
-
-def _marked_distinct(span: Any, trigger: Trigger) -> bool:
-    """"HTS also attacked ...", "Elsewhere, ...": the writer says this is another event."""
-    if span[0].lower_ in DISTINCT or span.text.lower().startswith("in another"):
-        return True
-    head = trigger.head(span.doc)
-    anchors = {head, head.head}
-    return any(c.lower_ in DISTINCT and c.dep_ == "advmod" for a in anchors for c in a.children)
+        decisions = [_protest(span, triggers, actors, victims, scene)]
+    else:
+        decisions = [d for t in triggers if t.kind != GENERIC
+                     if (d := _decide(span, t, actors, fatal, victims, scene)) is not None]
+        if not decisions:
+            decisions = _generic(span, triggers, actors, fatal, victims)
+    return _hierarchy(decisions, span.text)
 
 
 def _victims(span: Any, fatal: Any) -> tuple[int, int] | None:
@@ -85,7 +101,7 @@ def _victims(span: Any, fatal: Any) -> tuple[int, int] | None:
 
 
 def _realis(doc: Any, trigger: Trigger) -> bool:
-    """False for acts that are only threatened, planned, feared or denied."""
+    """False for acts that are only threatened, planned, feared, denied or habitual."""
     head = trigger.head(doc)
     chain = [head, *list(head.ancestors)[:3]]
     for token in chain:
@@ -95,36 +111,80 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
             return False
         if token is not head and token.lemma_ in IRREALIS:
             return False
+    if _habitual(head):
+        return False
     return not any(c.lower_ in IRREALIS_MODS for c in head.children)
 
 
-def _specific(triggers: list[Trigger]) -> list[Trigger]:
-    return [t for t in triggers if t.kind != GENERIC]
+def _habitual(head: Any) -> bool:
+    """Simple present ("gangs raid villages", "its strikes target military sites") states a
+    habit or a position, not an event: news reports events in the past or present perfect."""
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _eventive(doc: Any, trigger: Trigger) -> bool:
+    """A trigger word used as a modifier names a thing, not an act ("displacement camp")."""
+    head = trigger.head(doc)
+    return not (head.dep_ in ("compound", "amod") and head.head.lemma_ in NOT_EVENT_HEADS)
 
 
 def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
-            victims: tuple[int, int] | None) -> Decision | None:
-    roles = assign_roles(span.doc, trigger.head(span.doc), actors, victims)
+            victims: tuple[int, int] | None, scene: Scene) -> Decision | None:
+    head = trigger.head(span.doc)
+    roles = assign_roles(span.doc, head, actors, victims)
     if trigger.kind == TERRITORY:
         return _territory(span, trigger, roles)
     if trigger.kind == ADVANCE:
         return _advance(trigger, roles)
     if trigger.kind == DISPLACEMENT:
-        return _displacement(span, trigger, roles)
+        return _displacement(span, trigger)
     if trigger.kind == "Arrests" and roles.actor1 is not None and roles.actor1.inter not in STATE:
-        return _make("Abduction/forced disappearance", "arrest-by-non-state", roles)
+        return _make("Abduction/forced disappearance", "arrest-by-non-state", roles, trigger, span)
     if trigger.kind in ("Abduction/forced disappearance", "Sexual violence", "Looting/property destruction") \
             and fatal is not None and fatal.best > 0:
-        return _make("Attack", f"{trigger.rule}+killed", roles, civilians=True)
-    decision = _make(trigger.kind, trigger.rule, roles)
+        return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)
     if BY_NAME[trigger.kind].event_type == ERV:
-        decision.civilian_targeting = _targets_civilians(roles)
+        roles.actor1 = roles.actor1 or _weapon_owner(head, scene)
+        if CIVILIAN_OBJECTS.search(span.text) and (roles.actor2 is None or roles.actor2.inter != 7):
+            roles.actor2 = scene.actor("civilians") or roles.actor2  # "strikes on civilian areas"
+    return _make(trigger.kind, trigger.rule, roles, trigger, span)
+
+
+def _make(sub_event_type: str, rule: str, roles: Roles, trigger: Trigger | None = None, span: Any = None, *,
+          civilians: bool = False, **extra: Any) -> Decision:
+    decision = Decision(sub_event_type, rule, roles.actor1, roles.assoc_actor_1, roles.actor2, roles.assoc_actor_2,
+                        civilian_targeting=civilians or _targets_civilians(roles), **extra)
+    if trigger is not None and span is not None:
+        decision.distinct = _marked_distinct(span, trigger)
+        decision.definite = _definite(span.doc, trigger)
     return decision
 
 
-def _make(sub_event_type: str, rule: str, roles: Roles, *, civilians: bool = False, **extra: Any) -> Decision:
-    return Decision(sub_event_type, rule, roles.actor1, roles.assoc_actor_1, roles.actor2, roles.assoc_actor_2,
-                    civilian_targeting=civilians or _targets_civilians(roles), **extra)
+def _marked_distinct(span: Any, trigger: Trigger) -> bool:
+    """"HTS also attacked ...", "Elsewhere, ...": the writer says this is another event."""
+    if span[0].lower_ in DISTINCT or span.text.lower().startswith(("in another", "in a separate")):
+        return True
+    head = trigger.head(span.doc)
+    anchors = {head, head.head}
+    return any(c.lower_ in DISTINCT and c.dep_ == "advmod" for a in anchors for c in a.children)
+
+
+def _definite(doc: Any, trigger: Trigger) -> bool:
+    head = trigger.head(doc)
+    return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _weapon_owner(head: Any, scene: Scene) -> Actor | None:
+    """"Russian ballistic missiles", "a Russian drone": the nationality names the state's forces."""
+    for child in head.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.text[:1].isupper():
+            actor = scene.actor(f"{child.text} forces")
+            if actor is not None and actor.inter in (1, 8):
+                return actor
+    return None
 
 
 def _targets_civilians(roles: Roles) -> bool:
@@ -139,8 +199,9 @@ def _territory(span: Any, trigger: Trigger, roles: Roles) -> Decision | None:
         return None
     state = roles.actor1 is not None and roles.actor1.inter in STATE
     if state or (roles.actor1 is None and head.lemma_ in REGAIN_VERBS):
-        return _make("Government regains territory", "territory-by-state", roles, territory="captured")
-    return _make("Non-state actor overtakes territory", "territory-by-non-state", roles, territory="captured")
+        return _make("Government regains territory", "territory-by-state", roles, trigger, span, territory="captured")
+    return _make("Non-state actor overtakes territory", "territory-by-non-state", roles, trigger, span,
+                 territory="captured")
 
 
 def _advance(trigger: Trigger, roles: Roles) -> Decision | None:
@@ -149,34 +210,44 @@ def _advance(trigger: Trigger, roles: Roles) -> Decision | None:
     return _make("Armed clash", "advance", roles, territory="advanced", counts_dead=False)
 
 
-def _displacement(span: Any, trigger: Trigger, roles: Roles) -> Decision | None:
+def _displacement(span: Any, trigger: Trigger) -> Decision | None:
     """People fleeing fighting: ACLED's Strategic developments / Other, with the numbers as data."""
     if not PEOPLE_WORDS.search(span.text):
         return None
-    civilians = Roles()
-    return _make("Other", f"{trigger.rule}-displacement", civilians, displacement=True, counts_dead=False)
+    return _make("Other", f"{trigger.rule}-displacement", Roles(), trigger, span, displacement=True,
+                 counts_dead=False)
 
 
 def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
-             victims: tuple[int, int] | None) -> Decision:
+             victims: tuple[int, int] | None, scene: Scene) -> Decision:
     """Protests: peaceful, dispersed, met with lethal force, or turned violent."""
     text = span.text
     first = next(t for t in triggers if t.kind == PROTEST)
     roles = assign_roles(span.doc, first.head(span.doc), actors, victims)
+    protesters, force = _protest_sides(roles, scene)
     if any(t.kind == "Violent demonstration" for t in triggers):
-        return _make("Violent demonstration", "protest+riot", roles)
-    if LETHAL.search(text):
-        return _make("Excessive force against protesters", "protest+lethal-force", _swap_for_force(roles))
-    if INTERVENTION.search(text):
-        return _make("Protest with intervention", "protest+intervention", roles)
-    return _make("Peaceful protest", "protest", roles)
+        kind, rule = "Violent demonstration", "protest+riot"
+        protesters = _as_rioters(protesters, scene)
+    elif LETHAL.search(text) and force is not None:
+        # ACLED puts the force that fired on protesters first.
+        return _make("Excessive force against protesters", "protest+lethal-force",
+                     Roles(force, [], protesters, []), first, span)
+    elif INTERVENTION.search(text):
+        kind, rule = "Protest with intervention", "protest+intervention"
+    else:
+        kind, rule, force = "Peaceful protest", "protest", None
+    return _make(kind, rule, Roles(protesters, [], force, []), first, span)
 
 
-def _swap_for_force(roles: Roles) -> Roles:
-    """ACLED puts the force that fired on protesters first and the protesters second."""
-    if roles.actor1 is not None and roles.actor1.inter == 6 and roles.actor2 is not None:
-        return Roles(roles.actor2, roles.assoc_actor_2, roles.actor1, roles.assoc_actor_1)
-    return roles
+def _protest_sides(roles: Roles, scene: Scene) -> tuple[Actor | None, Actor | None]:
+    actors = [a for a in (roles.actor1, roles.actor2, *roles.assoc_actor_1, *roles.assoc_actor_2) if a]
+    protesters = next((a for a in actors if a.inter == 6), None) or scene.actor("protesters")
+    force = next((a for a in actors if a.inter in ARMED), None)
+    return protesters, force
+
+
+def _as_rioters(protesters: Actor | None, scene: Scene) -> Actor | None:
+    return scene.actor("rioters") or protesters
 
 
 def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fatal: Any,
@@ -188,18 +259,19 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
         return []
     trigger = (acts or generic)[0]
     roles = assign_roles(span.doc, trigger.head(span.doc), actors, victims)
-    victims = (getattr(fatal, "victims", None) or "") if fatal is not None else ""
-    if _civilian_victims(roles, victims):
-        return [_make("Attack", f"{trigger.rule}-on-civilians", roles, civilians=True, generic=True)]
-    if roles.actor1 is None and roles.actor2 is None and fatal is None:
-        return []
-    return [_make("Armed clash", f"{trigger.rule}-between-armed", roles, generic=True)]
-
-
-CIVILIAN_VICTIMS = re.compile(r"\b(civilians?|villagers?|residents?|people|children|women|worshippers?|farmers?|"
-                              r"students?|passengers?|persons?|men|boys|girls|family|families|traders?|miners?)\b", re.I)
-ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|officers?|police(?:men)?|servicemen|"
-                           r"gunmen|insurgents?|militiamen|combatants?|members)\b", re.I)
+    victim_words = (getattr(fatal, "victims", None) or "") if fatal is not None else ""
+    toll_only = not acts
+    if _civilian_victims(roles, victim_words):
+        return [_make("Attack", f"{trigger.rule}-on-civilians", roles, trigger, span, civilians=True, generic=True,
+                      toll_only=toll_only)]
+    if roles.actor1 is None and roles.actor2 is None and (fatal is None or fatal.best == 0):
+        # "reported the ongoing attack": only a reference back to an event told before counts.
+        if not _definite(span.doc, trigger):
+            return []
+        return [_make("Armed clash", f"{trigger.rule}-reference", roles, trigger, span, generic=True,
+                      toll_only=toll_only)]
+    return [_make("Armed clash", f"{trigger.rule}-between-armed", roles, trigger, span, generic=True,
+                  toll_only=toll_only)]
 
 
 def _civilian_victims(roles: Roles, victims: str) -> bool:
@@ -221,11 +293,9 @@ def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:
             top.civilian_targeting = True
         rest = [d for d in rest if not _same_act(d, top)]
         rest.append(top)
-    return _dedupe(rest)
-
-
-CIVILIAN_OBJECTS = re.compile(r"\bcivilian (?:areas?|targets?|neighbou?rhoods?|homes?|infrastructure|objects?)|"
-                              r"\bresidential (?:areas?|buildings?|neighbou?rhoods?)", re.I)
+    if any(BY_NAME[d.sub_event_type].event_type == PROTESTS for d in rest):
+        rest = [d for d in rest if d.sub_event_type not in ("Arrests", "Armed clash")]
+    return _merge_same_type(rest)
 
 
 def _same_act(clash: Decision, strike: Decision) -> bool:
@@ -235,12 +305,19 @@ def _same_act(clash: Decision, strike: Decision) -> bool:
     return not (opponents - {strike.actor1})
 
 
-def _dedupe(decisions: list[Decision]) -> list[Decision]:
-    seen: set[tuple] = set()
-    out = []
+def _merge_same_type(decisions: list[Decision]) -> list[Decision]:
+    """Two triggers of one type in a sentence ("fighting ... crossfire") are one act."""
+    out: list[Decision] = []
     for d in decisions:
-        key = (d.sub_event_type, d.actor1, d.actor2)
-        if key not in seen:
-            seen.add(key)
+        same = next((o for o in out if o.sub_event_type == d.sub_event_type and _agree(o, d)), None)
+        if same is None:
             out.append(d)
+            continue
+        same.actor1 = same.actor1 or d.actor1
+        same.actor2 = same.actor2 or d.actor2
+        same.civilian_targeting = same.civilian_targeting or d.civilian_targeting
     return out
+
+
+def _agree(a: Decision, b: Decision) -> bool:
+    return all(x is None or y is None or x == y for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))

@@ -158,6 +158,7 @@ _FWD_GAP = re.compile(r"\s*(?:(?:a\s+)?total\s+of\s+|the\s+|an?\s+additional\s+|
                       re.I)
 _CHAIN_BACK = re.compile(r"(?:\s+of\b)?((?:\s+[A-Za-z][\w'’-]*){0,6}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)", re.I)
+_SUBSET = re.compile(r"\s*of\s+(?:them|whom|those)\b", re.I)
 _CHAIN_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _INCLUDED = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|mostly)\s+$", re.I)
 _TRAILING = re.compile(r"[^.;]{0,12}?\b(?:including|among\s+them|among\s+whom|of\s+whom|mostly"
@@ -331,6 +332,8 @@ def _chain_forward(s: str, quants: list[_Q], i: int, starts: set[int]) -> list[t
     chain: list[tuple[_Q, str, int]] = []
     while i < len(quants):
         x = quants[i]
+        if chain and _SUBSET.match(s, x.end):
+            break  # "nine civilians, four of them children": a part of the count, not more dead
         np_text, _, np_end = _np_after(s, x.end, starts)
         if _rejected(x, np_text):
             break

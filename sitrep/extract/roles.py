@@ -46,6 +46,8 @@ def role_of(root: Any, trigger_head: Any) -> str:
         return AGENT  # "airstrikes by Russian forces", also when "by" hangs from the noun above
     if root.dep_ == "pobj" and head.dep_ == "agent" and head.head in (trigger_head, verb):
         return AGENT
+    if root.dep_ == "pobj" and _blames(head):
+        return AGENT
     if root.dep_ in ("nsubjpass", "dobj", "obj") and head in (trigger_head, verb):
         return TARGET
     if root.dep_ == "pobj" and head.lower_ in TARGET_PREPS and head.head in (trigger_head, verb):
@@ -53,6 +55,13 @@ def role_of(root: Any, trigger_head: Any) -> str:
     if root.dep_ == "dobj" and head.lower_ == "targeting":
         return TARGET
     return OTHER
+
+
+def _blames(prep: Any) -> bool:
+    """"blamed on X", "attributed to X", "fired from X positions": X did it."""
+    verb = prep.head.lemma_
+    return ((prep.lower_ == "on" and verb == "blame") or (prep.lower_ == "to" and verb == "attribute")
+            or (prep.lower_ == "from" and verb in ("fire", "launch")))
 
 
 def _host_verb(trigger_head: Any) -> Any:
@@ -71,8 +80,11 @@ def _host_verb(trigger_head: Any) -> Any:
 
 
 def _near(trigger_head: Any) -> set:
-    """The trigger, its host verb and the noun it hangs from."""
-    return {trigger_head, _host_verb(trigger_head), trigger_head.head}
+    """The trigger, its host verb and the noun it hangs from ("an escalation in airstrikes by X")."""
+    near = {trigger_head, _host_verb(trigger_head), trigger_head.head}
+    if trigger_head.dep_ == "pobj" and trigger_head.head.dep_ == "prep":
+        near.add(trigger_head.head.head)
+    return near
 
 
 def assign_roles(doc: Any, trigger_head: Any, mentions: list[ActorMention],

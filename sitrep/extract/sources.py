@@ -65,14 +65,14 @@ def clean_phrase(phrase: str) -> str:
 
 def name_source(phrase: str, actor_name: Any = None) -> str | None:
     """A canonical name for a source phrase: a known source, an actor, or the phrase itself."""
-    phrase = clean_phrase(phrase)
+    raw, phrase = phrase, clean_phrase(phrase)
     if not phrase or phrase.lower() in PRONOUNS:
         return None
     known = source_table().canonical(phrase)
     if known:
         return known
     if actor_name is not None:
-        actor = actor_name(phrase)
+        actor = actor_name(_CUT.sub("", raw.strip()))  # "the army" needs its article to be the army
         if actor:
             return actor
     return phrase[:80]

@@ -83,7 +83,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("sexual", "sexually"), L("violence", "assault", "abuse", "assault", "attack")],
     ]),
     ("abduct", "Abduction/forced disappearance", [
-        [L("abduct", "kidnap", "abduction", "kidnapping", "kidnapper")],
+        [L("abduct", "kidnap", "abduction", "kidnapping")],
         [L("take", "hold"), W("hostage", "hostages")],
         [W("forcibly", "forced"), L("disappear", "disappearance")],
     ]),
@@ -102,7 +102,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("intercept", "Disrupted weapons use", [
         [L("intercept", "defuse", "neutralise", "neutralize")],
-        [L("shoot", "down"), W("down"), {"OP": "?"}, OPT_ADJ, L("drone", "missile", "rocket", "uav")],
+        [L("shoot"), W("down")],
         [L("shoot"), OPT_ADJ, L("drone", "missile", "rocket", "uav"), W("down")],
         [L("foil", "thwart"), {"OP": "?"}, L("attack", "plot", "attempt")],
         [L("air"), L("defence", "defense"), L("destroy", "down", "shoot")],

@@ -45,7 +45,7 @@ def _compatible(group: list[Claim], claim: Claim) -> bool:
         return False
     if not _dates_agree(group, claim) or not _places_agree(group, claim):
         return False
-    if claim.distinct:
+    if claim.distinct or any(c.aggregate != claim.aggregate for c in group):
         return False
     if _event_type(claim) == BATTLES:
         # Order carries no meaning in a battle: at most two sides between all claims.

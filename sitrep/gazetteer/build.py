@@ -163,6 +163,9 @@ def assign_admin_names(cities: list[City], rg: RgPoints, grid: TwoLevelGrid) -> 
     nearest: list[int | None] = []
     for city in cities:
         n = exact.get((city.cc, round(city.lat, 3), round(city.lon, 3)))
+        # The town itself outvotes ten neighbours: a capital district (Damascus
+        # in "Dimashq") is ringed by towns of the surrounding province.
+        weight = 10 if n is not None else 1
         if n is None:
             n = grid.nearest(city.lat, city.lon)
         if rg.cc[n] != city.cc:
@@ -170,7 +173,7 @@ def assign_admin_names(cities: list[City], rg: RgPoints, grid: TwoLevelGrid) -> 
             continue
         nearest.append(n)
         if city.code and rg.admin1[n]:
-            votes[(city.cc, city.code)][rg.admin1[n]] += 1
+            votes[(city.cc, city.code)][rg.admin1[n]] += weight
     names = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
     for city, n in zip(cities, nearest):
         city.admin1 = names.get((city.cc, city.code)) or (rg.admin1[n] if n is not None else None) or None

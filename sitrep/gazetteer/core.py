@@ -52,7 +52,7 @@ class Gazetteer:
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None):
         self._conn = conn
         self._path = path
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # reentrant: _fetch holds it across _sql calls
         self._rows: dict[int, tuple[Place, str, str, int | None]] = {}
         self._reverse: tuple[TwoLevelGrid, list[list[str]], list[int]] | None = None
         self._countries = self._load_countries()
@@ -109,9 +109,11 @@ class Gazetteer:
 
     def _fetch(self, keys: tuple[str, ...]) -> list[Candidate]:
         marks = ",".join("?" * len(keys))
-        hits = self._sql(f"SELECT place, MAX(flag) FROM name WHERE norm IN ({marks}) GROUP BY place", keys)
-        self._ensure(pid for pid, _ in hits)
-        return [self._candidate(pid, flag) for pid, flag in hits]
+        with self._lock:  # the row cache must not be cleared between _ensure and use
+            hits = self._sql(f"SELECT place, MAX(flag) FROM name WHERE norm IN ({marks}) GROUP BY place",
+                             keys)
+            self._ensure(pid for pid, _ in hits)
+            return [self._candidate(pid, flag) for pid, flag in hits]
 
     def _candidates(self, name: str) -> tuple[list[Candidate], str | None]:
         """Candidates for a name, and the kind a trailing word asks for."""

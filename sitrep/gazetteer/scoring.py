@@ -22,7 +22,7 @@ EXACT_BONUS = 0.5  # the query is the place's own spelling
 KIND_BONUS = 2.0  # "X province" -> admin1, "X airport" -> spot, ...
 COUNTRY_FOCUS = 5.0  # times the country's share of the article's focus
 ADMIN1_STATED = 2.5  # "Nubl (Aleppo)", "Lebanon, Pennsylvania"
-NEAR = ((25.0, 2.0), (100.0, 1.2), (300.0, 0.5))  # km from a co-mentioned place -> bonus
+NEAR = ((25.0, 2.5), (100.0, 1.8), (300.0, 0.8))  # km from a co-mentioned place -> bonus
 
 
 @dataclass(frozen=True)

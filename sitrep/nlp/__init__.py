@@ -116,10 +116,12 @@ class Analyzer:
 
 
 def focus_country(places: list) -> str | None:
-    """The country most places in the article resolve to (ISO2 or name, as the gazetteer gives)."""
-    counts: dict[str, int] = {}
+    """The country the article is about: towns count twice, regions and countries once, and
+    adjectives ("Russian missiles") and sources' seats not at all."""
+    counts: dict[str, float] = {}
     for mention in places:
-        if mention.role == "seat" or not mention.place.country:
+        if mention.role in ("seat", "adjectival") or not mention.place.country:
             continue
-        counts[mention.place.country] = counts.get(mention.place.country, 0) + 1
+        weight = 2.0 if mention.precision == 1 and mention.place.feature_code != "PCLI" else 1.0
+        counts[mention.place.country] = counts.get(mention.place.country, 0.0) + weight
     return max(counts, key=counts.__getitem__) if counts else None

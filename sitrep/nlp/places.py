@@ -192,8 +192,8 @@ def _expand(doc: Any, c: _Candidate) -> _Candidate:
     nxt = doc[end].lower_ if end < len(doc) else ""
     if nxt == "air" and end + 1 < len(doc) and doc[end + 1].lower_ == "base":
         end, kind = end + 2, "spot"
-    elif nxt in _SUFFIXES:
-        end, kind = end + 1, _SUFFIXES[nxt]
+    elif nxt in _SUFFIXES and (nxt != "state" or doc[end].text == "State"):
+        end, kind = end + 1, _SUFFIXES[nxt]  # "Zamfara State", not "Iraq state media"
     elif _capitalised(doc[end - 1]) and doc[end - 1].lower_ in _SUFFIXES and end - start > 1:
         kind = _SUFFIXES[doc[end - 1].lower_]  # "Kharkiv Oblast", "Zamfara State"
     if kind is None and _direction_before(doc, start):
@@ -292,6 +292,8 @@ def _demonym_mention(doc: Any, start: int, end: int, country: Place, border: boo
     span = Span(_text(doc, start, end), doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
     role = _role(doc, start, end, span) if border else "adjectival"
     if border and role == "location":
+        # "clashes on the Turkish border" happen on either side: the country
+        # is a hint, not the event's location.
         role = "adjectival"
     return PlaceMention(span, country, precision=3, role=role, confidence=0.8)
 

@@ -1,0 +1,299 @@
+"""Gazetteer: normalisation, lookup, context resolution, reverse geocoding, supplement.
+
+No spaCy model needed.  The index is built once into the cache dir on first
+run (about 20 s) and opened in milliseconds afterwards.
+"""
+from __future__ import annotations
+
+import pickle
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sitrep.gazetteer import GeoContext, Gazetteer, get_gazetteer, normalize
+from sitrep.gazetteer import build, store
+from sitrep.gazetteer.aliases import ADMIN1_ALIASES, DEMONYMS
+from sitrep.gazetteer.grid import distance_km
+from sitrep.gazetteer.sources import SUPPLEMENT
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return get_gazetteer()
+
+
+def near(place, lat: float, lon: float, km: float = 10.0) -> bool:
+    return place is not None and distance_km(place.latitude, place.longitude, lat, lon) <= km
+
+
+# ---------------------------------------------------------------- normalize
+
+@pytest.mark.parametrize("a, b", [
+    ("Nubbul", "Nubl"), ("Neirab", "Nayrab"), ("Zahraa", "Zahra"), ("Idleb", "Idlib"),
+    ("Halab", "Aleppo"), ("Kharkov", "Kharkiv"), ("Kiev", "Kyiv"), ("al-Nayrab", "Nayrab"),
+    ("Az Zahrā’", "al-Zahraa"), ("Deir ez-Zor", "Dayr az Zawr"), ("Sana'a", "Sanaa"),
+    ("Ar-Raqqah", "Raqqa"), ("El Fasher", "Al Fashir"), ("Northern Darfur", "North Darfur"),
+    ("Zaporizhia", "Zaporizhzhia"), ("Odessa", "Odesa"), ("Diyarbakır", "Diyarbakir"),
+    ("Ma‘arrat an Nu‘mān", "Maarat al-Numan"), ("Hasakeh", "Al-Hasakah"),
+])
+def test_normalize_folds_transliterations(a: str, b: str) -> None:
+    assert normalize(a) == normalize(b)
+
+
+@pytest.mark.parametrize("a, b", [("Homs", "Hama"), ("Nubl", "Kafr Nubl"), ("Aleppo", "Alep Airport")])
+def test_normalize_keeps_different_names_apart(a: str, b: str) -> None:
+    assert normalize(a) != normalize(b)
+
+
+def test_normalize_shapes() -> None:
+    assert normalize("  AL-Nayrab  Military Airport ") == "nayrab airbase"
+    assert normalize("El") == "el"  # a lone article is a name
+    assert normalize("El Salvador", strip_articles=False) == "el salvador"
+
+
+# ---------------------------------------------------------------- lookup / resolve
+
+def test_lookup_returns_city_and_admin1(gaz: Gazetteer) -> None:
+    codes = {(p.feature_code, p.country) for p in gaz.lookup("Aleppo")}
+    assert ("PPL", "Syria") in codes and ("ADM1", "Syria") in codes
+    assert gaz.lookup("Aleppo province")[0].feature_code == "ADM1"
+    assert gaz.lookup("no such place anywhere") == []
+
+
+def test_aleppo_city_versus_governorate(gaz: Gazetteer) -> None:
+    city = gaz.resolve("Aleppo")
+    area = gaz.resolve("Aleppo Governorate")
+    assert city.feature_code == "PPL" and city.admin1 == "Aleppo"
+    assert area.feature_code == "ADM1" and area.feature_class == "A" and area.admin1 == "Aleppo"
+    assert (area.latitude, area.longitude) == (city.latitude, city.longitude)  # at its seat
+    assert gaz.resolve("Aleppo", kind="admin1").feature_code == "ADM1"
+
+
+def test_georgia(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Georgia").iso3 == "GEO"
+    assert gaz.resolve("Georgia", GeoContext(countries=["GE"])).feature_code == "PCLI"
+    us = gaz.resolve("Georgia", GeoContext(countries={"USA": 3}))
+    assert us.iso3 == "USA" and us.feature_code == "ADM1"
+
+
+def test_tripoli_by_context(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Tripoli").iso3 == "LBY"
+    assert gaz.resolve("Tripoli", GeoContext(countries=["LB", "LB", "SY"])).iso3 == "LBN"
+    assert gaz.resolve("Tripoli", GeoContext(countries=["LBY"])).iso3 == "LBY"
+
+
+def test_homs_versus_al_khums(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Homs").iso3 == "SYR"
+    assert gaz.resolve("Homs", GeoContext(countries=["SY"])).iso3 == "SYR"
+    khums = gaz.resolve("Homs", GeoContext(countries=["LY"]))
+    assert khums.iso3 == "LBY" and khums.name == "Al Khums"
+
+
+def test_lebanon_country_versus_pennsylvania(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Lebanon").feature_code == "PCLI"
+    town = gaz.resolve("Lebanon", GeoContext(countries=["US"], admin1=["Pennsylvania"]))
+    assert town.iso3 == "USA" and town.admin1 == "Pennsylvania" and town.feature_class == "P"
+
+
+def test_zahra_needs_syrian_context(gaz: Gazetteer) -> None:
+    libyan = [p for p in gaz.lookup("Zahra") if p.iso3 == "LBY"]
+    assert libyan, "GeoNames' Az Zahra' is Libyan"
+    syrian = gaz.resolve("Zahra", GeoContext(countries=["SY"]))
+    assert syrian.iso3 == "SYR" and near(syrian, 36.37, 36.99)
+    nubl = gaz.resolve("Nubl")
+    assert near(gaz.resolve("Zahra", GeoContext(places=[nubl])), 36.37, 36.99)
+
+
+def test_co_mentioned_places_pull_candidates(gaz: Gazetteer) -> None:
+    beirut = gaz.resolve("Beirut")
+    assert gaz.resolve("Tripoli", GeoContext(places=[beirut])).iso3 == "LBN"
+
+
+def test_stated_admin_area(gaz: Gazetteer) -> None:
+    ctx = GeoContext(countries=["SY"], admin1=["Idlib"])
+    assert gaz.resolve("Kafr Nubl", ctx).admin1 == "Idlib"
+
+
+def test_resolve_with_confidence(gaz: Gazetteer) -> None:
+    place, conf = gaz.resolve_with_confidence("Tripoli", GeoContext(countries=["LB"]))
+    assert place.iso3 == "LBN" and 0.5 <= conf <= 1.0
+    assert gaz.resolve_with_confidence("Xqzzyville") == (None, 0.0)
+
+
+def test_places_have_country_fields(gaz: Gazetteer) -> None:
+    for name in ("Aleppo", "Nubl", "Kharkiv", "Syria", "Idlib province", "Khartoum", "Jabalia camp"):
+        place = gaz.resolve(name)
+        assert place.iso3 and place.country and place.admin1, name
+
+
+def test_rank_is_sorted_by_score(gaz: Gazetteer) -> None:
+    scores = [s for _, s in gaz.rank("Tripoli")]
+    assert len(scores) > 2 and scores[1:] == sorted(scores[1:], reverse=True)
+
+
+# ---------------------------------------------------------------- countries, demonyms
+
+@pytest.mark.parametrize("query, iso3", [
+    ("SYR", "SYR"), ("SY", "SYR"), ("Syria", "SYR"), ("UK", "GBR"), ("United States of America", "USA"),
+    ("DRC", "COD"), ("Burma", "MMR"), ("Türkiye", "TUR"), ("Palestinian Territories", "PSE"),
+    ("El Salvador", "SLV"), ("Ivory Coast", "CIV"),
+])
+def test_country_by_name(gaz: Gazetteer, query: str, iso3: str) -> None:
+    country = gaz.country_by_name(query)
+    assert country is not None and country.iso3 == iso3 and country.feature_code == "PCLI"
+
+
+def test_salvador_is_not_el_salvador(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Salvador").iso3 == "BRA"
+    assert gaz.country_by_name("Salvador") is None
+
+
+@pytest.mark.parametrize("word, iso3", [
+    ("Syrian", "SYR"), ("Russian", "RUS"), ("Turkish", "TUR"), ("Iranian", "IRN"), ("Ukrainian", "UKR"),
+    ("Sudanese", "SDN"), ("Israeli", "ISR"), ("Palestinian", "PSE"), ("Lebanese", "LBN"),
+    ("Yemeni", "YEM"), ("Malian", "MLI"), ("Nigerian", "NGA"), ("Somali", "SOM"), ("Congolese", "COD"),
+    ("Afghan", "AFG"), ("Burmese", "MMR"), ("Myanmar", "MMR"), ("Ethiopian", "ETH"), ("Haitian", "HTI"),
+    ("Mexican", "MEX"), ("Indian", "IND"), ("Pakistani", "PAK"), ("Iraqi", "IRQ"), ("Libyan", "LBY"),
+    ("pro-Iranian", "IRN"), ("Syrians", "SYR"), ("South Sudanese", "SSD"), ("ISRAELI", "ISR"),
+])
+def test_country_from_adjective(gaz: Gazetteer, word: str, iso3: str) -> None:
+    country = gaz.country_from_adjective(word)
+    assert country is not None and country.iso3 == iso3
+
+
+def test_every_demonym_has_a_country(gaz: Gazetteer) -> None:
+    missing = [w for w in DEMONYMS if gaz.country_from_adjective(w) is None]
+    assert missing == []
+    assert gaz.country_from_adjective("Kurdish") is None
+
+
+def test_countries_lie_in_themselves(gaz: Gazetteer) -> None:
+    countries = gaz.countries()
+    assert len(countries) > 200
+    wrong = [c.name for c in countries if gaz.reverse(c.latitude, c.longitude)[1] != c.iso3]
+    assert len(wrong) <= 3, wrong  # a few microstates have no rg point of their own
+
+
+# ---------------------------------------------------------------- reverse
+
+@pytest.mark.parametrize("lat, lon, expected", [
+    (36.2, 37.16, ("Syria", "SYR", "Aleppo")),
+    (50.45, 30.52, ("Ukraine", "UKR", "Kyiv City")),
+    (40.71, -74.0, ("United States", "USA", "New York")),
+    (-17.8, 178.0, ("Fiji", "FJI", None)),  # next to the antimeridian
+])
+def test_reverse(gaz: Gazetteer, lat: float, lon: float, expected: tuple) -> None:
+    country, iso3, admin1, admin2 = gaz.reverse(lat, lon)
+    assert (country, iso3) == expected[:2]
+    if expected[2]:
+        assert admin1 == expected[2]
+
+
+def test_reverse_fills_admin2_where_known(gaz: Gazetteer) -> None:
+    assert gaz.reverse(40.34, -76.41)[3] == "Lebanon County"
+
+
+def test_reverse_is_fast(gaz: Gazetteer) -> None:
+    gaz.reverse(0.0, 0.0)  # load the grid
+    start = time.perf_counter()
+    for k in range(2000):
+        gaz.reverse(30 + (k % 20) * 0.7, 20 + (k % 37) * 0.9)
+    assert (time.perf_counter() - start) / 2000 < 0.001
+
+
+# ---------------------------------------------------------------- supplement
+
+def _supplement() -> list[dict]:
+    return yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8"))["places"]
+
+
+def test_supplement_entries_are_complete() -> None:
+    for entry in _supplement():
+        assert {"name", "lat", "lon", "country", "admin1", "feature", "source"} <= set(entry), entry
+        assert entry["feature"] in build.FEATURES
+
+
+def test_supplement_entries_agree_with_reverse_geocoding(gaz: Gazetteer) -> None:
+    for entry in _supplement():
+        place = gaz.resolve(entry["name"])
+        assert place is not None and place.name == entry["name"]
+        assert gaz.country_code(place) == entry["country"]
+        assert gaz.reverse(entry["lat"], entry["lon"])[1] == place.iso3, entry["name"]
+        admin_names = {p.name for p in gaz.lookup(entry["admin1"]) if p.feature_code == "ADM1"}
+        assert entry["admin1"] in admin_names, entry["admin1"]
+
+
+@pytest.mark.parametrize("name, lat, lon, ctx", [
+    ("al-Nayrab airport", 36.18, 37.22, "SY"), ("Aleppo International Airport", 36.18, 37.22, None),
+    ("Kuweires airbase", 36.19, 37.58, None), ("Menagh airbase", 36.52, 37.04, None),
+    ("az-Zahraa", 36.36, 37.01, "SY"), ("Bab al-Hawa crossing", 36.23, 36.69, None),
+    ("Bab al-Salam", 36.63, 37.09, None), ("Hmeimim airbase", 35.41, 35.95, None),
+    ("Shayrat airbase", 34.49, 36.91, None), ("al-Tanf", 33.51, 38.62, None),
+    ("Rukban camp", 33.31, 38.67, None), ("al-Hol camp", 36.38, 41.15, None),
+    ("Jabalia camp", 31.54, 34.50, None), ("Nuseirat camp", 31.45, 34.39, None),
+    ("Zaporizhzhia nuclear power plant", 47.51, 34.59, None), ("El Fasher airport", 13.61, 25.32, "SD"),
+])
+def test_supplement_places_resolve(gaz: Gazetteer, name: str, lat: float, lon: float, ctx: str | None) -> None:
+    context = GeoContext(countries=[ctx]) if ctx else None
+    assert near(gaz.resolve(name, context), lat, lon, km=3)
+
+
+def test_admin1_aliases_point_at_real_areas(gaz: Gazetteer) -> None:
+    for (cc, name), aliases in ADMIN1_ALIASES.items():
+        areas = [p for p in gaz.lookup(name) if p.feature_code == "ADM1" and p.name == name]
+        assert areas, (cc, name)
+        for alias in aliases:
+            assert any(p.feature_code == "ADM1" and p.name == name for p in gaz.lookup(alias)), alias
+
+
+# ---------------------------------------------------------------- context object
+
+def test_geocontext_accepts_codes_and_weights() -> None:
+    ctx = GeoContext(countries=["SY", "SYR", "lb", "XX"])
+    assert ctx.countries == {"SYR": 2.0, "LBN": 1.0}
+    assert ctx.share("SYR") == pytest.approx(2 / 3) and ctx.share(None) == 0.0
+    assert GeoContext(countries={"UK": 2}).top_country() == "GBR"
+
+
+# ---------------------------------------------------------------- cache
+
+def test_load_from_cache_is_fast(gaz: Gazetteer) -> None:
+    assert gaz.path is not None and gaz.path.exists()
+    start = time.perf_counter()
+    again = Gazetteer.load(gaz.path.parent)
+    assert time.perf_counter() - start < 2.0
+    assert again.resolve("Nubl").iso3 == "SYR"
+
+
+def test_pickles_as_the_shared_instance(gaz: Gazetteer) -> None:
+    assert pickle.loads(pickle.dumps(gaz)) is get_gazetteer()
+
+
+def _tiny_build(conn: sqlite3.Connection) -> None:
+    conn.executescript(build.SCHEMA)
+    conn.execute("INSERT INTO meta VALUES ('schema', ?)", (str(build.SCHEMA_VERSION),))
+    conn.commit()
+
+
+def test_cache_written_then_reused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build, "build_into", _tiny_build)
+    conn, path = store.open_database(tmp_path / "cache")
+    assert path is not None and path.exists() and path.name.startswith("gazetteer-")
+    conn.close()
+    monkeypatch.setattr(build, "build_into", lambda conn: pytest.fail("rebuilt"))
+    conn, again = store.open_database(tmp_path / "cache")
+    assert again == path
+    conn.close()
+
+
+def test_unwritable_cache_falls_back_to_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build, "build_into", _tiny_build)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    conn, path = store.open_database(blocker / "cache")
+    assert path is None
+    assert conn.execute("SELECT value FROM meta").fetchone() == (str(build.SCHEMA_VERSION),)
+    conn.close()

