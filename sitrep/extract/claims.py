@@ -27,7 +27,8 @@ HIGH_INTENSITY = frozenset({"SY", "UA", "YE", "SD", "PS", "Syria", "Ukraine", "Y
 BACKGROUND = re.compile(
     r"\b(designated (?:as )?(?:an? )?[“\"]?(?:foreign )?terror|has long been|have long been|for decades|"
     r"in recent years|was founded|formerly known as|analysts (?:say|said|believe)|is widely seen|"
-    r"since the (?:coup|war|conflict|invasion|start|beginning|outbreak|uprising|revolution|takeover))\b", re.I)
+    r"since the (?:coup|war|conflict|invasion|start|beginning|outbreak|uprising|revolution|takeover)|"
+    r"for (?:more than |over |nearly |almost )?(?:a|two|three|several|many|\d+) (?:decades?|years))\b", re.I)
 AGGREGATE = re.compile(
     r"\b(over (?:the )?(?:two|three|four|five|six|seven|\d+|past|last) (?:days|weeks|months)|so far this|"
     r"in recent (?:days|weeks|months)|across (?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -37,6 +38,7 @@ AREA_WORDS = re.compile(r"\b(areas?|villages?|towns?|positions?|localit(?:y|ies)
 DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|displaced|evacuated|escaped|moved|arrived)\b[^.;]*?"
                          r"\b(?:to|toward|towards|into|in)\s+(?P<dest>[^,.;()]+)", re.I)
 RESPONSIBILITY = re.compile(r"\bclaimed responsibility\b", re.I)
+OWN_CLAIM = re.compile(r"\b(?:said|says|claimed|announced) (?:that )?(?:it|they|its (?:fighters|forces|units|troops))\b", re.I)
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
                       "Headquarters or base established"})
 
@@ -105,7 +107,7 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo) -> None:
     text = sentence.span.text
     attribution = _attribution(ctx, sentence, span)
     actors = _actors_in(analyzed, sentence, attribution)
-    if _claims_responsibility(ctx, sentence, actors):
+    if _claims_responsibility(ctx, sentence):
         return
     places = _places_in(ctx, sentence, span, attribution)
     _remember_place(ctx, sentence, places)
@@ -158,11 +160,12 @@ def _actors_in(analyzed: AnalyzedArticle, sentence: Sentence, attribution: Attri
             and not (attribution.speaker is not None and m.actor.name == attribution.speaker)]
 
 
-def _claims_responsibility(ctx: _Context, sentence: Sentence, actors: list[ActorMention]) -> bool:
+def _claims_responsibility(ctx: _Context, sentence: Sentence) -> bool:
     """"Al-Shabaab claimed responsibility": names the perpetrator of the event just told."""
     if not RESPONSIBILITY.search(sentence.span.text) or not ctx.claims:
         return False
-    armed = [m.actor for m in actors if m.actor.inter in (1, 2, 3, 4, 8)]
+    inside = [m for m in ctx.analyzed.actors if sentence.span.start <= m.span.start < sentence.span.end]
+    armed = [m.actor for m in inside if m.actor.inter in (1, 2, 3, 4, 8)]
     last = ctx.claims[-1]
     if armed and last.actor1 is None:
         last.actor1 = armed[0]
@@ -285,11 +288,11 @@ def _fill_actor1(ctx: _Context, claim: Claim, attribution: Attribution | None) -
     forces arrested ..."); an attack the lead blamed on someone keeps that someone."""
     if claim.actor1 is not None:
         return
-    if claim.sub_event_type in OWN_ACTS and attribution is not None:
-        party = ctx.registry.by_name(attribution.name) if hasattr(ctx.registry, "by_name") else None
-        if party is not None:
-            claim.actor1 = party
-            return
+    party = ctx.registry.by_name(attribution.name) if attribution is not None else None
+    own_act = claim.sub_event_type in OWN_ACTS or OWN_CLAIM.search(claim.evidence.text)
+    if party is not None and own_act and party != claim.actor2:
+        claim.actor1 = party
+        return
     kind = BY_NAME[claim.sub_event_type].event_type
     if kind == SD:
         return

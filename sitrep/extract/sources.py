@@ -17,6 +17,7 @@ SPEECH_LEMMAS = frozenset({
     "say", "report", "state", "tell", "claim", "announce", "confirm", "add", "describe", "allege",
     "accuse", "document", "record", "write", "post", "tweet", "declare", "note", "estimate", "deny",
 })
+TOLL_WORDS = frozenset({"toll", "number", "figure", "count", "tally"})
 PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "this", "that", "which", "who"})
 
 _ACCORDING = re.compile(r"\baccording to (?P<src>[^,.;:()\n]+)", re.I)
@@ -95,9 +96,30 @@ def find_source(sentence: Any, actor_name: Any = None) -> Attribution | None:
     return _speech_subject(sentence, actor_name)
 
 
+_TRAILING = re.compile(r"(?:^|,)\s*(?P<src>[^,;]{3,90}?)\s+(?:said|say|says|told reporters|told \w+|reported|"
+                       r"stated|added|confirmed|wrote|announced)(?: in a statement| on \w+| by phone)?\s*[.”\"]?$", re.I)
+_BAD_SOURCE = re.compile(r"\b(?:of them|of whom|among them|including)\b", re.I)
+
+
+def _trailing(sentence: Any, actor_name: Any) -> Attribution | None:
+    """", residents and a local rescue group said." closes most news sentences."""
+    m = _TRAILING.search(sentence.text)
+    if not m or _BAD_SOURCE.search(m.group("src")):
+        return None
+    name = name_source(m.group("src"), actor_name)
+    if not name:
+        return None
+    return Attribution(name, sentence.start_char + m.start("src"), sentence.start_char + m.end("src"))
+
+
 def _speech_subject(sentence: Any, actor_name: Any) -> Attribution | None:
+    trailing = _trailing(sentence, actor_name)
+    if trailing:
+        return trailing
     for token in sentence:
-        if token.lemma_ not in SPEECH_LEMMAS or token.pos_ != "VERB":
+        if token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lemma_ in TOLL_WORDS for c in token.children):
+            pass  # "X put the death toll at 14" attributes the figure to X
+        elif token.lemma_ not in SPEECH_LEMMAS or token.pos_ != "VERB":
             continue
         if any(c.dep_ == "auxpass" for c in token.children):  # "is said to": no speaker
             continue
