@@ -39,6 +39,7 @@ DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|displaced|evacuated|escaped|mo
                          r"\b(?:to|toward|towards|into|in)\s+(?P<dest>[^,.;()]+)", re.I)
 RESPONSIBILITY = re.compile(r"\bclaimed responsibility\b", re.I)
 OWN_CLAIM = re.compile(r"\b(?:said|says|claimed|announced) (?:that )?(?:it|they|its (?:fighters|forces|units|troops))\b", re.I)
+UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
                       "Headquarters or base established"})
 
@@ -116,11 +117,13 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo) -> None:
     decisions = classify_sentence(span, actors, fatal, ctx.scene)
     if _attach_breakdown(ctx, breakdown, sentence, decisions):
         return
-    date = date if date.text else _inherit_date(ctx, sentence)
+    own_date, date = date, (date if date.text else _inherit_date(ctx, sentence))
     for decision in decisions:
         decision = _refer_back(ctx, sentence, decision, date)
         if decision.rule.endswith("-reference"):
             continue  # a reference to nothing told before is not an event
+        if decision.sub_event_type in UNLOCATED_NOT_EVENTS and not (own_date.text or _located(places)):
+            continue  # a deployment with no place or day of its own is context, not an event
         ctx.claims.append(_claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown))
 
 
@@ -191,6 +194,10 @@ def _places_in(ctx: _Context, sentence: Sentence, span: Any, attribution: Attrib
 def _acts(span: Any, mention: PlaceMention) -> bool:
     token = span.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     return token is not None and token.root.dep_ in ("nsubj", "nsubjpass", "poss")
+
+
+def _located(places: list[PlaceMention]) -> bool:
+    return any(p.role == "location" for p in places)
 
 
 def _remember_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention]) -> None:

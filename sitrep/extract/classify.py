@@ -220,7 +220,8 @@ def _displacement(span: Any, trigger: Trigger) -> Decision | None:
 
 def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
              victims: tuple[int, int] | None, scene: Scene) -> Decision:
-    """Protests: peaceful, dispersed, met with lethal force, or turned violent."""
+    """Protests: peaceful, dispersed, met with lethal force, or turned violent. ACLED names the
+    protesters first and the force that met them second, lethal or not."""
     text = span.text
     first = next(t for t in triggers if t.kind == PROTEST)
     roles = assign_roles(span.doc, first.head(span.doc), actors, victims)
@@ -229,9 +230,7 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
         kind, rule = "Violent demonstration", "protest+riot"
         protesters = _as_rioters(protesters, scene)
     elif LETHAL.search(text) and force is not None:
-        # ACLED puts the force that fired on protesters first.
-        return _make("Excessive force against protesters", "protest+lethal-force",
-                     Roles(force, [], protesters, []), first, span)
+        kind, rule = "Excessive force against protesters", "protest+lethal-force"
     elif INTERVENTION.search(text):
         kind, rule = "Protest with intervention", "protest+intervention"
     else:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..model import Fatalities
-from .numbers import UNSPECIFIED, Quantity, find_quantities, scaled
+from .numbers import UNSPECIFIED, Quantity, find_quantities, parse_quantity, scaled
 
 KILLED_OR_INJURED = "killed or injured: counted 0 (ACLED)"
 CASUALTIES = "casualties are not deaths: counted 0 (ACLED)"
@@ -158,6 +158,8 @@ _FWD_GAP = re.compile(r"\s*(?:(?:a\s+)?total\s+of\s+|the\s+|an?\s+additional\s+|
                       re.I)
 _CHAIN_BACK = re.compile(r"(?:\s+of\b)?((?:\s+[A-Za-z][\w'’-]*){0,6}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)", re.I)
+_UPDATE = re.compile(r"\b(?:toll|it|figure|number)\s+(?:later\s+|has\s+|had\s+|then\s+)?"
+                     r"(?:rose|risen|climbed|increased|jumped)\s+to\s+(?:at least\s+)?(?P<n>[\w,-]+)", re.I)
 _SUBSET = re.compile(r"\s*of\s+(?:them|whom|those)\b", re.I)
 _CHAIN_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _INCLUDED = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|mostly)\s+$", re.I)
@@ -179,8 +181,20 @@ def find_fatalities(sentence: str, *, high_intensity: bool = False) -> FatalityF
     """
     found = find_fatality_mentions(sentence, high_intensity=high_intensity)
     if found:
-        return min(found, key=lambda f: (_rank(f), f.start))
+        return _update(sentence, found) or min(found, key=lambda f: (_rank(f), f.start))
     return _casualties_only(sentence)
+
+
+def _update(sentence: str, found: list[FatalityFinding]) -> FatalityFinding | None:
+    """"had put the toll at three; it rose to four": the updated figure stands."""
+    m = _UPDATE.search(sentence)
+    if not m:
+        return None
+    q = parse_quantity(m.group("n"))
+    if q is None or q.vague:
+        return None
+    return FatalityFinding(q.low, q.best, q.high if q.high is not None else q.best, m.group(), m.start(), m.end(),
+                           note="updated toll", victims=found[0].victims)
 
 
 def find_fatality_mentions(sentence: str, *, high_intensity: bool = False) -> list[FatalityFinding]:

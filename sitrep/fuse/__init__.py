@@ -8,6 +8,7 @@ highest-ranked sub-event type, the most precise date and place, and the lowest c
 from __future__ import annotations
 
 import hashlib
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable
@@ -87,7 +88,7 @@ def _event(article: Article, claims: list[Claim]) -> Event:
     top = min(claims, key=lambda c: RANK[c.sub_event_type])
     kind = BY_NAME[top.sub_event_type]
     actor1, actor2 = _main_actors(top, claims)
-    toll = _toll(claims)
+    toll = _toll(claims, top.sub_event_type)
     dated = min(claims, key=lambda c: (c.date.time_precision or 9, c.date.event_date is None))
     place = _best_place(claims)
     event = Event(
@@ -176,6 +177,14 @@ class _Toll:
         self.civilians = max(civilians) if civilians else None
         self.conflicting = len({f.best for f in figures if not f.vague}) > 1
 
+    def add(self, n: int) -> None:
+        if self.low is None:
+            return
+        self.conservative += n
+        self.low += n
+        self.best = None if self.best is None else self.best + n
+        self.high = None if self.high is None else self.high + n
+
 
 def _more_specific(new: Fatalities, held: Fatalities) -> bool:
     """A stated number beats a vague one; a larger number from the same source is an update."""
@@ -184,8 +193,16 @@ def _more_specific(new: Fatalities, held: Fatalities) -> bool:
     return new.best > held.best
 
 
-def _toll(claims: list[Claim]) -> _Toll:
-    return _Toll(claims)
+def _toll(claims: list[Claim], sub_event_type: str) -> _Toll:
+    toll = _Toll(claims)
+    if sub_event_type == "Suicide bomb" and any(BOMBER_LEFT_OUT.search(t.text) for c in claims
+                                                for t in [c.evidence, *c.more_evidence]):
+        toll.add(1)  # ACLED counts the bomber; the report's figure left them out
+    return toll
+
+
+BOMBER_LEFT_OUT = re.compile(r"\b(?:not|n't)\s+includ\w*\s+the\s+(?:suicide\s+)?(?:bomber|attacker)|"
+                             r"\bexcluding\s+the\s+(?:suicide\s+)?(?:bomber|attacker)", re.I)
 
 
 def _confidence(claims: list[Claim]) -> float:

