@@ -158,7 +158,7 @@ _FWD_GAP = re.compile(r"\s*(?:(?:a\s+)?total\s+of\s+|the\s+|an?\s+additional\s+|
                       re.I)
 _CHAIN_BACK = re.compile(r"(?:\s+of\b)?((?:\s+[A-Za-z][\w'’-]*){0,6}?)\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)", re.I)
-_UPDATE = re.compile(r"\b(?:toll|it|figure|number)\s+(?:later\s+|has\s+|had\s+|then\s+)?"
+_UPDATE = re.compile(r"\b(?:(?:death\s+)?toll|it|figure|number)\s+(?:later\s+|has\s+|had\s+|then\s+)?"
                      r"(?:rose|risen|climbed|increased|jumped)\s+to\s+(?:at least\s+)?(?P<n>[\w,-]+)", re.I)
 _SUBSET = re.compile(r"\s*of\s+(?:them|whom|those)\b", re.I)
 _CHAIN_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
