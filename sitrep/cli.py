@@ -34,6 +34,8 @@ def _input_options(p: argparse.ArgumentParser) -> None:
                    help="publication date; relative dates ('on Wednesday') resolve against it. "
                         "Overrides the files' own dates")
     p.add_argument("--outlet", metavar="NAME", help="who published the articles (overrides the files' own)")
+    p.add_argument("--max-size", type=float, default=5.0, metavar="MB",
+                   help="largest article file to read, in megabytes (default: 5)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -94,16 +96,18 @@ def main(argv: list[str] | None = None) -> int:
 class _Batch:
     """Runs the pipeline over the inputs, reporting bad ones on stderr as it goes."""
 
-    def __init__(self, args: argparse.Namespace, err: TextIO = sys.stderr):
+    def __init__(self, args: argparse.Namespace, err: TextIO | None = None):
         self.args = args
-        self.err = err
+        self.err = err or sys.stderr
         self.failed = 0
         self.read = 0
 
     def articles(self) -> Iterator[Article]:
         from .ingest import read_articles
 
-        for item in read_articles(self.args.paths, published=self.args.published, outlet=self.args.outlet):
+        max_bytes = int(self.args.max_size * 1_000_000)
+        for item in read_articles(self.args.paths, published=self.args.published, outlet=self.args.outlet,
+                                  max_bytes=max_bytes):
             if isinstance(item, InputError):
                 self.failed += 1
                 print(f"sitrep: {item}", file=self.err)

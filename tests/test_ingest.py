@@ -87,7 +87,7 @@ def test_too_large_is_refused_from_stat_alone(
     monkeypatch.setattr(Path, "open", lambda *a, **k: pytest.fail("read a file over the cap"))
     item = read_one(path)
     assert isinstance(item, TooLarge)
-    assert str(item) == f"{path}: file is 20 MB; the limit is 5 MB (split it, or raise the limit)"
+    assert str(item) == f"{path}: file is 20 MB; the limit is 5 MB (split it, or raise the limit with --max-size)"
     assert MAX_ARTICLE_BYTES == 5_000_000
 
 

@@ -96,11 +96,11 @@ def _read_text(path: Path, max_bytes: int) -> str:
     if info.st_size > max_bytes:
         is_json = path.suffix.lower() == ".json"
         advice = "convert it to JSONL, one article a line" if is_json else "split it"
-        raise too_large(str(path), "file", info.st_size, max_bytes, f"{advice}, or raise the limit")
+        raise too_large(str(path), "file", info.st_size, max_bytes, f"{advice}, or raise the limit with --max-size")
     with path.open("rb") as stream:
         data = stream.read(max_bytes + 1)  # the file may have grown since stat
     if len(data) > max_bytes:
-        raise too_large(str(path), "file", len(data), max_bytes, "split it, or raise the limit")
+        raise too_large(str(path), "file", len(data), max_bytes, "split it, or raise the limit with --max-size")
     return decode_text(data, str(path))
 
 

@@ -30,7 +30,7 @@ def jsonl_articles(
             origin = f"{path}:{line_no}"
             if line is None:
                 seen = True
-                advice = "split the article, or raise the limit"
+                advice = "split the article, or raise the limit with --max-size"
                 yield too_large(origin, "record", size, max_bytes, advice)
             elif line.strip():
                 seen = True
