@@ -127,7 +127,7 @@ def _speech_subject(sentence: Any, actor_name: Any) -> Attribution | None:
         if subject is None or subject.lower_ in PRONOUNS:
             continue
         start, end = _subject_extent(subject)
-        phrase = sentence.doc.text[start:end]
+        phrase = sentence.text[start - sentence.start_char:end - sentence.start_char]
         name = name_source(phrase, actor_name)
         if name:
             return Attribution(name, start, end)

@@ -1,6 +1,6 @@
 """Event triggers: words and phrases that report an act of ACLED's taxonomy.
 
-Each rule names the sub-event type it proposes and the pattern (spaCy Matcher syntax, on
+Each rule names the sub-event type it proposes and the pattern (a subset of spaCy Matcher syntax, on
 lemmas) that fires it. Rules propose; ``classify`` in ``claims.py`` decides with the actors and
 the context (who acted on whom, civilians or combatants, state or non-state), and ACLED's
 hierarchy settles sentences that hold several tactics.
@@ -34,7 +34,7 @@ class Trigger:
 
 
 def L(*lemmas: str) -> dict:
-    return {"LEMMA": {"IN": list(lemmas)}}
+    return {"LEMMA": {"IN": [lemma.lower() for lemma in lemmas]}}
 
 
 def W(*words: str) -> dict:
@@ -167,30 +167,90 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
 ]
 
 
-@lru_cache(maxsize=4)
-def _matcher(vocab: Any) -> Any:
-    from spacy.matcher import Matcher
-
-    matcher = Matcher(vocab)
-    for rule, _kind, patterns in RULES:
-        matcher.add(rule, patterns)
-    return matcher
-
-
 KIND = {rule: kind for rule, kind, _ in RULES}
+MAX_SPAN = 10  # tokens; no trigger phrase is longer
+
+
+def _element_ok(element: dict, token: Any) -> bool:
+    """One pattern element against one token (the subset of spaCy's Matcher syntax used above)."""
+    if "LEMMA" in element and token.lemma_.lower() not in element["LEMMA"]["IN"]:
+        return False
+    if "LOWER" in element and token.lower_ not in element["LOWER"]["IN"]:
+        return False
+    if "POS" in element and token.pos_ not in element["POS"]["IN"]:
+        return False
+    if "IS_PUNCT" in element and token.is_punct != element["IS_PUNCT"]:
+        return False
+    return True
+
+
+def _match_at(doc: Any, i: int, pattern: list[dict], stop: int) -> int | None:
+    """End of the longest match of ``pattern`` starting at token ``i``, or None."""
+    if not pattern:
+        return i
+    element, rest = pattern[0], pattern[1:]
+    op = element.get("OP")
+    if op in ("?", "*"):
+        ends = []
+        j = i
+        limit = 1 if op == "?" else MAX_SPAN
+        for _ in range(limit):
+            if j >= stop or not _element_ok(element, doc[j]):
+                break
+            j += 1
+            ends.append(j)
+        for j in reversed([i, *ends]):  # greedy first, then give back
+            end = _match_at(doc, j, rest, stop)
+            if end is not None:
+                return end
+        return None
+    if i < stop and _element_ok(element, doc[i]):
+        return _match_at(doc, i + 1, rest, stop)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[tuple[str, list[dict]]]]:
+    """Patterns by the words their first element accepts: a token is tried only against those."""
+    index: dict[str, list[tuple[str, list[dict]]]] = {}
+    for rule, _kind, patterns in RULES:
+        for pattern in patterns:
+            first = pattern[0]
+            for word in first.get("LEMMA", first.get("LOWER", {})).get("IN", []):
+                index.setdefault(word, []).append((rule, pattern))
+    return index
+
+
+def _matches(doc: Any) -> list[tuple[str, int, int]]:
+    index = _index()
+    found = []
+    for token in doc:
+        keys = {token.lower_, token.lemma_.lower()}
+        for key in keys:
+            for rule, pattern in index.get(key, ()):
+                end = _match_at(doc, token.i, pattern, min(len(doc), token.i + MAX_SPAN))
+                if end is not None:
+                    found.append((rule, token.i, end))
+    return found
 
 
 def find_triggers(span: Any) -> list[Trigger]:
     """Triggers in one sentence (a spaCy Span), longest match first where two overlap."""
-    doc = span.doc
-    matches = _matcher(doc.vocab)(doc[span.start:span.end])
+    return [t for t in _doc_triggers(span.doc) if span.start <= t.start and t.end <= span.end]
+
+
+def _doc_triggers(doc: Any) -> list[Trigger]:
+    """All triggers of a Doc, matched once and kept on it for every sentence."""
+    cached = doc.user_data.get("sitrep.triggers")
+    if cached is not None:
+        return cached
     found: list[Trigger] = []
     taken: set[int] = set()
-    for match_id, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
-        start, end = start + span.start, end + span.start
+    for rule, start, end in sorted(set(_matches(doc)), key=lambda m: (m[1] - m[2], m[1], m[0])):
         if taken.intersection(range(start, end)):
             continue
-        rule = doc.vocab.strings[match_id]
         taken.update(range(start, end))
         found.append(Trigger(rule, KIND[rule], start, end))
-    return sorted(found, key=lambda t: t.start)
+    found.sort(key=lambda t: t.start)
+    doc.user_data["sitrep.triggers"] = found
+    return found

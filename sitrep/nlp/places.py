@@ -212,7 +212,15 @@ def _is_demonym_only(doc: Any, c: _Candidate, gaz: Gazetteer) -> bool:
 
 
 def _text(doc: Any, start: int, end: int) -> str:
-    return doc.text[doc[start].idx: doc[end - 1].idx + len(doc[end - 1].text)]
+    return doc[start:end].text
+
+
+def _t(doc: Any) -> str:
+    """The Doc's text, built once: spaCy joins the tokens again on every ``doc.text``."""
+    text = doc.user_data.get("sitrep.text")
+    if text is None:
+        text = doc.user_data["sitrep.text"] = doc.text
+    return text
 
 
 # ---------------------------------------------------------------- cues
@@ -237,17 +245,17 @@ def _locative_before(doc: Any, start: int) -> bool:
 
 
 def _near_after(doc: Any, c: _Candidate) -> bool:
-    return bool(_NEAR_AFTER.match(doc.text[c.char_end:c.char_end + 30]))
+    return bool(_NEAR_AFTER.match(_t(doc)[c.char_end:c.char_end + 30]))
 
 
 def _parenthesised(doc: Any, c: _Candidate) -> bool:
-    return doc.text[:c.char_start].rstrip().endswith("(") and doc.text[c.char_end:].lstrip().startswith(")")
+    return _t(doc)[:c.char_start].rstrip().endswith("(") and _t(doc)[c.char_end:].lstrip().startswith(")")
 
 
 def _coordinated(doc: Any, previous: _Candidate | None, c: _Candidate) -> bool:
     if previous is None or not (previous.cued or previous.label in PLACE_LABELS):
         return False
-    between = doc.text[previous.char_end:c.char_start].strip().lower()
+    between = _t(doc)[previous.char_end:c.char_start].strip().lower()
     return between in {"and", "or", ",", ", and", ", or", "and the", "and al-"}
 
 
@@ -305,8 +313,8 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer) -> dict[int, 
     admin1 area, then a clause boundary) qualifies the first.  Keyed by id(candidate)."""
     out: dict[int, Place] = {}
     for a, b in zip(cands, cands[1:]):
-        after = doc.text[b.char_end:b.char_end + 1]
-        if doc.text[a.char_end:b.char_start].strip() != "," or after not in ("", ",", ".", ";", ")"):
+        after = _t(doc)[b.char_end:b.char_end + 1]
+        if _t(doc)[a.char_end:b.char_start].strip() != "," or after not in ("", ",", ".", ";", ")"):
             continue
         text = _text(doc, b.start, b.end)
         area = gaz.country_by_name(text) or gaz.resolve(text, kind="admin1")
@@ -401,7 +409,7 @@ def _plausible(place: Place, ctx: GeoContext) -> bool:
 
 def _mention(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> PlaceMention:
     c = r.cand
-    span = Span(doc.text[c.char_start:c.char_end], c.char_start, c.char_end)
+    span = Span(_t(doc)[c.char_start:c.char_end], c.char_start, c.char_end)
     source_weight = 1.0 if c.label in PLACE_LABELS else 0.85
     role = _role(doc, c.start, c.end, span)
     precision = _precision(doc, r, resolved)
@@ -430,8 +438,8 @@ def _precision(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> int:
 
 
 def _near(doc: Any, c: _Candidate) -> bool:
-    before = doc.text[max(0, c.char_start - 80):c.char_start]
-    return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(doc.text[c.char_end:c.char_end + 30]))
+    before = _t(doc)[max(0, c.char_start - 80):c.char_start]
+    return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(_t(doc)[c.char_end:c.char_end + 30]))
 
 
 def _coordinated_with(doc: Any, c: _Candidate, resolved: list[_Resolved]) -> _Resolved | None:
@@ -447,13 +455,13 @@ _ROUTE_BEFORE = re.compile(r"\b(?:road|route|highway|way|motorway)\s+to\s+$", re
 
 def _role(doc: Any, start: int, end: int, span: Span) -> str:
     """seat ("UK-based"), destination ("fled to", "toward"), origin ("from"), else location."""
-    if _SEAT_AFTER.match(doc.text[span.end:span.end + 12]) or _SEAT_BEFORE.search(doc.text[max(0, span.start - 40):span.start]):
+    if _SEAT_AFTER.match(_t(doc)[span.end:span.end + 12]) or _SEAT_BEFORE.search(_t(doc)[max(0, span.start - 40):span.start]):
         return "seat"
     prep, motion = _preposition_before(doc, start)
     if prep in ("toward", "towards") or (prep == "into" and motion):
         return "destination"
     if prep == "to" and (motion or doc[end - 1].lower_ in _BORDER_WORDS or _ROUTE_BEFORE.search(
-            doc.text[max(0, span.start - 25):span.start])):
+            _t(doc)[max(0, span.start - 25):span.start])):
         return "destination"  # "fled to X", "the Turkish border", "on the road to X"
     if prep == "from":
         return "origin"
@@ -483,7 +491,7 @@ def _preposition_before(doc: Any, start: int) -> tuple[str | None, bool]:
 
 def _is_seat(doc: Any, c: _Candidate) -> bool:
     end_char = doc[c.end - 1].idx + len(doc[c.end - 1].text)
-    return bool(_SEAT_AFTER.match(doc.text[end_char:end_char + 12]))
+    return bool(_SEAT_AFTER.match(_t(doc)[end_char:end_char + 12]))
 
 
 def _overlaps(m: PlaceMention, others: list[PlaceMention]) -> bool:
