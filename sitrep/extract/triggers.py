@@ -80,6 +80,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("sexual", "Sexual violence", [
         [L("rape", "gang-rape")],
+        [W("raped", "rapes", "raping", "gang-raped")],  # the small model lemmatises "raped" to "rap"
         [W("sexual", "sexually"), L("violence", "assault", "abuse", "assault", "attack")],
     ]),
     ("abduct", "Abduction/forced disappearance", [
