@@ -80,8 +80,10 @@ def _where(mention: PlaceMention | None) -> dict[str, Any]:
         return dict.fromkeys(("country", "iso3", "admin1", "admin2", "location", "latitude", "longitude",
                               "geo_precision"))
     p = mention.place
+    national = p.feature_code == "PCLI"  # a country's point says nothing of its provinces
     return {
-        "country": p.country, "iso3": p.iso3, "admin1": p.admin1, "admin2": p.admin2,
+        "country": p.country, "iso3": p.iso3,
+        "admin1": None if national else p.admin1, "admin2": None if national else p.admin2,
         "location": p.name, "latitude": round(p.latitude, 4), "longitude": round(p.longitude, 4),
         "geo_precision": mention.precision,
     }
