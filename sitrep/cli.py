@@ -72,7 +72,54 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", type=_date, metavar="YYYY-MM-DD", help="only events on or before this day")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     p.set_defaults(run=cmd_events)
+    _eval_parser(sub)
     return parser
+
+
+def _eval_options(p: argparse.ArgumentParser, split: str) -> None:
+    from .evaluate.split import CHOICES
+
+    p.add_argument("--split", choices=CHOICES, default=split,
+                   help=f"which part of the fixed split to evaluate (default: {split}); tune on train/dev only")
+    p.add_argument("--limit", type=int, metavar="N", help="only the first N texts (after --sample)")
+    p.add_argument("--sample", type=int, metavar="N", help="a fixed seeded sample of N texts of the split (for CI)")
+    p.add_argument("--seed", type=int, default=0, help="seed of --sample (default: 0)")
+    p.add_argument("--country", metavar="C", help="only gold events in this country (name or ISO3)")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--errors", type=int, default=0, metavar="N",
+                   help="show the N worst cases, gold and predicted key fields side by side")
+    p.add_argument("--top", type=int, default=10, metavar="N", help="rows in confusion and country tables (default: 10)")
+    p.add_argument("--batch-size", type=int, default=32, metavar="N", help="texts per pipeline batch (default: 32)")
+
+
+def _eval_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("eval", help="measure extraction against gold data",
+                       description="Run the pipeline on gold data and report accuracy per field "
+                                   "(see docs/evaluation.md). Numbers to report come from --split test.")
+    esub = p.add_subparsers(dest="dataset", metavar="DATASET")
+    p.set_defaults(run=cmd_eval, eval_parser=p)
+    e = esub.add_parser("acled", help="ACLED exports: notes text vs the coded event",
+                        description="Evaluate on ACLED CSV exports (modern, 2020 and old schemas).")
+    e.add_argument("paths", nargs="+", metavar="PATH", help="ACLED CSV files")
+    _eval_options(e, "test")
+    e = esub.add_parser("ucdp", help="UCDP GED rows: source headlines vs deaths, sides, place",
+                        description="Evaluate on UCDP GED CSV rows (text = source_headline).")
+    e.add_argument("paths", nargs="+", metavar="PATH", help="UCDP GED CSV files")
+    _eval_options(e, "test")
+    e = esub.add_parser("articles", help="full articles with gold events (our JSON format, or HRDsAttack)",
+                        description="Evaluate on articles with gold events: our JSON/JSONL format, or "
+                                    "HRDsAttack's JSON (which has its own train/dev/test files; --split is ignored).")
+    e.add_argument("paths", nargs="+", metavar="PATH", help=".json or .jsonl files")
+    e.add_argument("--format", choices=("auto", "sitrep", "hrdsattack"), default="auto",
+                   help="the files' format (default: detect)")
+    _eval_options(e, "all")
+    e = esub.add_parser("golden", help="the hand-coded events of tests/golden/expected.yaml",
+                        description="Evaluate on the team's hand-coded events for the sample articles.")
+    e.add_argument("--expected", default="tests/golden/expected.yaml", metavar="YAML",
+                   help="hand-coded events (default: tests/golden/expected.yaml)")
+    e.add_argument("--articles", default="samples/articles.jsonl", metavar="JSONL",
+                   help="the articles they were coded from (default: samples/articles.jsonl)")
+    _eval_options(e, "all")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -166,6 +213,33 @@ def cmd_events(args: argparse.Namespace) -> int:
     write_records(records, args.format, sys.stdout)
     store.close()
     return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    import json
+
+    from . import evaluate as ev
+
+    if args.dataset is None:
+        args.eval_parser.print_help()
+        return EXIT_FAILED
+    options = ev.Options(split=args.split, limit=args.limit, sample=args.sample, seed=args.seed,
+                         country=args.country, errors=args.errors, top=args.top, batch_size=args.batch_size)
+    run = {"progress": _progress}
+    if args.dataset == "acled":
+        report = ev.evaluate_acled(args.paths, options, **run)
+    elif args.dataset == "ucdp":
+        report = ev.evaluate_ucdp(args.paths, options, **run)
+    elif args.dataset == "articles":
+        report = ev.evaluate_articles(args.paths, options, fmt=args.format, **run)
+    else:
+        report = ev.evaluate_golden(args.expected, args.articles, options, **run)
+    sys.stdout.write(json.dumps(report, indent=2, default=str) + "\n" if args.json else ev.render(report))
+    return EXIT_OK
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"sitrep eval: {done}/{total} texts", file=sys.stderr)
 
 
 def _iso(day: dt.date | None) -> str | None:

@@ -27,6 +27,10 @@ STATE = frozenset({1})
 ARMED = frozenset({1, 2, 3, 4, 8})
 INTERVENTION = re.compile(r"\b(tear ?gas|teargas|dispers|water cannon|baton|arrest|detain|rubber bullets|beat|"
                           r"clashed with police)", re.I)
+RIOTING = re.compile(r"\b(threw|thrown|throwing|hurled|pelted) (?:stones|rocks|bottles|petrol|molotov|objects)|"
+                     r"\b(torched|set (?:fire|ablaze)|burned|burnt|vandali[sz]ed|smashed|ransacked|looted|slashed|"
+                     r"damaged|attacked|assaulted|beat up|clashed with (?:police|security|rival)|stormed|kidnapped)\b",
+                     re.I)
 LETHAL = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing|shot and killed|died)\b",
                     re.I)
 WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tanks?|equipment|supplies|cache)\b", re.I)
@@ -39,6 +43,9 @@ CIVILIAN_VICTIMS = re.compile(r"\b(civilians?|villagers?|residents?|people|child
                               r"students?|passengers?|persons?|men|boys|girls|family|families|traders?|miners?)\b", re.I)
 ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|officers?|police(?:men)?|servicemen|"
                            r"gunmen|insurgents?|militiamen|combatants?|members)\b", re.I)
+CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
+                         "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
+                         "neighbor", "trader", "farmer", "herder"})
 DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
 NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
                              "network", "center", "centre", "group", "unit", "force", "team", "system", "capability"})
@@ -89,7 +96,7 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
         decisions = [d for t in triggers if t.kind != GENERIC
                      if (d := _decide(span, t, actors, fatal, victims, scene)) is not None]
         if not decisions:
-            decisions = _generic(span, triggers, actors, fatal, victims)
+            decisions = _generic(span, triggers, actors, fatal, victims, scene)
     return _hierarchy(decisions, span.text)
 
 
@@ -226,7 +233,7 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
     first = next(t for t in triggers if t.kind == PROTEST)
     roles = assign_roles(span.doc, first.head(span.doc), actors, victims)
     protesters, force = _protest_sides(roles, scene)
-    if any(t.kind == "Violent demonstration" for t in triggers):
+    if any(t.kind == "Violent demonstration" for t in triggers) or RIOTING.search(text):
         kind, rule = "Violent demonstration", "protest+riot"
         protesters = _as_rioters(protesters, scene)
     elif LETHAL.search(text) and force is not None:
@@ -250,8 +257,9 @@ def _as_rioters(protesters: Actor | None, scene: Scene) -> Actor | None:
 
 
 def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fatal: Any,
-             victims: tuple[int, int] | None) -> list[Decision]:
-    """Attack/killing words alone: civilian victims make it an Attack, armed ones a clash."""
+             victims: tuple[int, int] | None, scene: Scene) -> list[Decision]:
+    """Attack/killing words alone: a crowd attacking is mob violence; civilian victims make it
+    an Attack; armed ones a clash."""
     generic = [t for t in triggers if t.kind == GENERIC]
     acts = [t for t in generic if t.head(span.doc).lemma_ not in DEATH_ONLY]
     if not acts and fatal is None:
@@ -260,7 +268,12 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
     roles = assign_roles(span.doc, trigger.head(span.doc), actors, victims)
     victim_words = (getattr(fatal, "victims", None) or "") if fatal is not None else ""
     toll_only = not acts
-    if _civilian_victims(roles, victim_words):
+    if acts and _by_a_crowd(span, trigger, roles):
+        roles.actor1 = scene.actor("rioters") or roles.actor1
+        roles.actor2 = roles.actor2 or scene.actor("civilians")
+        return [_make("Mob violence", f"{trigger.rule}-by-crowd", roles, trigger, span)]
+    if _civilian_victims(roles, victim_words, span, trigger):
+        roles.actor2 = roles.actor2 or scene.actor("civilians")
         return [_make("Attack", f"{trigger.rule}-on-civilians", roles, trigger, span, civilians=True, generic=True,
                       toll_only=toll_only)]
     if roles.actor1 is None and roles.actor2 is None and (fatal is None or fatal.best == 0):
@@ -273,10 +286,27 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
                   toll_only=toll_only)]
 
 
-def _civilian_victims(roles: Roles, victims: str) -> bool:
+def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -> bool:
+    """Victims are civilians unless the text names them as armed ("a man", "the mayor", "a
+    car wash owner" are civilians; "soldiers", "fighters" are not)."""
     if roles.actor2 is not None:
         return roles.actor2.inter == 7
-    return bool(CIVILIAN_VICTIMS.search(victims)) and not ARMED_VICTIMS.search(victims)
+    if not victims:
+        victims = " ".join(t.text for c in trigger.head(span.doc).children
+                           if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+    if not victims:
+        return False
+    return not ARMED_VICTIMS.search(victims)
+
+
+def _by_a_crowd(span: Any, trigger: Trigger, roles: Roles) -> bool:
+    """"villagers lynched", "supporters of the party attacked": unorganised people, not an armed group."""
+    if roles.actor1 is not None and roles.actor1.inter in ARMED:
+        return False
+    head = trigger.head(span.doc)
+    verb = head if head.pos_ == "VERB" else head.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in CROWD_NOUNS
 
 
 def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:

@@ -130,11 +130,17 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ("protest", PROTEST, [
         [L("protest", "protester", "protestor", "demonstrator", "demonstration", "demonstrate", "rally",
            "sit-in", "march", "marcher", "picket")],
+        [L("go", "be"), W("on"), W("strike")],
+        [W("general", "hunger", "labour", "labor", "national"), L("strike")],
+        [L("hold", "stage", "call", "launch", "begin", "start"), OPT_ADJ, L("strike", "walkout", "boycott", "vigil")],
+        [L("gather", "assemble", "congregate", "converge")],
+        [L("display", "hold", "carry", "raise", "wave"), OPT_ADJ, L("banner", "placard", "sign", "flag")],
     ]),
     ("riot", "Violent demonstration", [
         [L("riot", "rioter", "rioting")],
         [L("burn", "burning"), L("tyre", "tire")],
         [L("hurl", "throw", "pelt"), {"OP": "?"}, L("stone", "rock", "petrol", "molotov")],
+        [L("barricade")],
     ]),
     ("mob", "Mob violence", [
         [L("mob", "lynch", "lynching", "vigilante")],

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Actor, Article, Claim, Event, Fatalities, PlaceMention
-from ..taxonomy import BATTLES, BY_NAME, RANK, SD
+from ..taxonomy import BATTLES, BY_NAME, PROTESTS, RANK, RIOTS, SD
 
 
 def fuse_article(article: Article, claims: Iterable[Claim]) -> list[Event]:
@@ -40,7 +40,7 @@ def _actors(claims: Iterable[Claim]) -> set[Actor]:
 
 def _compatible(group: list[Claim], claim: Claim) -> bool:
     first = group[0]
-    if _event_type(first) != _event_type(claim):
+    if _event_type(first) != _event_type(claim) and {_event_type(first), _event_type(claim)} != {PROTESTS, RIOTS}:
         return False
     if _event_type(claim) == SD and first.sub_event_type != claim.sub_event_type:
         return False
@@ -84,8 +84,17 @@ def _places_agree(group: list[Claim], claim: Claim) -> bool:
     return all(c.place is None or (c.place.place.iso3, c.place.place.admin1) == mine for c in group)
 
 
+def _deciding(claims: list[Claim]) -> Claim:
+    """The claim whose type the event takes: ACLED's hierarchy, except that a demonstration that
+    turns violent is a riot (the codebook's own example) unless protesters met lethal force."""
+    kinds = {c.sub_event_type for c in claims}
+    if "Violent demonstration" in kinds and "Excessive force against protesters" not in kinds:
+        return next(c for c in claims if c.sub_event_type == "Violent demonstration")
+    return min(claims, key=lambda c: RANK[c.sub_event_type])
+
+
 def _event(article: Article, claims: list[Claim]) -> Event:
-    top = min(claims, key=lambda c: RANK[c.sub_event_type])
+    top = _deciding(claims)
     kind = BY_NAME[top.sub_event_type]
     actor1, actor2 = _main_actors(top, claims)
     toll = _toll(claims, top.sub_event_type)
