@@ -31,6 +31,7 @@ RIOTING = re.compile(r"\b(threw|thrown|throwing|hurled|pelted) (?:stones|rocks|b
                      r"\b(torched|set (?:fire|ablaze)|burned|burnt|vandali[sz]ed|smashed|ransacked|looted|slashed|"
                      r"damaged|attacked|assaulted|beat up|clashed with (?:police|security|rival)|stormed|kidnapped)\b",
                      re.I)
+AIR_DEFENCE = re.compile(r"\bair[- ]defen[cs]es?\b", re.I)
 LETHAL = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing|shot and killed|died)\b",
                     re.I)
 WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tanks?|equipment|supplies|cache)\b", re.I)
@@ -46,6 +47,7 @@ ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|o
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
                          "neighbor", "trader", "farmer", "herder"})
+DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed"})
 DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
 NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
                              "network", "center", "centre", "group", "unit", "force", "team", "system", "capability"})
@@ -118,7 +120,7 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
             return False
         if token is not head and token.lemma_ in IRREALIS:
             return False
-    if _habitual(head):
+    if _habitual(head) or _to_be_done(head):
         return False
     return not any(c.lower_ in IRREALIS_MODS for c in head.children)
 
@@ -132,9 +134,20 @@ def _habitual(head: Any) -> bool:
     return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
+def _to_be_done(head: Any) -> bool:
+    """"agreed to release", "plans to attack": an infinitive is an intention, unless the verb
+    above says it happened ("were forced to flee", "began to shell")."""
+    if head.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return False
+    return head.head.lemma_ not in DONE_VERBS
+
+
 def _eventive(doc: Any, trigger: Trigger) -> bool:
-    """A trigger word used as a modifier names a thing, not an act ("displacement camp")."""
+    """A trigger word used as a modifier names a thing, not an act ("displacement camp"), and a
+    capitalised one inside a sentence is a name ("5 March 2022", "Operation Storm")."""
     head = trigger.head(doc)
+    if trigger.end - trigger.start == 1 and head.pos_ == "PROPN" and head.i > 0 and head.text[:1].isupper():
+        return False
     return not (head.dep_ in ("compound", "amod") and head.head.lemma_ in NOT_EVENT_HEADS)
 
 
@@ -153,6 +166,8 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
     if trigger.kind in ("Abduction/forced disappearance", "Sexual violence", "Looting/property destruction") \
             and fatal is not None and fatal.best > 0:
         return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)
+    if trigger.kind == "Disrupted weapons use" and roles.actor1 is None and AIR_DEFENCE.search(span.text):
+        roles.actor1 = scene.actor("troops")  # air defences are the home state's forces
     if BY_NAME[trigger.kind].event_type == ERV:
         roles.actor1 = roles.actor1 or _weapon_owner(head, scene)
         if CIVILIAN_OBJECTS.search(span.text) and (roles.actor2 is None or roles.actor2.inter != 7):

@@ -219,11 +219,17 @@ def _confidence(claims: list[Claim]) -> float:
     return round(min(1.0, best + 0.05 * (len(claims) - 1)), 2)
 
 
+GENERIC_TYPES = frozenset({"Armed clash", "Attack"})
+
+
 def _worth_keeping(event: Event) -> bool:
-    """An event with no actor, no toll and nothing else to say is a stray trigger word."""
+    """An event with no actor, no toll and nothing else to say is a stray word, unless a specific
+    act ("an IED exploded") happened at a named place: ACLED codes one-sided explosions too."""
     if event.displacement or event.territory:
         return True
-    return event.actor1 is not None or event.actor2 is not None or event.fatalities > 0
+    if event.actor1 is not None or event.actor2 is not None or event.fatalities > 0:
+        return True
+    return event.sub_event_type not in GENERIC_TYPES and event.place is not None
 
 
 def _event_id(article_id: str, top: Claim) -> str:
