@@ -283,3 +283,18 @@ def test_find_is_fast(registry: ActorRegistry, seed: str) -> None:
     for _ in range(20):
         registry.find(text, "SY")
     assert (time.perf_counter() - start) / 20 < 0.01  # ~1 ms on a laptop; loose for CI
+
+
+def test_taliban_before_and_after_the_fall_of_kabul():
+    import datetime as dt
+
+    from sitrep.extract.eras import apply_eras
+    from sitrep.extract.actors import get_registry
+
+    text = "Taliban militants attacked a checkpoint."
+    found = get_registry().find(text, country="AF")
+    before = apply_eras(found, dt.date(2020, 3, 21))
+    after = apply_eras(found, dt.date(2022, 3, 21))
+    assert (before[0].actor.name, before[0].actor.inter) == ("Taliban", 2)
+    assert after[0].actor.name == "Military Forces of Afghanistan" and after[0].actor.inter == 1
+    assert apply_eras(found, None) == found

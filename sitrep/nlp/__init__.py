@@ -111,7 +111,10 @@ class Analyzer:
 
         places = find_place_mentions(doc, self.gazetteer)
         country = focus_country(places)
-        actors = merge_member_phrases(article.text, self.registry.find(article.text, country=country))
+        from ..extract.eras import apply_eras
+
+        found = self.registry.find(article.text, country=country)
+        actors = apply_eras(merge_member_phrases(article.text, found), article.published)
         return AnalyzedArticle(article, doc, split_sentences(doc), places, actors)
 
 
