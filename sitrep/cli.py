@@ -120,6 +120,28 @@ def _eval_parser(sub: argparse._SubParsersAction) -> None:
     e.add_argument("--articles", default="samples/articles.jsonl", metavar="JSONL",
                    help="the articles they were coded from (default: samples/articles.jsonl)")
     _eval_options(e, "all")
+    e = esub.add_parser("gate", help="fixed samples vs the floors pinned in benchmarks/baseline.json (CI)",
+                        description="Run fixed samples (ACLED dummy, Bangladesh 2015, golden, UCDP Syria), compare "
+                                    "the headline metrics with the floors pinned in the baseline, and exit 1 "
+                                    "naming every metric below its floor (see docs/evaluation.md). Data missing: "
+                                    "skipped, exit 0.")
+    e.add_argument("--baseline", metavar="FILE", help="pinned floors (default: benchmarks/baseline.json)")
+    e.add_argument("--update", action="store_true",
+                   help="rewrite the baseline from this run (floor = measured - margin); never lowers a floor "
+                        "without --allow-lower")
+    e.add_argument("--allow-lower", action="store_true", help="with --update: allow lowering floors")
+    e.add_argument("--data", metavar="DIR", help="gold data folder (default: ../shared/data beside the repo)")
+    e.set_defaults(run=_cmd_eval_gate)
+
+
+def _cmd_eval_gate(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .evaluate.gate import gate_main
+
+    return gate_main(Path(args.baseline) if args.baseline else None, Path(args.data) if args.data else None,
+                     update=args.update, allow_lower=args.allow_lower,
+                     err=lambda line: print(line, file=sys.stderr))
 
 
 def main(argv: list[str] | None = None) -> int:

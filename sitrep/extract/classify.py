@@ -113,7 +113,9 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
     """False for acts that are only threatened, planned, feared, denied or habitual."""
     head = trigger.head(doc)
     chain = [head, *list(head.ancestors)[:3]]
-    for token in chain:
+    for below, token in zip([None, *chain], chain):
+        if below is not None and below.dep_ in ("nsubj", "nsubjpass"):
+            break  # "protesters demanded ...": the act is the subject, not what is demanded
         if any(c.dep_ == "neg" for c in token.children):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
@@ -129,16 +131,19 @@ def _habitual(head: Any) -> bool:
     """Simple present ("gangs raid villages", "its strikes target military sites") states a
     habit or a position, not an event: news reports events in the past or present perfect."""
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBN" and auxes and all(a.lower_ in ("is", "are", "am") for a in auxes):
+        return True  # "its strikes are aimed at army positions": a present-tense passive states a position
     if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
         return False
-    return not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return not auxes
 
 
 def _to_be_done(head: Any) -> bool:
     """"agreed to release", "plans to attack": an infinitive is an intention, unless the verb
     above says it happened ("were forced to flee", "began to shell")."""
-    if head.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
-        return False
+    if head.tag_ != "VB" or head.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return False  # a purpose ("parked trucks to protest") is done; a complement ("agreed to release") is not
     return head.head.lemma_ not in DONE_VERBS
 
 

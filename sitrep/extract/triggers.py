@@ -134,6 +134,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("general", "hunger", "labour", "labor", "national"), L("strike")],
         [L("hold", "stage", "call", "launch", "begin", "start"), OPT_ADJ, L("strike", "walkout", "boycott", "vigil")],
         [L("gather", "assemble", "congregate", "converge")],
+        [L("form"), OPT_ADJ, L("chain")],
         [L("display", "hold", "carry", "raise", "wave"), OPT_ADJ, L("banner", "placard", "sign", "flag")],
     ]),
     ("riot", "Violent demonstration", [
