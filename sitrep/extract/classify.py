@@ -173,6 +173,10 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)
     if trigger.kind == "Disrupted weapons use" and roles.actor1 is None and AIR_DEFENCE.search(span.text):
         roles.actor1 = scene.actor("troops")  # air defences are the home state's forces
+    if trigger.kind == "Violent demonstration" or (trigger.kind == "Armed clash" and _by_a_crowd(span, trigger, roles)):
+        # Rioting outside a demonstration, or a crowd's brawl, is mob violence (codebook 1.3).
+        roles.actor1 = scene.actor("rioters") or roles.actor1
+        return _make("Mob violence", f"{trigger.rule}-without-demonstration", roles, trigger, span)
     if BY_NAME[trigger.kind].event_type == ERV:
         roles.actor1 = roles.actor1 or _weapon_owner(head, scene)
         if CIVILIAN_OBJECTS.search(span.text) and (roles.actor2 is None or roles.actor2.inter != 7):

@@ -88,6 +88,12 @@ def _deciding(claims: list[Claim]) -> Claim:
     """The claim whose type the event takes: ACLED's hierarchy, except that a demonstration that
     turns violent is a riot (the codebook's own example) unless protesters met lethal force."""
     kinds = {c.sub_event_type for c in claims}
+    protest = any(_event_type(c) == PROTESTS for c in claims)
+    if protest and "Mob violence" in kinds:  # rioting told beside a demonstration is the demonstration's
+        for c in claims:
+            if c.sub_event_type == "Mob violence":
+                c.sub_event_type, c.decided_by = "Violent demonstration", c.decided_by + "+in-demonstration"
+        kinds = {c.sub_event_type for c in claims}
     if "Violent demonstration" in kinds and "Excessive force against protesters" not in kinds:
         return next(c for c in claims if c.sub_event_type == "Violent demonstration")
     return min(claims, key=lambda c: RANK[c.sub_event_type])
