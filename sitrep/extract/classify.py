@@ -42,8 +42,10 @@ CIVILIAN_OBJECTS = re.compile(r"\bcivilian (?:areas?|targets?|neighbou?rhoods?|h
                               r"\bresidential (?:areas?|buildings?|districts?|neighbou?rhoods?)", re.I)
 CIVILIAN_VICTIMS = re.compile(r"\b(civilians?|villagers?|residents?|people|children|women|worshippers?|farmers?|"
                               r"students?|passengers?|persons?|men|boys|girls|family|families|traders?|miners?)\b", re.I)
-ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|officers?|police(?:men)?|servicemen|"
-                           r"gunmen|insurgents?|militiamen|combatants?|members)\b", re.I)
+ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|police(?:men)?|servicemen|gunmen|"
+                           r"insurgents?|militiamen|combatants?|(?:police|army|military|security|intelligence|border|"
+                           r"prison)\s+(?:officers?|personnel|guards?))\b", re.I)
+OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:\w+\s+){0,2}", re.I)  # ACLED: civilians
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
                          "neighbor", "trader", "farmer", "herder"})
@@ -320,7 +322,7 @@ def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -
                            if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
     if not victims:
         return False
-    return not ARMED_VICTIMS.search(victims)
+    return not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims))
 
 
 def _by_a_crowd(span: Any, trigger: Trigger, roles: Roles) -> bool:

@@ -44,7 +44,7 @@ def role_of(root: Any, trigger_head: Any) -> str:
         return AGENT
     if root.dep_ == "pobj" and head.lower_ == "by" and head.dep_ != "agent" and head.head in _near(trigger_head):
         return AGENT  # "airstrikes by Russian forces", also when "by" hangs from the noun above
-    if root.dep_ == "pobj" and head.dep_ == "agent" and head.head in (trigger_head, verb):
+    if root.dep_ == "pobj" and head.dep_ == "agent" and head.head in _near(trigger_head):
         return AGENT
     if root.dep_ == "pobj" and _blames(head):
         return AGENT
@@ -82,6 +82,7 @@ def _host_verb(trigger_head: Any) -> Any:
 def _near(trigger_head: Any) -> set:
     """The trigger, its host verb and the noun it hangs from ("an escalation in airstrikes by X")."""
     near = {trigger_head, _host_verb(trigger_head), trigger_head.head}
+    near.update(c for c in trigger_head.children if c.dep_ == "conj")  # "shot and killed by X"
     if trigger_head.dep_ == "pobj" and trigger_head.head.dep_ == "prep":
         near.add(trigger_head.head.head)
     return near
