@@ -27,7 +27,10 @@ STATE = frozenset({1})
 ARMED = frozenset({1, 2, 3, 4, 8})
 INTERVENTION = re.compile(r"\b(tear ?gas|teargas|dispers|water cannon|baton|arrest|detain|rubber bullets|beat|"
                           r"clashed with police)", re.I)
-RIOTING = re.compile(r"\b(threw|thrown|throwing|hurled|pelted) (?:stones|rocks|bottles|petrol|molotov|objects)|"
+DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|oppose|condemn|decry)|"
+                          r"\bin (?:protest|demonstration)\b|\bdemand(?:ed|ing)\b|\bdemonstrat", re.I)
+RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburning (?:tyres|tires|rubber|debris)\b|"
+                     r"\b(threw|thrown|throwing|hurled|pelted) (?:stones|rocks|bottles|petrol|molotov|objects)|"
                      r"\b(torched|set (?:fire|ablaze)|burned|burnt|vandali[sz]ed|smashed|ransacked|looted|slashed|"
                      r"damaged|attacked|assaulted|beat up|clashed with (?:police|security|rival)|stormed|kidnapped)\b",
                      re.I)
@@ -175,6 +178,9 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)
     if trigger.kind == "Disrupted weapons use" and roles.actor1 is None and AIR_DEFENCE.search(span.text):
         roles.actor1 = scene.actor("troops")  # air defences are the home state's forces
+    if trigger.kind == "Violent demonstration" and DEMO_CONTEXT.search(span.text):
+        roles.actor1 = scene.actor("rioters") or roles.actor1
+        return _make("Violent demonstration", f"{trigger.rule}-with-demands", roles, trigger, span)
     if trigger.kind == "Violent demonstration" or (trigger.kind == "Armed clash" and _by_a_crowd(span, trigger, roles)):
         # Rioting outside a demonstration, or a crowd's brawl, is mob violence (codebook 1.3).
         roles.actor1 = scene.actor("rioters") or roles.actor1

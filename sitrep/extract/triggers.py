@@ -135,6 +135,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("hold", "stage", "call", "launch", "begin", "start"), OPT_ADJ, L("strike", "walkout", "boycott", "vigil")],
         [L("gather", "assemble", "congregate", "converge")],
         [L("form"), OPT_ADJ, L("chain")],
+        [L("take"), W("to"), W("the"), W("streets", "street")],
         [L("display", "hold", "carry", "raise", "wave"), OPT_ADJ, L("banner", "placard", "sign", "flag")],
     ]),
     ("riot", "Violent demonstration", [
@@ -142,6 +143,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("burn", "burning"), L("tyre", "tire")],
         [L("hurl", "throw", "pelt"), {"OP": "?"}, L("stone", "rock", "petrol", "molotov")],
         [L("barricade")],
+        [L("block"), {"OP": "?"}, OPT_ADJ, L("road", "highway", "street", "bridge", "entrance"), W("with")],
     ]),
     ("mob", "Mob violence", [
         [L("mob", "lynch", "lynching", "vigilante")],
