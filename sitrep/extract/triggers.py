@@ -74,6 +74,10 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("land"), L("mine")],
         [L("bomb"), L("explode", "detonate", "go")],
         [L("explosion", "blast")],
+        [L("mine"), L("attack", "blast", "explosion", "strike")],
+        [W("unexploded", "uxo", "leftover"), {"OP": "?"}, L("shell", "ordnance", "bomb", "device", "mortar", "munition",
+                                                              "rocket", "grenade")],
+        [L("blow"), W("up")],
     ]),
     ("grenade", "Grenade", [
         [L("grenade"), ],
