@@ -15,7 +15,7 @@ from typing import Any
 from ..model import (
     ActorMention, AnalyzedArticle, Claim, DateInfo, Displacement, PlaceMention, Sentence, Span, TerritorialChange,
 )
-from ..taxonomy import BY_NAME, SD
+from ..taxonomy import BY_NAME, PROTESTS, SD
 from .classify import PEOPLE_WORDS, Decision, Scene, classify_sentence
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
@@ -122,6 +122,8 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo) -> None:
         decision = _refer_back(ctx, sentence, decision, date)
         if decision.rule.endswith("-reference"):
             continue  # a reference to nothing told before is not an event
+        if decision.rule == "intervention-on-protest" and not _protest_told(ctx):
+            continue  # "police dispersed the crowd" adds to a protest; alone it says too little
         if decision.sub_event_type in UNLOCATED_NOT_EVENTS and not (own_date.text or _located(places)):
             continue  # a deployment with no place or day of its own is context, not an event
         ctx.claims.append(_claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown))
@@ -194,6 +196,10 @@ def _places_in(ctx: _Context, sentence: Sentence, span: Any, attribution: Attrib
 def _acts(span: Any, mention: PlaceMention) -> bool:
     token = span.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     return token is not None and token.root.dep_ in ("nsubj", "nsubjpass", "poss")
+
+
+def _protest_told(ctx: _Context) -> bool:
+    return any(BY_NAME[c.sub_event_type].event_type == PROTESTS for c in ctx.claims)
 
 
 def _located(places: list[PlaceMention]) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Actor, ActorMention
 from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK
 from .roles import Roles, assign_roles
-from .triggers import ADVANCE, DISPLACEMENT, GENERIC, PROTEST, TERRITORY, Trigger, find_triggers
+from .triggers import ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, TERRITORY, Trigger, find_triggers
 
 MODALS = frozenset({"could", "may", "might", "would", "will", "should", "shall", "can", "'d", "must"})
 IRREALIS = frozenset({"threaten", "plan", "aim", "intend", "warn", "seek", "vow", "fear", "prepare", "preempt",
@@ -25,8 +25,9 @@ IRREALIS_MODS = frozenset({"potential", "possible", "planned", "future", "immine
 DEATH_ONLY = frozenset({"death", "dead", "die", "casualty", "toll", "body"})
 STATE = frozenset({1})
 ARMED = frozenset({1, 2, 3, 4, 8})
-INTERVENTION = re.compile(r"\b(tear ?gas|teargas|dispers|water cannon|baton|arrest|detain|rubber bullets|beat|"
-                          r"clashed with police)", re.I)
+INTERVENED = re.compile(r"\b(tear ?gas|teargas|dispers|dislodg|intervened|water cannon|baton|rubber bullets|beat|"
+                        r"clashed with police|(?:were|was|been) (?:arrested|detained)|(?:arrested|detained) (?:\d+|several|"
+                        r"some|dozens|many|the|a|an|at least)\b|prevented)", re.I)
 DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|oppose|condemn|decry)|"
                           r"\bin (?:protest|demonstration)\b|\bdemand(?:ed|ing)\b|\bdemonstrat", re.I)
 RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburning (?:tyres|tires|rubber|debris)\b|"
@@ -165,6 +166,9 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
             victims: tuple[int, int] | None, scene: Scene) -> Decision | None:
     head = trigger.head(span.doc)
     roles = assign_roles(span.doc, head, actors, victims)
+    if trigger.kind == INTERVENTION:
+        # Only meaningful after a protest: claims.py drops it when none was told.
+        return _make("Protest with intervention", "intervention-on-protest", _protest_roles(roles, scene), trigger, span)
     if trigger.kind == TERRITORY:
         return _territory(span, trigger, roles)
     if trigger.kind == ADVANCE:
@@ -270,11 +274,16 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
         protesters = _as_rioters(protesters, scene)
     elif LETHAL.search(text) and force is not None:
         kind, rule = "Excessive force against protesters", "protest+lethal-force"
-    elif INTERVENTION.search(text):
+    elif INTERVENED.search(text):
         kind, rule = "Protest with intervention", "protest+intervention"
     else:
         kind, rule, force = "Peaceful protest", "protest", None
     return _make(kind, rule, Roles(protesters, [], force, []), first, span)
+
+
+def _protest_roles(roles: Roles, scene: Scene) -> Roles:
+    protesters, force = _protest_sides(roles, scene)
+    return Roles(protesters, [], force, [])
 
 
 def _protest_sides(roles: Roles, scene: Scene) -> tuple[Actor | None, Actor | None]:

@@ -20,6 +20,7 @@ TERRITORY = "territory"
 ADVANCE = "advance"
 DISPLACEMENT = "displacement"
 PROTEST = "protest"
+INTERVENTION = "intervention"  # dispersing, dislodging: a protest told before met intervention
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,10 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("form"), OPT_ADJ, L("chain")],
         [L("take"), W("to"), W("the"), W("streets", "street")],
         [L("display", "hold", "carry", "raise", "wave"), OPT_ADJ, L("banner", "placard", "sign", "flag")],
+    ]),
+    ("intervention", INTERVENTION, [
+        [L("disperse", "dislodge", "intervene")],
+        [L("fire"), W("tear"), W("gas")],
     ]),
     ("riot", "Violent demonstration", [
         [L("riot", "rioter", "rioting")],

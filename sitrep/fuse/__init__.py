@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..model import Actor, Article, Claim, Event, Fatalities, PlaceMention
-from ..taxonomy import BATTLES, BY_NAME, PROTESTS, RANK, RIOTS, SD
+from ..taxonomy import BATTLES, BY_NAME, PROTESTS, RANK, RIOTS, SD, SUB_EVENT_TYPES
 
 
 def fuse_article(article: Article, claims: Iterable[Claim]) -> list[Event]:
@@ -40,7 +40,8 @@ def _actors(claims: Iterable[Claim]) -> set[Actor]:
 
 def _compatible(group: list[Claim], claim: Claim) -> bool:
     first = group[0]
-    if _event_type(first) != _event_type(claim) and {_event_type(first), _event_type(claim)} != {PROTESTS, RIOTS}:
+    if _event_type(first) != _event_type(claim) and {_event_type(first), _event_type(claim)} != {PROTESTS, RIOTS} \
+            and not _arrest_at_protest(group, claim):
         return False
     if _event_type(claim) == SD and first.sub_event_type != claim.sub_event_type:
         return False
@@ -52,6 +53,13 @@ def _compatible(group: list[Claim], claim: Claim) -> bool:
         # Order carries no meaning in a battle: at most two sides between all claims.
         return _sides(_actors(group) | _actors([claim])) <= 2
     return all(_same_or_open(c.actor1, claim.actor1) and _same_or_open(c.actor2, claim.actor2) for c in group)
+
+
+def _arrest_at_protest(group: list[Claim], claim: Claim) -> bool:
+    """"Six activists were arrested by the police" after a protest is the protest's intervention."""
+    kinds = {_event_type(c) for c in group} | {_event_type(claim)}
+    subs = {c.sub_event_type for c in group} | {claim.sub_event_type}
+    return kinds == {PROTESTS, SD} and subs - {s.name for s in SUB_EVENT_TYPES if s.event_type == PROTESTS} == {"Arrests"}
 
 
 def _camp(actor: Actor) -> str:
@@ -96,6 +104,13 @@ def _deciding(claims: list[Claim]) -> Claim:
         kinds = {c.sub_event_type for c in claims}
     if "Violent demonstration" in kinds and "Excessive force against protesters" not in kinds:
         return next(c for c in claims if c.sub_event_type == "Violent demonstration")
+    if "Arrests" in kinds and "Peaceful protest" in kinds:  # ACLED: arrests of protesters are an intervention
+        for c in claims:
+            if c.sub_event_type in ("Arrests", "Peaceful protest"):
+                c.sub_event_type, c.decided_by = "Protest with intervention", c.decided_by + "+arrests"
+    protests = [c for c in claims if _event_type(c) in (PROTESTS, RIOTS)]
+    if protests:
+        return min(protests, key=lambda c: RANK[c.sub_event_type])
     return min(claims, key=lambda c: RANK[c.sub_event_type])
 
 
