@@ -49,7 +49,7 @@ CIVILIAN_VICTIMS = re.compile(r"\b(civilians?|villagers?|residents?|people|child
 ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|police(?:men)?|servicemen|gunmen|"
                            r"insurgents?|militiamen|combatants?|(?:police|army|military|security|intelligence|border|"
                            r"prison)\s+(?:officers?|personnel|guards?))\b", re.I)
-OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:\w+\s+){0,2}", re.I)  # ACLED: civilians
+OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)  # ACLED: civilians
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
                          "neighbor", "trader", "farmer", "herder"})
@@ -137,6 +137,8 @@ def _habitual(head: Any) -> bool:
     """Simple present ("gangs raid villages", "its strikes target military sites") states a
     habit or a position, not an event: news reports events in the past or present perfect."""
     verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    while verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "gangs raid villages and kidnap": the first verb carries the tense
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBN" and auxes and all(a.lower_ in ("is", "are", "am") for a in auxes):
         return True  # "its strikes are aimed at army positions": a present-tense passive states a position
@@ -330,11 +332,14 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
 def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -> bool:
     """Victims are civilians unless the text names them as armed ("a man", "the mayor", "a
     car wash owner" are civilians; "soldiers", "fighters" are not)."""
-    if roles.actor2 is not None:
-        return roles.actor2.inter == 7
     if not victims:
         victims = " ".join(t.text for c in trigger.head(span.doc).children
                            if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+    if OFF_DUTY.search(victims) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims)):
+        roles.actor2 = None  # "an off-duty soldier" names a state actor but a civilian victim
+        return True
+    if roles.actor2 is not None:
+        return roles.actor2.inter == 7
     if not victims:
         return False
     return not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims))
