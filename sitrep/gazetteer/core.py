@@ -30,6 +30,43 @@ _SUFFIX_KIND: dict[str, str | None] = {
 _DEMONYMS = {k.casefold(): v for k, v in DEMONYMS.items()}
 _COLUMNS = "id, name, lat, lon, cc, admin1, admin2, geonameid, fclass, fcode, population, source, anchor"
 _CACHE_LIMIT = 200_000
+# Capitalised English words and group names that GeoNames also lists as places
+# ("All" -> Ål, "Free" -> Fry, "Council" (Idaho), "Taliban" (a Turkish village)).
+# Whole-query matches only: "Free State" and "Council Bluffs" still resolve.
+STOPWORDS = frozenset(w.casefold() for w in (
+    "All", "Free", "Mercy", "Council", "Abu", "Taliban", "Shabaab", "Al Shabaab", "Al-Shabaab",
+    "Shabab", "Airport", "Mine", "Nuevo", "Confederation", "Police", "Army", "Military",
+    "Government", "Parliament", "Party", "Union", "Hotel", "Market", "Village", "Town", "City",
+    "Camp", "Base", "Station", "Court", "Church", "Mosque", "School", "University", "Hospital",
+    "Prison", "Bridge", "Port", "District", "Province", "Region", "State", "Federal",
+    "National", "Liberation", "Islamic", "Sultan", "Sheikh", "Imam", "King", "Prince",
+    "President", "Minister", "General", "Colonel", "Captain", "Saint", "Santa", "San", "Mount",
+    "Lake", "River", "Valley", "Hill", "Hills", "Park", "Square", "Street", "Road", "Highway",
+    "New", "Old", "Upper", "Lower", "Great", "Little", "Grand", "Good", "Hope", "Progress",
+    "Friendship", "Victory", "Peace", "Justice", "Freedom", "Independence", "Democracy",
+    "Republic", "Alliance", "Front", "Movement", "Brigade", "Battalion", "Forces", "Group",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Casualties", "Fatalities", "Unknown", "Several",
+    "Many", "Some", "Local", "Security", "Militia", "Militants", "Protesters", "Rioters",
+    "Civilians", "Members", "Residents", "Workers", "Students", "Teachers", "Farmers",
+    "Traders", "Herders", "Women", "Youths", "People", "Men", "Gunmen", "Unidentified",
+    "Armed", "Attack", "Clashes", "Fighting", "Media", "News", "Reuters", "Radio",
+    "Rapid", "Sadar", "College", "Post", "Federation", "Model", "Chhatra", "Jubo", "Shibir",
+))
+
+
+def _rejected(name: str) -> bool:
+    """Names never resolved as places (country aliases aside): <= 2 letters ("Al", "El"),
+    or a stopword ("All", "Free", "Taliban")."""
+    text = name.strip()
+    letters = sum(ch.isalpha() for ch in text)
+    if letters <= 2 or norm.light(text) in _STOP_LIGHT:
+        return True
+    return False
+
+
+_STOP_LIGHT = frozenset(norm.light(w) for w in STOPWORDS)
 _ELSEWHERE_KM = 25.0  # a runner-up this close is "the same place" for confidence
 
 
@@ -119,10 +156,16 @@ class Gazetteer:
         """Candidates for a name, and the kind a trailing word asks for."""
         keys = norm.keys(name)
         found = self._fetch(keys) if keys[0] else []
+        if _rejected(name) or len(keys[0].replace(" ", "")) <= 2:
+            # "US", "UK": country aliases only; "El", "Al", "All" -> nothing.
+            return [c for c in found if c.kind == "country" and c.flag > 0], None
+        found = _acronym_filter(name, found)
         head, _, tail = keys[0].rpartition(" ")
         if not head or tail not in _SUFFIX_KIND:
             return found, None
         # "Aleppo province": the full name first (it may be a name: "Free State"), then "Aleppo".
+        if any(c.kind == _SUFFIX_KIND[tail] for c in found):
+            return found, _SUFFIX_KIND[tail]  # "Kiev Oblast" is an alias of the oblast itself
         base = self._fetch(norm.keys(name.strip().rsplit(maxsplit=1)[0]))
         seen = {c.id for c in found}
         return found + [c for c in base if c.id not in seen], _SUFFIX_KIND[tail]
@@ -138,6 +181,10 @@ class Gazetteer:
         keys = norm.keys(name)
         if not keys[0]:
             return False
+        if _rejected(name) or len(keys[0].replace(" ", "")) <= 2:
+            return any(c.kind == "country" and c.flag > 0 for c in self._fetch(keys))
+        if _is_acronym(name):
+            return bool(_acronym_filter(name, self._fetch(keys)))
         marks = ",".join("?" * len(keys))
         return bool(self._sql(f"SELECT 1 FROM name WHERE norm IN ({marks}) LIMIT 1", keys))
 
@@ -225,6 +272,20 @@ class Gazetteer:
         info = country_table().get(cc)
         return (info.name if info else None, info.iso3 if info else None,
                 admin1 or None, admin2 or None)
+
+
+def _is_acronym(name: str) -> bool:
+    text = name.strip().replace(".", "")
+    return text.isalpha() and text.isupper() and len(text) <= 5
+
+
+def _acronym_filter(name: str, found: list[Candidate]) -> list[Candidate]:
+    """An all-caps query ("JWS", "SNA", "NRF") is an organisation unless it is a
+    country alias ("DRC", "UAE", "USA") or a place's own name in capitals."""
+    if not _is_acronym(name):
+        return found
+    plain = norm.light(name)
+    return [c for c in found if (c.kind == "country" and c.flag > 0) or norm.light(c.place.name) == plain]
 
 
 def _prefer_seat(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:

@@ -19,7 +19,8 @@ from . import build, sources
 
 log = logging.getLogger(__name__)
 
-_SHAPING_FILES = ("build.py", "normalize.py", "aliases.py", "sources.py", "grid.py", "places.yaml")
+_SHAPING_FILES = ("build.py", "normalize.py", "aliases.py", "sources.py", "grid.py", "places.yaml",
+                  "admin1_names.yaml")
 
 
 def cache_dir() -> Path:

@@ -19,11 +19,15 @@ from typing import Any
 
 from ..gazetteer import Gazetteer, GeoContext, get_gazetteer
 from ..gazetteer.grid import distance_km
+from ..gazetteer.normalize import normalize
+from ..gazetteer.scoring import confidence
 from ..model import Place, PlaceMention, Span
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CANDIDATE_LABELS = PLACE_LABELS | {"NORP", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _MAX_TOKENS = 5
+# Lower-case words inside names: "Valle del Cauca", "Bahr el Ghazal", "Foz do Iguacu".
+_JOINERS = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "y"}
 _ARTICLES = {"al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ath", "ed", "es", "ez", "ul"}
 # Words after a name that belong to it ("Aleppo province"), and the kind they imply.
 _SUFFIXES: dict[str, str | None] = {
@@ -57,6 +61,7 @@ _NEAR_BEFORE = re.compile(
 _NEAR_AFTER = re.compile(r"^(?:'s)?\s+(?:countryside|outskirts|suburbs|environs|area)\b", re.I)
 _SEAT_AFTER = re.compile(r"^\s*-\s*based\b", re.I)
 _SEAT_BEFORE = re.compile(r"\b(?:based|headquartered)\s+in\s+(?:the\s+)?$", re.I)
+_OWN_WEIGHT = 0.5  # country weight a confident first-pass reading adds
 _ACCEPT_SHARE = 0.15  # a cued, unlabelled name must be in a country the article is about ...
 _ACCEPT_KM = 150.0  # ... or this close to another place it names
 
@@ -79,6 +84,7 @@ class _Resolved:
     cand: _Candidate
     place: Place
     confidence: float
+    one_country: bool = False  # every place of this name is in one country
 
 
 # ---------------------------------------------------------------- entry point
@@ -91,7 +97,7 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
     candidates = [c for c in candidates if not _is_demonym_only(doc, c, gaz)]
     _mark_cues(doc, candidates)
     demonyms = _demonym_mentions(doc, gaz, candidates)
-    qualifiers = _qualifiers(doc, candidates, gaz)
+    qualifiers = _qualifiers(doc, candidates, gaz, _first_context(doc, candidates, demonyms, gaz, {}))
     context = _first_context(doc, candidates, demonyms, gaz, qualifiers)
     first = _resolve_all(doc, candidates, gaz, context, qualifiers, {})
     context, owners = _second_context(context, first)
@@ -158,7 +164,8 @@ def _is_name_run(doc: Any, i: int, j: int) -> bool:
         tok = doc[k]
         if k > i and tok.is_sent_start:
             return False
-        if not (_capitalised(tok) or tok.text in ("-", "'", "’") or tok.lower_ in _ARTICLES):
+        if not (_capitalised(tok) or tok.text in ("-", "'", "’") or tok.lower_ in _ARTICLES
+                or tok.lower_ in _JOINERS):
             return False
     return True
 
@@ -308,21 +315,106 @@ def _demonym_mention(doc: Any, start: int, end: int, country: Place, border: boo
 
 # ---------------------------------------------------------------- context
 
-def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer) -> dict[int, Place]:
-    """"Tripoli, Lebanon", "Lebanon, Pennsylvania,": the second name (a country or
-    admin1 area, then a clause boundary) qualifies the first.  Keyed by id(candidate)."""
+def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
+                ctx: GeoContext | None = None) -> dict[int, Place]:
+    """The admin area or country that pins a name down, keyed by id(candidate).
+
+    "Tripoli, Lebanon", "Lebanon, Pennsylvania,", "in Marte, Borno": the second
+    name (a country or admin1 area, then a clause boundary) qualifies the first.
+    ACLED's "Ede (Ede North, Osun)", "Sindian town (Bignona, Ziguinchor)": the
+    last name in the brackets qualifies the name before them and the others in
+    them.  Areas are read with the article's context (``ctx``), so "(Northern)"
+    in a Sudan report is Sudan's Northern state."""
     out: dict[int, Place] = {}
+    text = _t(doc)
     for a, b in zip(cands, cands[1:]):
-        after = _t(doc)[b.char_end:b.char_end + 1]
-        if _t(doc)[a.char_end:b.char_start].strip() != "," or after not in ("", ",", ".", ";", ")"):
+        after = text[b.char_end:b.char_end + 1]
+        if text[a.char_end:b.char_start].strip() != "," or after not in ("", ",", ".", ";", ")"):
             continue
-        text = _text(doc, b.start, b.end)
-        area = gaz.country_by_name(text) or gaz.resolve(text, kind="admin1")
+        area = _area(_text(doc, b.start, b.end), gaz, ctx, [_text(doc, a.start, a.end)])
         a_is_country = gaz.country_by_name(_text(doc, a.start, a.end)) is not None
-        if area is not None and area.feature_code in ("PCLI", "ADM1") and not (
-                a_is_country and area.feature_code == "PCLI"):
+        if area is not None and not (a_is_country and area.feature_code == "PCLI"):
             out[id(a)] = area
+            a.cued = b.cued = True
+    for b in cands:
+        # "shelled infrastructure in Chervone, Donetsk.": the village is unknown to the
+        # gazetteer, but the area after it still names the report's country.
+        if id(b) in out or text[b.char_end:b.char_end + 1] not in ("", ",", ".", ";", ")"):
+            continue
+        if not _UNKNOWN_BEFORE.search(text[max(0, b.char_start - 60):b.char_start]):
+            continue
+        if any(c.char_end <= b.char_start and not text[c.char_end:b.char_start].strip(" ,")
+               for c in cands):
+            continue  # the name before is a candidate: handled above
+        area = _area(_text(doc, b.start, b.end), gaz, ctx, [])
+        if area is not None and area.feature_code == "ADM1":
+            out[id(b)] = area
+            b.cued = True
+    for open_at, close_at in _brackets(text):
+        inside = [c for c in cands if open_at < c.char_start and c.char_end <= close_at]
+        if not inside or text[inside[-1].char_end:close_at].strip():
+            continue
+        last = inside[-1]
+        if text[open_at:last.char_start].rstrip()[-1:] not in ("(", ","):
+            continue  # "(Beja Nord)": one name, not a list
+        before = [c for c in cands if c.char_end <= open_at
+                  and _QUALIFIED_GAP.match(text[c.char_end:open_at])]
+        qualified = inside[:-1] + before[-1:]
+        area = _area(_text(doc, last.start, last.end), gaz, ctx,
+                     [_text(doc, c.start, c.end) for c in qualified])
+        if area is None:
+            continue
+        last.cued = True
+        for c in qualified:
+            if gaz.country_by_name(_text(doc, c.start, c.end)) is None:
+                out.setdefault(id(c), area)
+                c.cued = True
     return out
+
+
+# Between a name and its bracketed qualifier: "Sindian town (", "Marte LGA (", "Beja (".
+_QUALIFIED_GAP = re.compile(
+    r"^\s*(?:(?:town|village|city|district|lga|area|sub-?county|commune|municipality|"
+    r"department|province|region|county|camp|neighbou?rhood|market)\s*)?\(?$", re.I)
+
+
+_UNKNOWN_BEFORE = re.compile(r"\b(?:in|near|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$")
+
+
+def _brackets(text: str) -> list[tuple[int, int]]:
+    """(index of "(", index of the matching ")") of each unnested bracket pair."""
+    out, start = [], None
+    for i, ch in enumerate(text):
+        if ch == "(":
+            start = i
+        elif ch == ")" and start is not None:
+            out.append((start, i))
+            start = None
+    return out
+
+
+def _area(text: str, gaz: Gazetteer, ctx: GeoContext | None, qualified: list[str]) -> Place | None:
+    """The country or admin1 area named by ``text`` that best holds the names it
+    qualifies: "(Ludhiana, Punjab)" is India's Punjab because Ludhiana is there,
+    "(Kisoro, Western)" Uganda's Western region.  Without such evidence the
+    article's countries decide, then size ("Niger" state in a Nigeria report)."""
+    options: list[Place] = []
+    country = gaz.country_by_name(text)
+    if country is not None:
+        options.append(country)
+    options += [p for p, _ in gaz.rank(text, ctx, kind="admin1") if p.feature_code == "ADM1"]
+    if not options:
+        return None
+    readings = [p for name in qualified for p, _ in gaz.rank(name, ctx)[:50]]
+
+    def holds(area: Place) -> tuple[int, int, float]:
+        same_country = sum(1 for p in readings if p.iso3 == area.iso3)
+        same_admin1 = sum(1 for p in readings if p.iso3 == area.iso3 and area.feature_code == "ADM1"
+                          and p.admin1 and normalize(p.admin1) == normalize(area.name))
+        return (same_admin1, same_country, ctx.share(area.iso3) if ctx is not None else 0.0)
+
+    best = max(range(len(options)), key=lambda n: (holds(options[n]), -n))
+    return options[best]
 
 
 def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMention],
@@ -343,7 +435,15 @@ def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMentio
             ctx.add_country(country.iso3 or "", 1.0)
         if c.kind == "admin1" or _parenthesised(doc, c):
             ctx.admin1.append(_strip_suffix(text))
+    for area in {id(a): a for a in qualifiers.values()}.values():
+        # An ACLED-style "X, Borno" or "X (Y, Osun)" names the country for the whole report.
+        ctx.add_country(area.iso3 or "", _QUALIFIER_WEIGHT)
+        if area.feature_code == "ADM1" and area.name not in ctx.admin1:
+            ctx.admin1.append(area.name)
     return ctx
+
+
+_QUALIFIER_WEIGHT = 2.0
 
 
 def _second_context(ctx: GeoContext, first: list[_Resolved]) -> tuple[GeoContext, dict[int, Place]]:
@@ -354,9 +454,12 @@ def _second_context(ctx: GeoContext, first: list[_Resolved]) -> tuple[GeoContext
     out = GeoContext(dict(ctx.countries), [], list(ctx.admin1))
     owners: dict[int, Place] = {}
     for r in first:
-        if r.confidence >= 0.7 and r.place.feature_code not in ("PCLI",):
+        # Only readings the first pass would keep: an uncued "Chhatra" (League) or
+        # "Rapid" (Action Battalion) must not pull "Dhaka" to India.
+        if (r.confidence >= 0.7 and r.place.feature_code not in ("PCLI",)
+                and (r.cand.cued or r.cand.label in PLACE_LABELS)):
             out.places.append(r.place)
-            out.add_country(r.place.iso3 or "", 0.5)
+            out.add_country(r.place.iso3 or "", _OWN_WEIGHT)
             owners[id(r.cand)] = r.place
     return out, owners
 
@@ -371,18 +474,54 @@ def _strip_suffix(text: str) -> str:
 def _resolve_all(doc: Any, cands: list[_Candidate], gaz: Gazetteer, ctx: GeoContext,
                  qualifiers: dict[int, Place], owners: dict[int, Place]) -> list[_Resolved]:
     out = []
+    readings: dict[str, list[Place]] = {}
     for c in cands:
-        local = _local_context(ctx, qualifiers.get(id(c)), owners.get(id(c)))
+        if id(c) in owners:
+            readings.setdefault(normalize(_text(doc, c.start, c.end)), []).append(owners[id(c)])
+    for c in cands:
+        area = qualifiers.get(id(c))
         text = _text(doc, c.start, c.end)
-        place, conf = gaz.resolve_with_confidence(text, local, kind=c.kind)
+        own = readings.get(normalize(text), [])
+        single = len({p.iso3 for p in gaz.lookup(text)}) < 2
+        if single:
+            own = []  # known in one country only: its reading may count for itself
+        local = _local_context(ctx, area, own)
+        if area is not None:
+            place, conf = _resolve_within(gaz, text, local, c.kind, area)
+        else:
+            place, conf = gaz.resolve_with_confidence(text, local, kind=c.kind)
         if place is not None:
-            out.append(_Resolved(c, place, conf))
+            out.append(_Resolved(c, place, conf, single))
     return out
 
 
-def _local_context(ctx: GeoContext, area: Place | None, own: Place | None) -> GeoContext:
-    """The article context, minus the mention's own first reading, plus its qualifier."""
-    local = GeoContext(dict(ctx.countries), [p for p in ctx.places if p is not own], list(ctx.admin1))
+def _resolve_within(gaz: Gazetteer, text: str, ctx: GeoContext, kind: str | None,
+                    area: Place) -> tuple[Place | None, float]:
+    """The best reading inside the stated country (and admin1 when one is stated),
+    or None: "Marte, Borno" is never the Marte in Norway."""
+    ranked = [(p, s) for p, s in gaz.rank(text, ctx, kind=kind) if p.iso3 == area.iso3]
+    if area.feature_code == "ADM1":
+        key = normalize(area.name)
+        # A same-named town in another province is another town ("Chervone, Donetsk"
+        # is not the Chervone near Kyiv).
+        ranked = [(p, s) for p, s in ranked if p.admin1 and normalize(p.admin1) == key]
+    if not ranked:
+        return None, 0.0
+    best, best_score = ranked[0]
+    rival = next((s for p, s in ranked[1:]
+                  if distance_km(p.latitude, p.longitude, best.latitude, best.longitude) > 25.0), None)
+    return best, max(0.8, confidence(best_score, rival))
+
+
+def _local_context(ctx: GeoContext, area: Place | None, own: list[Place]) -> GeoContext:
+    """The article context, minus the first readings of the mention's own name, plus its qualifier."""
+    local = GeoContext(dict(ctx.countries), [p for p in ctx.places if not any(p is o for o in own)],
+                       list(ctx.admin1))
+    for reading in own:
+        # The first pass added each reading's country (0.5): an ambiguous name must
+        # not make its own country plausible ("Oursi (Oursi, ...)" -> Romania -> Urși).
+        if reading.iso3 in local.countries:
+            local.countries[reading.iso3] = max(0.0, local.countries[reading.iso3] - _OWN_WEIGHT)
     if area is not None:
         local.add_country(area.iso3 or "", 3.0 * max(1.0, sum(ctx.countries.values())))
         if area.feature_code == "ADM1":
@@ -395,7 +534,10 @@ def _accept(r: _Resolved, ctx: GeoContext) -> bool:
     plausible = _plausible(r.place, ctx)
     if r.cand.label in PLACE_LABELS:
         return plausible or r.place.population >= 100_000 or r.place.feature_code in ("PCLI", "ADM1")
-    return r.cand.cued and plausible
+    # "protested in Briceni": every Briceni is in Moldova; taken unless the article
+    # clearly is about another country.
+    unfocused = not ctx.countries or max(ctx.share(c) for c in ctx.countries) < 0.5
+    return r.cand.cued and (plausible or (r.one_country and unfocused))
 
 
 def _plausible(place: Place, ctx: GeoContext) -> bool:
