@@ -10,6 +10,10 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 _SUFFIXES = ("governorate", "province", "state", "region", "division", "oblast", "prefecture",
              "county", "department", "departement", "muhafazah", "wilayah", "wilaya")
@@ -58,9 +62,26 @@ def _loose(name: str) -> str:
     return "".join(w for w in fold(name).split() if w not in _ARTICLES)
 
 
+@lru_cache(maxsize=1)
+def _admin1_table() -> dict[str, str]:
+    """Folded GeoNames admin1 name -> folded name in use today, from the gazetteer's own table
+    ("Rif-dimashq" and "Rural Damascus" are one governorate whichever dataset spells it)."""
+    file = Path(__file__).resolve().parents[1] / "gazetteer" / "admin1_names.yaml"
+    table: dict[str, str] = {}
+    for pairs in (yaml.safe_load(file.read_text(encoding="utf-8")) or {}).values():
+        for old, new in (pairs or {}).items():
+            table[fold(old)] = fold(new)
+    return table
+
+
+def _admin_key(name: str) -> str:
+    folded = fold(name)
+    return _admin1_table().get(folded, folded)
+
+
 def same_name(a: str | None, b: str | None) -> bool:
-    """Equal once folded."""
-    return bool(a and b) and fold(a) == fold(b)
+    """Equal once folded, or two spellings of one admin area in the gazetteer's table."""
+    return bool(a and b) and (fold(a) == fold(b) or _admin_key(a) == _admin_key(b))
 
 
 def spelling_variant(a: str | None, b: str | None) -> bool:

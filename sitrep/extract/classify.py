@@ -128,7 +128,7 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
             return False
         if token is not head and token.lemma_ in IRREALIS:
             return False
-    if _habitual(head) or _to_be_done(head):
+    if (_habitual(head) and not _headline(head.sent)) or _to_be_done(head):
         return False
     return not any(c.lower_ in IRREALIS_MODS for c in head.children)
 
@@ -145,6 +145,11 @@ def _habitual(head: Any) -> bool:
     if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
         return False
     return not auxes
+
+
+def _headline(sentence: Any) -> bool:
+    """Headlines tell past events in the present ("IS targets SDF in al-Raqqa"): no final stop."""
+    return not sentence.text.rstrip().endswith((".", "!", "?", "\"", "”"))
 
 
 def _to_be_done(head: Any) -> bool:
