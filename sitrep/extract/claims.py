@@ -8,6 +8,7 @@ instead of starting an event of their own.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -87,12 +88,17 @@ def _country(analyzed: AnalyzedArticle) -> str | None:
 
 
 def _lead_date(analyzed: AnalyzedArticle, dated: list[tuple[Sentence, DateInfo]]) -> DateInfo:
-    """The date of the article's main event: the first day-precise date of a non-background sentence."""
+    """The date of the article's main event: the first day-precise date of a non-background sentence,
+    else the publication date "as reported"."""
     published = analyzed.article.published
     for sentence, date in dated:
         if date.event_date and not is_historical(sentence.span.text, published):
             return date
-    return DateInfo(date_end=published) if published else DateInfo()
+    if published is None:
+        return DateInfo()
+    # No date in the whole report: ACLED codes such events "as reported", at the report's date,
+    # within the week before it.
+    return DateInfo(published, published - dt.timedelta(days=7), published, 2, "as reported")
 
 
 def _lead_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
