@@ -117,11 +117,7 @@ def _speech_subject(sentence: Any, actor_name: Any) -> Attribution | None:
     if trailing:
         return trailing
     for token in sentence:
-        if token.lemma_ == "put" and any(c.dep_ == "dobj" and c.lemma_ in TOLL_WORDS for c in token.children):
-            pass  # "X put the death toll at 14" attributes the figure to X
-        elif token.lemma_ not in SPEECH_LEMMAS or token.pos_ != "VERB":
-            continue
-        if any(c.dep_ == "auxpass" for c in token.children):  # "is said to": no speaker
+        if not _attributes(token) or any(c.dep_ == "auxpass" for c in token.children):  # "is said to": no speaker
             continue
         subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None or subject.lower_ in PRONOUNS:
@@ -132,6 +128,13 @@ def _speech_subject(sentence: Any, actor_name: Any) -> Attribution | None:
         if name:
             return Attribution(name, start, end)
     return None
+
+
+def _attributes(token: Any) -> bool:
+    """A verb of saying, or "put" with a toll ("X put the death toll at 14")."""
+    if token.lemma_ == "put":
+        return any(c.dep_ == "dobj" and c.lemma_ in TOLL_WORDS for c in token.children)
+    return token.lemma_ in SPEECH_LEMMAS and token.pos_ == "VERB"
 
 
 def _speaker(sentence: Any, actor_name: Any) -> str | None:
