@@ -38,7 +38,9 @@ RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburnin
 AIR_DEFENCE = re.compile(r"\bair[- ]defen[cs]es?\b", re.I)
 LETHAL = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing|shot and killed|died)\b",
                     re.I)
-WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tanks?|equipment|supplies|cache)\b", re.I)
+WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tanks?|equipment|supplies|cache|drugs?|"
+                            r"marijuana|cannabis|cocaine|narcotics|plants|contraband|goods|cattle|livestock|money|"
+                            r"documents|phones?)\b", re.I)  # seized things, not places
 REGAIN_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
 PEOPLE_WORDS = re.compile(r"\b(famil(?:y|ies)|people|residents|civilians|households|persons|individuals|"
                           r"villagers|inhabitants|children|women)\b", re.I)

@@ -43,6 +43,7 @@ def W(*words: str) -> dict:
 
 
 OPT_ADJ = {"POS": {"IN": ["ADJ", "NUM", "DET", "ADV"]}, "OP": "*"}
+THINGS = {"POS": {"IN": ["ADJ", "NUM", "DET", "ADV", "NOUN", "PROPN"]}, "OP": "*"}  # "set 29 houses on fire"
 
 # (rule name, kind, patterns)
 RULES: list[tuple[str, str, list[list[dict]]]] = [
@@ -122,11 +123,21 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("torch", "burn", "raze", "demolish", "destroy"), OPT_ADJ,
          L("house", "home", "shop", "property", "village", "building", "market", "church", "mosque", "school", "office")],
     ]),
+    ("arson", "Looting/property destruction", [
+        [L("set"), W("fire"), W("to")],
+        [L("set"), THINGS, W("on"), W("fire")],
+        [L("set"), THINGS, W("ablaze")],
+        [L("demolish", "bulldoze")],
+    ]),
     ("transfer", "Non-violent transfer of territory", [
         [L("withdraw", "pull", "retreat"), {"OP": "*", "IS_PUNCT": False}, W("without"), OPT_ADJ, L("fight", "resistance", "clash", "battle")],
         [L("hand"), W("over"), {"OP": "?"}, OPT_ADJ, L("control", "town", "city", "base", "area", "position")],
     ]),
     ("change", "Change to group/activity", [
+        [L("patrol"), L("take"), W("place")],
+        [L("conduct", "carry", "hold"), OPT_ADJ, L("patrol")],
+        [W("patrolled")],
+        [L("establish", "set", "erect", "install"), {"OP": "?"}, OPT_ADJ, L("checkpoint", "roadblock")],
         [L("deploy", "redeploy", "recruit", "mobilise", "mobilize", "reinforcement")],
         [L("merge", "defect", "defection")],
         [L("impose"), OPT_ADJ, L("curfew")],
