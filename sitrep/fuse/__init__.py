@@ -39,6 +39,8 @@ def _actors(claims: Iterable[Claim]) -> set[Actor]:
 
 
 def _compatible(group: list[Claim], claim: Claim) -> bool:
+    if _destruction_in_attack(group, claim):
+        return True
     first = group[0]
     if _event_type(first) != _event_type(claim) and {_event_type(first), _event_type(claim)} != {PROTESTS, RIOTS} \
             and not _arrest_at_protest(group, claim):
@@ -53,6 +55,19 @@ def _compatible(group: list[Claim], claim: Claim) -> bool:
         # Order carries no meaning in a battle: at most two sides between all claims.
         return _sides(_actors(group) | _actors([claim])) <= 2
     return all(_same_or_open(c.actor1, claim.actor1) and _same_or_open(c.actor2, claim.actor2) for c in group)
+
+
+VIOLENT = frozenset({BATTLES, "Explosions/Remote violence", "Violence against civilians"})
+
+
+def _destruction_in_attack(group: list[Claim], claim: Claim) -> bool:
+    """Houses burned by the attackers of a village, the same day: one event (ACLED's hierarchy
+    puts property destruction under the violence it came with)."""
+    if claim.sub_event_type != "Looting/property destruction" or not any(_event_type(c) in VIOLENT for c in group):
+        return False
+    agents = {c.actor1 for c in group if c.actor1 is not None}
+    same_agent = claim.actor1 is None or claim.actor1 in agents or not claim.actor1.registered
+    return same_agent and _dates_agree(group, claim) and _places_agree(group, claim)
 
 
 def _arrest_at_protest(group: list[Claim], claim: Claim) -> bool:
