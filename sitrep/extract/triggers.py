@@ -152,6 +152,10 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("gather", "assemble", "congregate", "converge")],
         [L("form"), OPT_ADJ, L("chain")],
         [L("take"), W("to"), W("the"), W("streets", "street")],
+        [W("with"), OPT_ADJ, L("banner", "placard")],
+        # a blockade is a protest; burning tyres or stones beside it make it a riot (classify.RIOTING)
+        [L("block", "cut", "occupy"), THINGS, L("road", "railway", "highway", "avenue", "street", "traffic", "bridge",
+                                                "route", "entrance", "junction", "roundabout")],
         [L("display", "hold", "carry", "raise", "wave"), OPT_ADJ, L("banner", "placard", "sign", "flag")],
     ]),
     ("intervention", INTERVENTION, [
@@ -163,7 +167,6 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("burn", "burning"), L("tyre", "tire")],
         [L("hurl", "throw", "pelt"), {"OP": "?"}, L("stone", "rock", "petrol", "molotov")],
         [L("barricade")],
-        [L("block"), {"OP": "?"}, OPT_ADJ, L("road", "highway", "street", "bridge", "entrance"), W("with")],
     ]),
     ("mob", "Mob violence", [
         [L("mob", "lynch", "lynching", "vigilante")],

@@ -265,6 +265,8 @@ def _worth_keeping(event: Event) -> bool:
         return True
     if event.actor1 is not None or event.actor2 is not None or event.fatalities > 0:
         return True
+    if event.event_type in (PROTESTS, RIOTS):
+        return True  # a demonstration is an event wherever it is told, named protesters or not
     return event.sub_event_type not in GENERIC_TYPES and event.place is not None
 
 
