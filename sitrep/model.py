@@ -95,6 +95,7 @@ class AnalyzedArticle:
     places: list[PlaceMention]
     actors: list[ActorMention]
     language: str = "en"
+    country: str | None = None  # the country the article is about, from its places
 
 
 @dataclass(frozen=True)

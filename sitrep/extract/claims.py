@@ -82,6 +82,9 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None) -> list[Clai
 
 
 def _country(analyzed: AnalyzedArticle) -> str | None:
+    """The nlp stage's answer; computed here only for analyses built by hand."""
+    if analyzed.country is not None:
+        return analyzed.country
     from ..nlp import focus_country
 
     return focus_country(analyzed.places)

@@ -113,7 +113,7 @@ class Analyzer:
         country = focus_country(places)
         found = self.registry.find(article.text, country=country)
         actors = apply_eras(merge_member_phrases(article.text, found), article.published)
-        return AnalyzedArticle(article, doc, split_sentences(doc), places, actors)
+        return AnalyzedArticle(article, doc, split_sentences(doc), places, actors, country=country)
 
 
 _MEMBERS_OF = re.compile(r"\s+of\s+(?:the\s+)?$", re.I)
