@@ -68,7 +68,10 @@ def test_aleppo_city_versus_governorate(gaz: Gazetteer) -> None:
     area = gaz.resolve("Aleppo Governorate")
     assert city.feature_code == "PPL" and city.admin1 == "Aleppo"
     assert area.feature_code == "ADM1" and area.feature_class == "A" and area.admin1 == "Aleppo"
-    assert (area.latitude, area.longitude) == (city.latitude, city.longitude)  # at its seat
+    # The area lies at its centre (GeoNames-style), away from the city; its seat is the city.
+    assert 10 < distance_km(area.latitude, area.longitude, city.latitude, city.longitude) < 60
+    assert gaz.seat(area) == city
+    assert gaz.seat(city) is None
     assert gaz.resolve("Aleppo", kind="admin1").feature_code == "ADM1"
 
 
@@ -126,7 +129,9 @@ def test_resolve_with_confidence(gaz: Gazetteer) -> None:
 def test_places_have_country_fields(gaz: Gazetteer) -> None:
     for name in ("Aleppo", "Nubl", "Kharkiv", "Syria", "Idlib province", "Khartoum", "Jabalia camp"):
         place = gaz.resolve(name)
-        assert place.iso3 and place.country and place.admin1, name
+        assert place.iso3 and place.country, name
+        # A country is no admin area's: it carries none.
+        assert (place.admin1 is None) == (place.feature_code == "PCLI"), name
 
 
 def test_rank_is_sorted_by_score(gaz: Gazetteer) -> None:
@@ -174,7 +179,9 @@ def test_countries_lie_in_themselves(gaz: Gazetteer) -> None:
     countries = gaz.countries()
     assert len(countries) > 200
     wrong = [c.name for c in countries if gaz.reverse(c.latitude, c.longitude)[1] != c.iso3]
-    assert len(wrong) <= 3, wrong  # a few microstates have no rg point of their own
+    # Countries sit at GeoNames-style centres (Russia 60N 100E); the nearest rg town of a few
+    # (microstates, coastal or thin countries: Kuwait, Mozambique) lies across a border.
+    assert len(wrong) <= 10, wrong
 
 
 # ---------------------------------------------------------------- reverse

@@ -75,6 +75,10 @@ def _kind(fclass: str | None, fcode: str | None) -> str:
         return "country"
     if fcode == "ADM1":
         return "admin1"
+    if fcode == "CONT":
+        return "continent"
+    if fcode == "ADM2":
+        return "admin2"
     return "spot" if fclass == "S" else "populated"
 
 
@@ -202,7 +206,7 @@ class Gazetteer:
         kind = kind or implied
         scored = sorted(((score(c, name, context, kind), c) for c in found),
                         key=lambda sc: sc[0], reverse=True)
-        if scored and kind != "admin1":
+        if scored and kind not in ("admin1", "admin2"):
             scored = _prefer_seat(scored)
         return [(c.place, s) for s, c in scored]
 
@@ -223,6 +227,21 @@ class Gazetteer:
                       if distance_km(p.latitude, p.longitude, best.latitude, best.longitude) > _ELSEWHERE_KM),
                      None)
         return best, confidence(best_score, rival)
+
+    def seat(self, area: Place) -> Place | None:
+        """The town an admin1 area is anchored at (its most populous town, usually the
+        capital): where ACLED codes a province-only event."""
+        if area.feature_code not in ("ADM1", "ADM2"):
+            return None
+        iso2 = self.country_code(area)
+        rows = self._sql("SELECT anchor FROM place WHERE fcode = ? AND cc = ? AND name = ? AND admin1 IS ?",
+                         (area.feature_code, iso2 or "", area.name, area.admin1))
+        anchor = rows[0][0] if rows else None
+        if anchor is None:
+            return None
+        with self._lock:
+            self._ensure([anchor])
+            return self._rows[anchor][0] if anchor in self._rows else None
 
     # ------------------------------------------------------------ countries
 
@@ -292,7 +311,7 @@ def _prefer_seat(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Can
     """Plain "Aleppo": when an admin1 area wins over its own same-named seat city,
     take the city (same coordinates, and the more specific reading)."""
     top = scored[0][1]
-    if top.kind != "admin1" or top.anchor is None:
+    if top.kind not in ("admin1", "admin2") or top.anchor is None:
         return scored
     for n, (s, c) in enumerate(scored):
         if c.id == top.anchor:

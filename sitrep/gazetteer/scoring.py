@@ -16,6 +16,7 @@ from .normalize import light, normalize
 COUNTRY_BONUS = 1.5  # a country outranks its same-named towns ...
 COUNTRY_FLOOR = 6.0  # ... even a small country (population prior at least 1e6)
 ADMIN1_BONUS = 0.3  # an admin1 area outranks a smaller town of its name
+ADMIN2_PENALTY = 0.3  # a district yields to a town of its name and size
 SUPPLEMENT_BONUS = 1.0  # hand-curated conflict places
 FLAG_BONUS = (0.0, 0.4, 0.3)  # alternate / curated alias / canonical name
 EXACT_BONUS = 0.5  # the query is the place's own spelling
@@ -44,6 +45,8 @@ def prior(c: Candidate) -> float:
         base = max(base, COUNTRY_FLOOR) + COUNTRY_BONUS
     elif c.kind == "admin1":
         base += ADMIN1_BONUS
+    elif c.kind == "admin2":
+        base -= ADMIN2_PENALTY
     if c.place.source != "GeoNames":
         base += SUPPLEMENT_BONUS
     return base + FLAG_BONUS[c.flag]

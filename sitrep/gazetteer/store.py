@@ -13,11 +13,14 @@ import hashlib
 import logging
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from . import build, sources
 
 log = logging.getLogger(__name__)
+
+STALE_AFTER_S = 7 * 24 * 3600
 
 _SHAPING_FILES = ("build.py", "normalize.py", "aliases.py", "sources.py", "grid.py", "places.yaml",
                   "admin1_names.yaml")
@@ -92,6 +95,13 @@ def _save(memory: sqlite3.Connection, path: Path) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    # Other versions may belong to another checkout sharing the cache (a second worktree,
+    # an older install): only versions untouched for a week are dropped.
+    cutoff = time.time() - STALE_AFTER_S
     for stale in path.parent.glob("gazetteer-*.sqlite"):
-        if stale != path:
+        try:
+            old = stale != path and stale.stat().st_mtime < cutoff
+        except OSError:
+            continue
+        if old:
             stale.unlink(missing_ok=True)

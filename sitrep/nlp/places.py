@@ -19,7 +19,7 @@ from typing import Any
 
 from ..gazetteer import Gazetteer, GeoContext, get_gazetteer
 from ..gazetteer.grid import distance_km
-from ..gazetteer.normalize import normalize
+from ..gazetteer.normalize import light, normalize
 from ..gazetteer.scoring import confidence
 from ..model import Place, PlaceMention, Span
 
@@ -102,7 +102,7 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
     first = _resolve_all(doc, candidates, gaz, context, qualifiers, {})
     context, owners = _second_context(context, first)
     resolved = [r for r in _resolve_all(doc, candidates, gaz, context, qualifiers, owners)
-                if _accept(r, context)]
+                if _accept(r, context, _t(doc))]
     mentions = [_mention(doc, r, resolved) for r in resolved]
     mentions += [m for m in demonyms if not _overlaps(m, mentions)]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
@@ -529,7 +529,7 @@ def _local_context(ctx: GeoContext, area: Place | None, own: list[Place]) -> Geo
     return local
 
 
-def _accept(r: _Resolved, ctx: GeoContext) -> bool:
+def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
     """spaCy places are taken when sizeable or plausible; other names need a cue and plausibility."""
     plausible = _plausible(r.place, ctx)
     if r.cand.label in PLACE_LABELS:
@@ -537,7 +537,19 @@ def _accept(r: _Resolved, ctx: GeoContext) -> bool:
     # "protested in Briceni": every Briceni is in Moldova; taken unless the article
     # clearly is about another country.
     unfocused = not ctx.countries or max(ctx.share(c) for c in ctx.countries) < 0.5
-    return r.cand.cued and (plausible or (r.one_country and unfocused))
+    return (r.cand.cued and (plausible or (r.one_country and unfocused))) or _named_area(doc_text, r)
+
+
+_AREA_CODES = ("PCLI", "ADM1", "CONT")
+
+
+def _named_area(text: str, r: _Resolved) -> bool:
+    """A country, continent or admin1 area written as its own name ("Romania confirmed",
+    "U.S. Department of Agriculture") is a place even where spaCy did not say so."""
+    if r.place.feature_code not in _AREA_CODES or r.confidence < 0.8:
+        return False
+    written = text[r.cand.char_start:r.cand.char_end]
+    return r.place.feature_code == "PCLI" or light(written) == light(r.place.name)
 
 
 def _plausible(place: Place, ctx: GeoContext) -> bool:
@@ -567,8 +579,10 @@ def _possessive(doc: Any, c: _Candidate) -> bool:
 
 def _precision(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> int:
     """1 the place itself, 2 near it, 3 a region (admin1, country)."""
-    if r.place.feature_code in ("PCLI", "ADM1"):
+    if r.place.feature_code in ("PCLI", "ADM1", "CONT"):
         return 3
+    if r.place.feature_code == "ADM2":
+        return 2  # a district: ACLED codes it to a representative town
     if _near(doc, r.cand):
         return 2
     earlier = _coordinated_with(doc, r.cand, resolved)
