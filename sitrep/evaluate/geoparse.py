@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
 from ..gazetteer.grid import distance_km
 from ..model import PlaceMention
+from .cases import EvalError
 from .split import fixed_sample, in_split
 
 ACCURATE_KM = 161.0
@@ -63,15 +63,15 @@ def read_gold(path: Path) -> tuple[str, list[GoldDoc]]:
     try:
         root = ET.parse(path).getroot()
     except (OSError, ET.ParseError) as exc:
-        raise InputError(f"{path}: cannot read geoparsing XML ({exc})") from exc
+        raise EvalError(f"{path}: cannot read geoparsing XML ({exc})") from exc
     articles = root.findall("article")
     if not articles:
-        raise InputError(f"{path}: no <article> elements (expected GeoWebNews or GeoVirus XML)")
+        raise EvalError(f"{path}: no <article> elements (expected GeoWebNews or GeoVirus XML)")
     if articles[0].find("toponyms") is not None:
         return "geowebnews", [_gwn_doc(a, n, path) for n, a in enumerate(articles)]
     if articles[0].find("locations") is not None:
         return "geovirus", [_geovirus_doc(a, n, path) for n, a in enumerate(articles)]
-    raise InputError(f"{path}: articles have neither <toponyms> (GeoWebNews) nor <locations> (GeoVirus)")
+    raise EvalError(f"{path}: articles have neither <toponyms> (GeoWebNews) nor <locations> (GeoVirus)")
 
 
 def _float(text: str | None) -> float | None:

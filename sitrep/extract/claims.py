@@ -106,7 +106,7 @@ def _lead_date(analyzed: AnalyzedArticle, dated: list[tuple[Sentence, DateInfo]]
 
 def _lead_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
     """The first place the article puts events at: news leads name the main event's place first."""
-    return next((p for p in analyzed.places if p.role == "location"), None)
+    return next((p for p in analyzed.places if p.role == "location" and p.place.feature_code != "CONT"), None)
 
 
 def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo) -> None:
@@ -216,7 +216,7 @@ def _located(places: list[PlaceMention]) -> bool:
 
 
 def _remember_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention]) -> None:
-    located = [p for p in places if p.role == "location"]
+    located = [p for p in places if p.role == "location" and p.place.feature_code != "CONT"]
     if located:
         ctx.place_by_paragraph[sentence.paragraph] = located[0]
 
@@ -327,10 +327,21 @@ def _fill_actor1(ctx: _Context, claim: Claim, attribution: Attribution | None) -
 
 
 def _event_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
-    located = [p for p in places if p.role in ("location", "origin")]
+    located = [p for p in places if p.role in ("location", "origin") and p.place.feature_code != "CONT"]
     if located:
-        return min(located, key=lambda p: (p.precision, -len(p.span.text)))
-    return ctx.place_by_paragraph.get(sentence.paragraph) or ctx.default_place
+        return _at_seat(min(located, key=lambda p: (p.precision, -len(p.span.text))))
+    return _at_seat(ctx.place_by_paragraph.get(sentence.paragraph) or ctx.default_place)
+
+
+def _at_seat(mention: PlaceMention | None) -> PlaceMention | None:
+    """An event placed only in a province or district is coded at its seat town (ACLED:
+    the provincial capital, or a representative town), with the mention's precision."""
+    if mention is None or mention.place.feature_code not in ("ADM1", "ADM2"):
+        return mention
+    from ..gazetteer import get_gazetteer
+
+    seat = get_gazetteer().seat(mention.place)
+    return replace(mention, place=seat) if seat is not None else mention
 
 
 def _territory(decision: Decision, sentence: Sentence, places: list[PlaceMention]) -> TerritorialChange | None:
