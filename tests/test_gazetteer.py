@@ -358,3 +358,16 @@ def test_old_drc_provinces_found_by_new_names(gaz: Gazetteer) -> None:
     # ACLED's "Ituri" is inside GeoNames' old "Eastern Province": the country is right.
     area = gaz.resolve("Ituri", kind="admin1")
     assert area.iso3 == "COD" and area.feature_code == "ADM1"
+
+
+def test_short_admin_names_and_districts(gaz: Gazetteer) -> None:
+    anhui = gaz.resolve("Anhui")  # GeoNames/rg: "Anhui Sheng"
+    assert anhui.iso3 == "CHN" and anhui.feature_code == "ADM1"
+    surrey = gaz.resolve("Surrey", GeoContext(countries=["GB"]))
+    assert surrey.iso3 == "GBR" and surrey.feature_code == "ADM2"
+    assert gaz.seat(surrey) is not None and gaz.seat(surrey).feature_class == "P"
+
+
+def test_admin1_in_acled_spelling_keeps_the_english_alias(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Bavaria").name == "Bayern"
+    assert gaz.reverse(48.14, 11.58)[2] == "Bayern"  # Munich
