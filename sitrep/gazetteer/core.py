@@ -97,6 +97,9 @@ class Gazetteer:
         self._rows: dict[int, tuple[Place, str, str, int | None]] = {}
         self._reverse: tuple[TwoLevelGrid, list[list[str]], list[int]] | None = None
         self._countries = self._load_countries()
+        # Context-free answers per name, memoised: articles repeat names, and the
+        # phrase scan asks about every capitalised run.
+        self._memo: dict[tuple[str, str], Any] = {}
 
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> "Gazetteer":
@@ -156,8 +159,20 @@ class Gazetteer:
             self._ensure(pid for pid, _ in hits)
             return [self._candidate(pid, flag) for pid, flag in hits]
 
+    def _remembered(self, what: str, name: str, compute: Any) -> Any:
+        key = (what, name)
+        if key not in self._memo:
+            if len(self._memo) > _CACHE_LIMIT:
+                self._memo.clear()
+            self._memo[key] = compute(name)
+        return self._memo[key]
+
     def _candidates(self, name: str) -> tuple[list[Candidate], str | None]:
         """Candidates for a name, and the kind a trailing word asks for."""
+        found, kind = self._remembered("candidates", name, self._find_candidates)
+        return list(found), kind
+
+    def _find_candidates(self, name: str) -> tuple[list[Candidate], str | None]:
         keys = norm.keys(name)
         found = self._fetch(keys) if keys[0] else []
         if _rejected(name) or len(keys[0].replace(" ", "")) <= 2:
@@ -182,6 +197,9 @@ class Gazetteer:
 
     def has_name(self, name: str) -> bool:
         """Whether any place is known by this name (cheap; for phrase matching)."""
+        return self._remembered("has_name", name, self._has_name)
+
+    def _has_name(self, name: str) -> bool:
         keys = norm.keys(name)
         if not keys[0]:
             return False
@@ -250,6 +268,9 @@ class Gazetteer:
 
     def country_by_name(self, name_or_iso: str) -> Place | None:
         """A country from its name, an alias ("UK", "DRC", "Burma") or an ISO2/ISO3 code."""
+        return self._remembered("country", name_or_iso, self._country_by_name)
+
+    def _country_by_name(self, name_or_iso: str) -> Place | None:
         text = name_or_iso.strip()
         if 2 <= len(text) <= 3 and text.isalpha():
             iso3 = to_iso3(text)
