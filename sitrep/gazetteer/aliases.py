@@ -105,6 +105,9 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("CD", "Kasai-Occidental"): ("Kasai-Central",),
     ("CD", "Kasai-Oriental"): ("Sankuru", "Lomami"),
     ("MM", "Sagain"): ("Sagaing",),
+    ("PK", "Khyber Pakhtunkhwa"): ("KPK", "Khyber-Pakhtunkhwa", "NWFP"),
+    ("PK", "Islamabad"): ("ICT", "Islamabad Capital Territory"),
+    ("PK", "Balochistan"): ("Baluchistan",),
 }
 
 # Demonyms and adjectives of nationality -> country.

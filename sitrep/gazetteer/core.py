@@ -321,11 +321,12 @@ def _is_acronym(name: str) -> bool:
 
 def _acronym_filter(name: str, found: list[Candidate]) -> list[Candidate]:
     """An all-caps query ("JWS", "SNA", "NRF") is an organisation unless it is a
-    country alias ("DRC", "UAE", "USA") or a place's own name in capitals."""
+    country or admin1 alias ("DRC", "UAE", "KPK") or a place's own name in capitals."""
     if not _is_acronym(name):
         return found
     plain = norm.light(name)
-    return [c for c in found if (c.kind == "country" and c.flag > 0) or norm.light(c.place.name) == plain]
+    return [c for c in found if (c.kind in ("country", "admin1") and c.flag > 0)
+            or norm.light(c.place.name) == plain]
 
 
 def _prefer_seat(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:

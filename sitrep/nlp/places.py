@@ -336,6 +336,7 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
         if area is not None and not (a_is_country and area.feature_code == "PCLI"):
             out[id(a)] = area
             a.cued = b.cued = True
+            _read_as_area(b, area)
     for b in cands:
         # "shelled infrastructure in Chervone, Donetsk.": the village is unknown to the
         # gazetteer, but the area after it still names the report's country.
@@ -350,6 +351,7 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
         if area is not None and area.feature_code == "ADM1":
             out[id(b)] = area
             b.cued = True
+            _read_as_area(b, area)
     for open_at, close_at in _brackets(text):
         inside = [c for c in cands if open_at < c.char_start and c.char_end <= close_at]
         if not inside or text[inside[-1].char_end:close_at].strip():
@@ -365,11 +367,19 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
         if area is None:
             continue
         last.cued = True
+        _read_as_area(last, area)
         for c in qualified:
             if gaz.country_by_name(_text(doc, c.start, c.end)) is None:
                 out.setdefault(id(c), area)
                 c.cued = True
     return out
+
+
+def _read_as_area(qualifier: _Candidate, area: Place) -> None:
+    """A qualifier names the area, not a same-named town: "Melitopol, Zaporizhia" is the
+    oblast, "Guanajuato, Guanajuato" the town in the state."""
+    if area.feature_code == "ADM1" and qualifier.kind is None:
+        qualifier.kind = "admin1"
 
 
 # Between a name and its bracketed qualifier: "Sindian town (", "Marte LGA (", "Beja (".
@@ -505,6 +515,9 @@ def _resolve_within(gaz: Gazetteer, text: str, ctx: GeoContext, kind: str | None
         # A same-named town in another province is another town ("Chervone, Donetsk"
         # is not the Chervone near Kyiv).
         ranked = [(p, s) for p, s in ranked if p.admin1 and normalize(p.admin1) == key]
+        # "Guanajuato, Guanajuato": the name qualified by a state is a town in it, when
+        # the state has one of that name, not the state again.
+        ranked = [(p, s) for p, s in ranked if p.feature_code != "ADM1"] or ranked
     if not ranked:
         return None, 0.0
     best, best_score = ranked[0]
