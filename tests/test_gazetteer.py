@@ -371,3 +371,32 @@ def test_short_admin_names_and_districts(gaz: Gazetteer) -> None:
 def test_admin1_in_acled_spelling_keeps_the_english_alias(gaz: Gazetteer) -> None:
     assert gaz.resolve("Bavaria").name == "Bayern"
     assert gaz.reverse(48.14, 11.58)[2] == "Bayern"  # Munich
+
+
+def test_harvest_reads_only_the_train_split_and_skips_known_places(tmp_path) -> None:
+    from sitrep.evaluate.split import split_of
+    from sitrep.gazetteer.harvest import harvest
+
+    header = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+              "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,"
+              "admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,"
+              "tags,timestamp")
+    rows, expected = [], set()
+    for n in range(40):
+        notes = f"On 3 May 2022, protesters gathered in Zqvillage{n} over fuel prices."
+        rows.append(f"KEN{n},2022-05-03,2022,1,Demonstrations,Protests,Peaceful protest,Protesters (Kenya),,6,,,0,60,,"
+                    f"404,Eastern Africa,Kenya,Nairobi,,,Zqvillage{n},-1.{n:02d},36.8,1,Star,National,\"{notes}\",0,,0")
+        if split_of(notes) == "train":
+            expected.add(f"Zqvillage{n}")
+    rows.append("KEN99,2022-05-04,2022,1,Demonstrations,Protests,Peaceful protest,Protesters (Kenya),,6,,,0,60,,"
+                "404,Eastern Africa,Kenya,Nairobi,,,Nairobi,-1.28,36.82,1,Star,National,\"Protest in Nairobi.\",0,,0")
+    path = tmp_path / "acled.csv"
+    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    found = harvest([str(path)])
+    assert expected and {r["name"] for r in found} == expected  # Nairobi is in GeoNames already
+    assert all(r["country"] == "KE" and r["source"].startswith("ACLED train split") for r in found)
+
+
+def test_harvested_villages_resolve(gaz: Gazetteer) -> None:
+    place = gaz.resolve("Hlaingtharya", GeoContext(countries=["MM"]))
+    assert place is not None and place.iso3 == "MMR" and place.source.startswith("ACLED train split")

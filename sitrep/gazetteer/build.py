@@ -27,6 +27,7 @@ import yaml
 from . import sources
 from .aliases import ADMIN1_ALIASES, COUNTRY_ALIASES
 from .grid import TwoLevelGrid
+from .harvest import read_harvest
 from .normalize import is_latin, light, normalize
 
 SCHEMA_VERSION = 3  # 2: admin1 names in ACLED's spelling; 3: GeoNames-style centres, continents
@@ -390,6 +391,20 @@ def supplement_rows(entries: list[dict[str, Any]], rg: RgPoints, grid: TwoLevelG
     return rows
 
 
+def harvest_rows(entries: list[dict[str, str]], rg: RgPoints, grid: TwoLevelGrid,
+                 first_id: int) -> list[PlaceRow]:
+    """Villages ACLED codes that cities500 lacks (acled_places.csv, see harvest.py)."""
+    rows = []
+    for n, entry in enumerate(entries):
+        lat, lon, cc = float(entry["lat"]), float(entry["lon"]), entry["country"]
+        near = grid.nearest(lat, lon)
+        admin2 = (rg.admin2[near] or None) if rg.cc[near] == cc else None
+        admin1 = entry.get("admin1") or ((rg.admin1[near] or None) if rg.cc[near] == cc else None)
+        rows.append(PlaceRow(first_id + n, entry["name"], lat, lon, cc, admin1, admin2, None, "P", "PPL",
+                             SUPPLEMENT_POPULATION, entry["source"], None, {entry["name"]: CANONICAL}))
+    return rows
+
+
 # ---------------------------------------------------------------- names
 
 def name_rows(rows: Iterable[PlaceRow]) -> Iterator[tuple[str, int, int]]:
@@ -435,7 +450,8 @@ def _build(conn: sqlite3.Connection) -> None:
     country = country_rows(city, first_id=1)
     extra = supplement_rows(read_supplement(), rg, grid, first_id=10_000_000)
     admin2 = admin2_rows(city, rg, first_id=200_000)
-    places = country + admin + admin2 + city + extra + continent_rows(first_id=90_000)
+    harvested = harvest_rows(read_harvest(), rg, grid, first_id=20_000_000)
+    places = country + admin + admin2 + city + extra + harvested + continent_rows(first_id=90_000)
     conn.executescript(SCHEMA)
     conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                      (p.as_tuple() for p in places))

@@ -47,8 +47,8 @@ def prior(c: Candidate) -> float:
         base += ADMIN1_BONUS
     elif c.kind == "admin2":
         base -= ADMIN2_PENALTY
-    if c.place.source != "GeoNames":
-        base += SUPPLEMENT_BONUS
+    if c.place.source != "GeoNames" and not c.place.source.startswith("ACLED"):
+        base += SUPPLEMENT_BONUS  # hand-checked (places.yaml), not harvested
     return base + FLAG_BONUS[c.flag]
 
 

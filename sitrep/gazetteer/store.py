@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 STALE_AFTER_S = 7 * 24 * 3600
 
 _SHAPING_FILES = ("build.py", "normalize.py", "aliases.py", "sources.py", "grid.py", "places.yaml",
-                  "admin1_names.yaml")
+                  "admin1_names.yaml", "acled_places.csv", "harvest.py")
 
 
 def cache_dir() -> Path:
@@ -37,7 +37,8 @@ def cache_key() -> str:
         digest.update(f"{name}={version}".encode())
     here = Path(__file__).parent
     for name in _SHAPING_FILES:
-        digest.update((here / name).read_bytes())
+        if (here / name).exists():  # acled_places.csv is optional
+            digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]
 
 

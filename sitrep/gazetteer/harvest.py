@@ -1,0 +1,103 @@
+"""Places ACLED codes that GeoNames' cities500 lacks, harvested from the TRAIN split of ACLED exports.
+
+ACLED's own rows are a gazetteer of conflict places: every event carries a location name,
+coordinates, country and admin1. Villages, townships and camps that cities500 does not
+list ("Kwayt Chaung", "Ti-n-Agadel") recur across events. This tool collects, from the
+rows of the fixed TRAIN split only (``evaluate.split``; dev and test rows are never read),
+every location the gazetteer cannot find within 25 km of ACLED's point, and writes them as
+``acled_places.csv`` beside this module, which ``build.py`` loads as a supplement:
+
+    python -m sitrep.gazetteer.harvest ../shared/data/acled*/*.csv > sitrep/gazetteer/acled_places.csv
+
+Each row says which files it came from and on how many events it rests.
+"""
+from __future__ import annotations
+
+import csv
+import statistics
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .grid import distance_km
+from .sources import to_iso3
+
+HARVEST_FILE = Path(__file__).with_name("acled_places.csv")
+SOURCE = "ACLED train split"
+COLUMNS = ("name", "lat", "lon", "country", "admin1", "events", "source")
+_KNOWN_KM = 25.0
+
+
+@dataclass
+class _Group:
+    points: list[tuple[float, float]] = field(default_factory=list)
+    admin1: Counter[str] = field(default_factory=Counter)
+    files: set[str] = field(default_factory=set)
+
+
+def harvest(paths: list[str]) -> list[dict[str, str]]:
+    """Rows for the places of the TRAIN split the gazetteer lacks, most frequent first."""
+    from ..evaluate.acled import read_acled
+    from ..evaluate.split import split_of
+    from . import get_gazetteer
+
+    gaz = get_gazetteer()
+    groups: dict[tuple[str, str], _Group] = defaultdict(_Group)
+    for path in paths:
+        for case in read_acled([path]).cases:
+            if split_of(case.split_key) != "train":
+                continue
+            for gold in case.golds:
+                if gold.latitude is None or gold.longitude is None or not gold.location or not gold.country:
+                    continue
+                country = gaz.country_by_name(gold.country)
+                iso2 = gaz.country_code(country) if country else None
+                if iso2 is None or " - " in gold.location:  # "Baghdad - Mansour": a city district
+                    continue
+                group = groups[(gold.location.strip(), iso2)]
+                group.points.append((gold.latitude, gold.longitude))
+                group.admin1.update(gold.admin1[:1])
+                group.files.add(Path(path).parent.name)
+    rows = []
+    for (name, iso2), group in groups.items():
+        lat = statistics.median(p[0] for p in group.points)
+        lon = statistics.median(p[1] for p in group.points)
+        if _known(gaz, name, iso2, lat, lon):
+            continue
+        rows.append({"name": name, "lat": f"{lat:.5f}", "lon": f"{lon:.5f}", "country": iso2,
+                     "admin1": group.admin1.most_common(1)[0][0] if group.admin1 else "",
+                     "events": str(len(group.points)),
+                     "source": f"{SOURCE}: {', '.join(sorted(group.files))}"})
+    return sorted(rows, key=lambda r: (-int(r["events"]), r["country"], r["name"]))
+
+
+def _known(gaz: object, name: str, iso2: str, lat: float, lon: float) -> bool:
+    """GeoNames or places.yaml already has a place of this name near the point or in the
+    same country (some exports code a town at its district's point: Dhaka at 23.42 N)."""
+    iso3 = to_iso3(iso2)
+    return any(not p.source.startswith(SOURCE)
+               and (p.iso3 == iso3 or distance_km(p.latitude, p.longitude, lat, lon) <= _KNOWN_KM)
+               for p in gaz.lookup(name)[:50])  # type: ignore[attr-defined]
+
+
+def read_harvest(path: Path = HARVEST_FILE) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def main(argv: list[str] | None = None) -> int:
+    paths = sys.argv[1:] if argv is None else argv
+    if not paths:
+        print("usage: python -m sitrep.gazetteer.harvest ACLED.csv...", file=sys.stderr)
+        return 2
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(harvest(paths))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
