@@ -17,7 +17,7 @@ from typing import Any
 
 from ..model import Actor, Article, Claim, Event, Fatalities, Span
 from ..taxonomy import BATTLES, PROTESTS, RANK, RIOTS, SD
-from . import _sides, _toll, _unique
+from . import _camp, _sides, _toll, _unique
 from .notes import sentence, where_text
 
 NEAR_KM = 10.0  # "within a few km": two reports of one village's attack rarely disagree by more
@@ -128,10 +128,10 @@ def _actors_agree(report: Report, members: list[Report]) -> bool:
 
 
 def _same_or_open(a: Actor | None, b: Actor | None) -> bool:
-    """Unnamed ("gunmen") fits any actor of its kind; two named actors must be the same one."""
+    """Unnamed ("gunmen") fits any actor of its camp (state or not); two named actors must be one."""
     if a is None or b is None or a.name == b.name:
         return True
-    return (not a.registered or not b.registered) and a.inter == b.inter
+    return (not a.registered or not b.registered) and _camp(a) == _camp(b)
 
 
 def closeness(report: Report, members: list[Report]) -> float:
