@@ -44,6 +44,17 @@ def bundled() -> list[ProseItem]:
     return read_prose()
 
 
+def test_bundled_set_is_where_the_loader_looks(bundled):
+    assert DEFAULT_PATH.parts[-3:] == ("data", "prose", "news_prose.jsonl")
+    assert len(bundled) >= 300
+
+
+def test_bundled_set_covers_every_sub_type_and_no_event(bundled):
+    assert coverage_problems(bundled) == []
+    counts = Counter(i.label for i in bundled)
+    assert set(counts) == {s.name for s in SUB_EVENT_TYPES} | {None}
+
+
 def test_bundled_labels_are_the_codebook_and_fit_their_event_type(bundled):
     for item in bundled:
         assert item.label is None or item.event_type == BY_NAME[item.label].event_type, item.id
