@@ -12,7 +12,7 @@ from sitrep.evaluate import Options
 from sitrep.evaluate.cases import EvalError
 from sitrep.evaluate.metrics import NO_EVENT
 from sitrep.evaluate.prose import (DEFAULT_PATH, ProseItem, assign_splits, coverage_problems, evaluate_prose,
-                                   read_prose, render_prose, weighted_f1)
+                                   read_prose, render_prose, weighted_f1, write_prose)
 from sitrep.evaluate.split import normalise_text
 from sitrep.model import ArticleResult
 from sitrep.taxonomy import BY_NAME, SUB_EVENT_TYPES
@@ -91,6 +91,15 @@ def test_assign_splits_keeps_old_splits_and_balances_new_items_per_class():
     grenade = Counter(i.split for i in done if i.label == "Grenade")
     assert grenade == {"dev": 3, "test": 3}
     assert next(i.split for i in done if i.id == "m1") == "test"  # no event had 1 dev, 0 test
+
+
+def test_written_set_reads_back_the_same(tmp_path):
+    items = read_prose(write(tmp_path, line("a", "One.", "Grenade"), line("b", "Two.", None, split=None)))
+    done = assign_splits(items)
+    write_prose(done, tmp_path / "again.jsonl")
+    again = read_prose(tmp_path / "again.jsonl")
+    assert again == done and again[1].split == "test"  # its class had no item yet: a tie goes to test
+    assert again[0].published.isoformat() == "2012-09-23"
 
 
 def test_assign_splits_does_not_depend_on_file_order():

@@ -136,6 +136,17 @@ def assign_splits(items: Sequence[ProseItem]) -> list[ProseItem]:
     return [replace(i, split=chosen[i.id]) if i.id in chosen else i for i in items]
 
 
+def write_prose(items: Sequence[ProseItem], path: str | Path) -> None:
+    """The items as JSONL, one per line, fields in ``FIELDS`` order (the form ``read_prose`` reads)."""
+    lines = [json.dumps({f: _field(item, f) for f in FIELDS}, ensure_ascii=False) for item in items]
+    Path(path).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _field(item: ProseItem, name: str) -> Any:
+    value = getattr(item, name)
+    return value.isoformat() if name == "published" and value else value
+
+
 def _digest(key: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()
 
