@@ -91,6 +91,8 @@ def postgres_server():
 def postgres_url(postgres_server):
     """A fresh, empty schema on the test server, as a URL whose search_path points at it."""
     if postgres_server.startswith("skip:"):
+        if os.environ.get("SITREP_REQUIRE_POSTGRES"):  # CI: PostgreSQL must really be tested
+            pytest.fail(postgres_server[5:].strip())
         pytest.skip(postgres_server[5:].strip())
     import psycopg
 
