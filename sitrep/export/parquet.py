@@ -51,16 +51,16 @@ def to_table(records: list[dict[str, Any]]) -> pa.Table:
     names = list(FIELDS) + [k for k in dict.fromkeys(k for r in records for k in r) if k not in FIELDS]
     schema = pa.schema([pa.field(n, column_type(n)) for n in names],
                        metadata={"sitrep": json.dumps({"version": __version__, "record": "DESIGN.md event record"})})
-    columns = [pa.array([_value(r.get(n), schema.field(n).type) for r in records], schema.field(n).type)
-               for n in names]
-    return pa.Table.from_arrays(columns, schema=schema)
+    return pa.Table.from_arrays([_column([r.get(n) for r in records], column_type(n)) for n in names], schema=schema)
 
 
-def _value(value: Any, kind: pa.DataType) -> Any:
-    if value is None:
-        return None
+def _column(values: list[Any], kind: pa.DataType) -> pa.Array:
     if kind == JSON:
-        return json.dumps(value, ensure_ascii=False)
-    if kind == pa.date32() and isinstance(value, str):
-        return dt.date.fromisoformat(value)
-    return value
+        text = pa.array([None if v is None else _to_json(v) for v in values], pa.string())
+        return pa.ExtensionArray.from_storage(JSON, text)
+    if kind == pa.date32() and any(isinstance(v, str) for v in values):
+        return pa.array([dt.date.fromisoformat(v) if isinstance(v, str) else v for v in values], kind)
+    return pa.array(values, kind)
+
+
+_to_json = json.JSONEncoder(ensure_ascii=False).encode

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -44,6 +45,7 @@ def write_ucdp(records: Iterable[dict[str, Any]], out: TextIO, *, articles: Arti
     """
     writer = csv.DictWriter(out, fieldnames=UCDP_COLUMNS, lineterminator="\n")
     writer.writeheader()
+    articles = _remembered(articles) if articles else None
     n = 0
     for record in records:
         if "Political violence" not in (record.get("disorder_type") or ""):
@@ -53,6 +55,15 @@ def write_ucdp(records: Iterable[dict[str, Any]], out: TextIO, *, articles: Arti
         writer.writerow(ucdp_row(record, articles))
         n += 1
     return n
+
+
+def _remembered(articles: ArticleLookup) -> ArticleLookup:
+    """Each article looked up once per export, keeping only what the source columns need."""
+    @functools.cache
+    def lookup(article_id: str) -> dict[str, Any] | None:
+        found = articles(article_id)
+        return {k: found.get(k) for k in ("title", "outlet", "published")} if found else None
+    return lookup
 
 
 def ucdp_row(r: dict[str, Any], articles: ArticleLookup | None = None) -> dict[str, Any]:

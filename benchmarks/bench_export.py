@@ -1,0 +1,108 @@
+"""Export benchmark: events/s per format for 10,000 stored events.
+
+    .venv/bin/python benchmarks/bench_export.py [--events 10000]
+
+Reads the bundled samples once with the pipeline, copies their events (new ids, dates spread
+over a year) into a temporary SQLite store until it holds --events events, then times, for each
+format, reading every event from the store and writing the file (the work `sitrep export -o`
+does), and the writer alone on records already in memory.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import io
+import tempfile
+import time
+from pathlib import Path
+
+from sitrep.export.exporters import BINARY_FORMATS, EXPORT_FORMATS, export
+from sitrep.ingest import read_articles
+from sitrep.model import ArticleResult
+from sitrep.pipeline import Pipeline
+from sitrep.store import open_store
+from sitrep.store.base import EventQuery
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "articles.jsonl"
+
+
+def sample_results() -> list[ArticleResult]:
+    articles = [a for a in read_articles([SAMPLES]) if not isinstance(a, Exception)]
+    return [r for r in Pipeline().run(articles) if r.events]
+
+
+def fill(store_path: Path, results: list[ArticleResult], n: int) -> int:
+    """Copies of the sample articles and their events, each copy a day later, until n events."""
+    store = open_store(store_path)
+    stored, copy = 0, 0
+    while stored < n:
+        for result in results:
+            events = [_shifted(e, copy) for e in result.events][: n - stored]
+            article = dataclasses.replace(result.article, id=f"{result.article.id}-{copy}")
+            store.save(ArticleResult(article, [dataclasses.replace(e, article_ids=[article.id]) for e in events]))
+            stored += len(events)
+            if stored >= n:
+                break
+        copy += 1
+    store.close()
+    return stored
+
+
+def _shifted(event, copy: int):
+    days = dt.timedelta(days=copy % 365)
+    move = (lambda d: d + days if d else d)
+    return dataclasses.replace(event, event_id=f"{event.event_id}-{copy}", event_date=move(event.event_date),
+                               date_start=move(event.date_start), date_end=move(event.date_end))
+
+
+def time_export(store_path: Path, fmt: str, out_dir: Path) -> tuple[float, int, int]:
+    """Seconds to read the store and write the file, events written, file size."""
+    target = out_dir / f"events.{fmt}"
+    store = open_store(store_path)
+    start = time.perf_counter()
+    records = store.events(EventQuery())
+    if fmt in BINARY_FORMATS:
+        result = export(records, fmt, str(target))
+    else:
+        with target.open("w", encoding="utf-8", newline="") as fh:
+            result = export(records, fmt, fh, timestamp=0, articles=store.article)
+    seconds = time.perf_counter() - start
+    store.close()
+    return seconds, result.written, target.stat().st_size
+
+
+def time_writer(records: list[dict], fmt: str) -> float:
+    start = time.perf_counter()
+    export(records, fmt, io.BytesIO() if fmt in BINARY_FORMATS else io.StringIO(), timestamp=0,
+           articles=lambda _id: None)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    n = parser.parse_args().events
+    with tempfile.TemporaryDirectory() as tmp:
+        out_dir = Path(tmp)
+        db = out_dir / "bench.db"
+        start = time.perf_counter()
+        stored = fill(db, sample_results(), n)
+        print(f"store of {stored} events built in {time.perf_counter() - start:.1f} s")
+        store = open_store(db)
+        start = time.perf_counter()
+        records = list(store.events(EventQuery()))
+        read = time.perf_counter() - start
+        store.close()
+        print(f"reading {len(records)} records from the store: {read:.2f} s ({len(records) / read:,.0f} /s)\n")
+        print(f"{'format':10} {'store+write s':>13} {'events/s':>9} {'written':>8} {'size MB':>8} "
+              f"{'writer s':>9} {'writer /s':>10}")
+        for fmt in EXPORT_FORMATS:
+            seconds, written, size = time_export(db, fmt, out_dir)
+            writer = time_writer(records, fmt)
+            print(f"{fmt:10} {seconds:13.2f} {len(records) / seconds:9,.0f} {written:8} {size / 1e6:8.1f} "
+                  f"{writer:9.2f} {len(records) / writer:10,.0f}")
+
+
+if __name__ == "__main__":
+    main()
