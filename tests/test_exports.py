@@ -128,6 +128,14 @@ def test_acled_blank_fatalities_are_zero_and_missing_place_is_blank():
     assert row["fatalities"] == 0 and row["latitude"] == "" and row["location"] == ""
 
 
+def test_acled_leaves_out_aggregate_totals():
+    out = io.StringIO()
+    result = export([battle(), variant(event_id="SRTOTAL", aggregate=True, fatalities=311)], "acled-csv", out,
+                    timestamp=0)
+    assert result.written == 1 and sum(result.left_out.values()) == 1
+    assert [r["event_id_cnty"] for r in csv.DictReader(io.StringIO(out.getvalue()))] == [battle()["event_id"]]
+
+
 def test_acled_csv_is_read_back_by_sitreps_acled_reader(tmp_path):
     records = [battle(), massacre(), protest()]
     path = tmp_path / "events.csv"
@@ -187,6 +195,16 @@ def test_ucdp_place_and_date_columns():
     assert (row["date_start"], row["date_end"], row["date_prec"]) == ("2024-11-25", "2024-11-27", 2)
     assert (row["country"], row["region"], row["country_id"], row["dyad_new_id"]) == ("Syria", "Middle East", "", "")
     assert ucdp_row(battle() | {"geo_precision": 3})["where_prec"] == 4
+
+
+@pytest.mark.parametrize(("start", "end", "time_precision", "date_prec"), [
+    ("2024-11-27", "2024-11-27", 1, 1), ("2024-11-22", "2024-11-27", 2, 2), ("2024-11-21", "2024-11-27", 2, 3),
+    ("2024-11-20", "2024-11-27", 3, 4), ("2024-11-01", "2024-11-30", 3, 4), ("2024-09-01", "2024-11-30", 3, 5),
+    ("2024-11-27", "2024-11-27", 2, 3),
+])
+def test_ucdp_date_precision_from_the_window(start, end, time_precision, date_prec):
+    record = battle() | {"date_start": start, "date_end": end, "time_precision": time_precision}
+    assert ucdp_row(record)["date_prec"] == date_prec
 
 
 def test_priogrid_cell_matches_geds():
@@ -404,3 +422,9 @@ def test_export_has_help_naming_every_format(capsys):
     out = capsys.readouterr().out
     for fmt in ("acled-csv", "ucdp-csv", "geojson", "parquet", "jsonl", "--bbox", "--actor"):
         assert fmt in out
+
+
+def test_export_command_parquet_to_redirected_stdout(capsysbinary, store_path, tmp_path):
+    assert main(["export", "--db", str(store_path), "--format", "parquet"]) == 0
+    data = capsysbinary.readouterr().out
+    assert data[:4] == b"PAR1" and pq.read_table(pa.BufferReader(data)).num_rows == 3

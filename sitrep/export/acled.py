@@ -8,11 +8,14 @@ Conventions (docs/exports.md has the full table):
   them), ``civilian_targeting`` is "Civilians targeted" or blank, lists are joined with "; ";
 - ``source`` lists the reporting sources, then the outlets not already named;
 - ``admin3``, ``source_scale`` and ``tags`` are blank: we do not know them;
-- ``timestamp`` is the record's own when it has one, else the export's Unix time.
+- ``timestamp`` is the record's own when it has one, else the export's Unix time;
+- aggregate records (a cumulative toll over days or places) are left out: ACLED codes one event
+  per day and place, and adding a total to the daily events would count the dead twice.
 """
 from __future__ import annotations
 
 import csv
+from collections import Counter
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -28,12 +31,17 @@ ACLED_COLUMNS = (
 )
 
 
-def write_acled(records: Iterable[dict[str, Any]], out: TextIO, *, timestamp: int) -> int:
-    """Write one ACLED row per record; returns how many were written."""
+def write_acled(records: Iterable[dict[str, Any]], out: TextIO, *, timestamp: int,
+                left_out: Counter[str] | None = None) -> int:
+    """Write one ACLED row per event; aggregate records are counted in ``left_out``. Returns rows written."""
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for record in records:
+        if record.get("aggregate"):
+            if left_out is not None:
+                left_out["aggregate record (a total over days or places, not one ACLED event)"] += 1
+            continue
         writer.writerow(acled_row(record, timestamp))
         n += 1
     return n

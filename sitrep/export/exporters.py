@@ -36,7 +36,8 @@ def export(records: Iterable[dict[str, Any]], fmt: str, out: IO[Any] | str, *, t
     """
     left_out: Counter[str] = Counter()
     if fmt == "acled-csv":
-        n = write_acled(records, out, timestamp=int(time.time()) if timestamp is None else timestamp)
+        n = write_acled(records, out, timestamp=int(time.time()) if timestamp is None else timestamp,
+                        left_out=left_out)
     elif fmt == "ucdp-csv":
         n = write_ucdp(records, out, articles=articles, left_out=left_out)
     elif fmt == "geojson":

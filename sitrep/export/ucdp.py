@@ -220,13 +220,13 @@ def _window(r: dict[str, Any]) -> tuple[str | None, str | None]:
 
 
 def _date_prec(start: str | None, end: str | None, time_precision: int | None) -> int | None:
-    """GED: 1 the day, 2 a 2-6 day window, 3 a week, 4 within a month, 5 longer."""
+    """GED: 1 the day, 2 a window of 2-6 days, 3 a week, 4 8-30 days (a month), 5 longer."""
     if not start or not end:
         return None
-    days = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days
-    if days == 0:
-        return 1 if time_precision in (None, 1) else {2: 3, 3: 4}.get(time_precision, 1)
-    return 2 if days <= 5 else 3 if days <= 7 else 4 if days <= 31 else 5
+    days = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
+    if days == 1:  # one day, unless the record says the day itself is approximate
+        return {2: 3, 3: 4}.get(time_precision or 1, 1)
+    return 2 if days <= 6 else 3 if days == 7 else 4 if days <= 31 else 5
 
 
 def _blanks(row: dict[str, Any]) -> dict[str, Any]:
