@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -320,19 +321,19 @@ def test_parquet_keeps_keys_beyond_the_record_as_json(tmp_path):
 # ---------------------------------------------------------------- the store query and the command
 
 @pytest.fixture
-def store_path(tmp_path):
-    """A store with a battle in Aleppo (27 Nov), an airstrike in Idlib (25 Nov) and an undated arrest."""
-    a = article()
+def filled_store(store_target):
+    """A store (SQLite, then PostgreSQL) with a battle in Aleppo (27 Nov), an airstrike in Idlib (25 Nov)
+    and an undated arrest; its path or URL."""
+    a = dataclasses.replace(article(), title="Rebels and army clash in Aleppo")
     events = fuse_article(a, [
         claim(day=WED, fatalities=toll(132, by_party={"Hayat Tahrir al-Sham": 65})),
         claim("Air/drone strike", start=40, actor1=SYRIA, actor2=None, day=dt.date(2024, 11, 25), place=IDLIB),
         claim("Arrests", start=80, actor1=SYRIA, actor2=CIVILIANS, place=None),
     ])
-    path = tmp_path / "events.db"
-    store = open_store(path)
+    store = open_store(store_target)
     store.save(ArticleResult(a, events))
     store.close()
-    return path
+    return store_target
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -348,17 +349,17 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     (EventQuery(event_type="Battles"), {"Armed clash"}),
     (EventQuery(actor="hayat tahrir al-sham"), {"Armed clash"}),
     (EventQuery(bbox=(36.0, 35.5, 37.0, 36.0)), {"Air/drone strike"}),
-    (EventQuery(limit=1, offset=1), {"Air/drone strike"}),
+    (EventQuery(since=dt.date(2024, 11, 1), limit=1, offset=1), {"Armed clash"}),
 ])
-def test_store_answers_an_event_query(store_path, query, expected):
-    store = open_store(store_path)
+def test_store_answers_an_event_query(filled_store, query, expected):
+    store = open_store(filled_store)
     assert {r["sub_event_type"] for r in store.events(query)} == expected
     store.close()
 
 
-def test_export_command_writes_a_file_with_the_filters(capsys, store_path, tmp_path):
+def test_export_command_writes_a_file_with_the_filters(capsys, filled_store, tmp_path):
     out = tmp_path / "syria.csv"
-    code, stdout, err = run(capsys, "export", "--db", str(store_path), "--format", "acled-csv", "-o", str(out),
+    code, stdout, err = run(capsys, "export", "--db", str(filled_store), "--format", "acled-csv", "-o", str(out),
                             "--country", "Syria", "--type", "air/drone strike")
     assert code == 0 and stdout == ""
     assert "exported 1 event as acled-csv to" in err
@@ -366,21 +367,30 @@ def test_export_command_writes_a_file_with_the_filters(capsys, store_path, tmp_p
     assert [(r["sub_event_type"], r["admin1"]) for r in rows] == [("Air/drone strike", "Idlib")]
 
 
-def test_export_command_to_stdout_reports_what_it_left_out(capsys, store_path):
-    code, out, err = run(capsys, "export", "--db", str(store_path), "--format", "geojson")
+def test_export_command_ucdp_sources_come_from_the_stored_articles(capsys, filled_store):
+    code, out, err = run(capsys, "export", "--db", str(filled_store), "--format", "ucdp-csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [r["type_of_violence"] for r in rows] == ["1", "1"]  # the arrest is no GED event
+    assert {(r["source_office"], r["source_date"], r["source_headline"]) for r in rows} == {
+        ("Test Wire", "2024-11-28", "Rebels and army clash in Aleppo")}
+    assert "1 left out: not organised violence" in err
+
+
+def test_export_command_to_stdout_reports_what_it_left_out(capsys, filled_store):
+    code, out, err = run(capsys, "export", "--db", str(filled_store), "--format", "geojson")
     assert code == 0 and len(json.loads(out)["features"]) == 2
     assert err.strip().endswith("2 events as geojson; 1 left out: no coordinates")
 
 
-def test_export_command_timestamp_is_reproducible(capsys, store_path, monkeypatch):
+def test_export_command_timestamp_is_reproducible(capsys, filled_store, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1732700000")
-    _, out, _ = run(capsys, "export", "--db", str(store_path), "--format", "acled-csv", "--bbox", "37,36,38,37")
+    _, out, _ = run(capsys, "export", "--db", str(filled_store), "--format", "acled-csv", "--bbox", "37,36,38,37")
     assert [r["timestamp"] for r in csv.DictReader(io.StringIO(out))] == ["1732700000"]
 
 
-def test_export_command_parquet_file(capsys, store_path, tmp_path):
+def test_export_command_parquet_file(capsys, filled_store, tmp_path):
     out = tmp_path / "all.parquet"
-    assert run(capsys, "export", "--db", str(store_path), "--format", "parquet", "-o", str(out))[0] == 0
+    assert run(capsys, "export", "--db", str(filled_store), "--format", "parquet", "-o", str(out))[0] == 0
     assert pq.read_table(out).num_rows == 3
 
 
@@ -389,9 +399,9 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_export_command_refuses_parquet_to_a_terminal(capsys, store_path, monkeypatch):
+def test_export_command_refuses_parquet_to_a_terminal(capsys, filled_store, monkeypatch):
     monkeypatch.setattr(sys, "stdout", _Terminal())
-    code = main(["export", "--db", str(store_path), "--format", "parquet"])
+    code = main(["export", "--db", str(filled_store), "--format", "parquet"])
     assert code == 2 and "binary format" in capsys.readouterr().err and sys.stdout.getvalue() == ""
 
 
@@ -401,18 +411,18 @@ def test_export_command_refuses_a_missing_store_without_creating_it(capsys, tmp_
     assert code == 2 and "nothing.db: no such store" in err and not missing.exists()
 
 
-def test_export_command_refuses_an_unknown_format_or_type(capsys, store_path):
+def test_export_command_refuses_an_unknown_format_or_type(capsys, filled_store):
     with pytest.raises(SystemExit) as exit_:
-        main(["export", "--db", str(store_path), "--format", "xlsx"])
+        main(["export", "--db", str(filled_store), "--format", "xlsx"])
     assert exit_.value.code == 2 and "invalid choice: 'xlsx'" in capsys.readouterr().err
     with pytest.raises(SystemExit):
-        main(["export", "--db", str(store_path), "--format", "jsonl", "--type", "Skirmish"])
+        main(["export", "--db", str(filled_store), "--format", "jsonl", "--type", "Skirmish"])
     assert "unknown event type 'Skirmish'" in capsys.readouterr().err
 
 
-def test_export_command_leaves_no_half_file_when_it_cannot_write(capsys, store_path, tmp_path):
+def test_export_command_leaves_no_half_file_when_it_cannot_write(capsys, filled_store, tmp_path):
     target = tmp_path / "no-such-dir" / "out.csv"
-    code, _, err = run(capsys, "export", "--db", str(store_path), "--format", "acled-csv", "-o", str(target))
+    code, _, err = run(capsys, "export", "--db", str(filled_store), "--format", "acled-csv", "-o", str(target))
     assert code == 2 and "cannot write" in err and not target.parent.exists()
 
 
@@ -424,7 +434,7 @@ def test_export_has_help_naming_every_format(capsys):
         assert fmt in out
 
 
-def test_export_command_parquet_to_redirected_stdout(capsysbinary, store_path, tmp_path):
-    assert main(["export", "--db", str(store_path), "--format", "parquet"]) == 0
+def test_export_command_parquet_to_redirected_stdout(capsysbinary, filled_store, tmp_path):
+    assert main(["export", "--db", str(filled_store), "--format", "parquet"]) == 0
     data = capsysbinary.readouterr().out
     assert data[:4] == b"PAR1" and pq.read_table(pa.BufferReader(data)).num_rows == 3
