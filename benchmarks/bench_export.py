@@ -2,8 +2,8 @@
 
     .venv/bin/python benchmarks/bench_export.py [--events 10000]
 
-Reads the bundled samples once with the pipeline, copies their events (new ids, dates spread
-over a year) into a temporary SQLite store until it holds --events events, then times, for each
+Reads the bundled samples once with the pipeline, copies their articles and events (new ids and
+text, a day later each copy) into a temporary SQLite store until it holds --events events, then times, for each
 format, reading every event from the store and writing the file (the work `sitrep export -o`
 does), and the writer alone on records already in memory.
 """
@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+import hashlib
 import io
+import itertools
 import tempfile
 import time
 from pathlib import Path
@@ -33,35 +35,43 @@ def sample_results() -> list[ArticleResult]:
 
 
 def fill(store_path: Path, results: list[ArticleResult], n: int) -> int:
-    """Copies of the sample articles and their events, each copy a day later, until n events."""
+    """Copies of the sample articles and their events, each copy a day later, until the store holds n events.
+
+    Each copy gets text of its own (unique filler of the same length; the events keep their evidence
+    text), so the store's duplicate detection does not fold the copies into the originals.
+    """
     store = open_store(store_path)
-    stored, copy = 0, 0
-    while stored < n:
+    copy = 0
+    while store.count_events() < n:
         for result in results:
-            events = [_shifted(e, copy) for e in result.events][: n - stored]
-            article = dataclasses.replace(result.article, id=f"{result.article.id}-{copy}")
-            store.save(ArticleResult(article, [dataclasses.replace(e, article_ids=[article.id]) for e in events]))
-            stored += len(events)
-            if stored >= n:
-                break
+            article = dataclasses.replace(result.article, id=f"{result.article.id}-{copy}", url=None,
+                                          text=_filler(f"{result.article.id}-{copy}", len(result.article.text)))
+            events = [dataclasses.replace(_shifted(e, copy), article_ids=[article.id]) for e in result.events]
+            store.save(ArticleResult(article, events))
         copy += 1
+    stored = store.count_events()
     store.close()
     return stored
 
 
+def _filler(seed: str, length: int) -> str:
+    words = (hashlib.sha1(f"{seed}:{i}".encode()).hexdigest()[:7] for i in itertools.count())
+    return " ".join(itertools.islice(words, length // 8 + 1))[:length]
+
+
 def _shifted(event, copy: int):
-    days = dt.timedelta(days=copy % 365)
+    days = dt.timedelta(days=copy)
     move = (lambda d: d + days if d else d)
     return dataclasses.replace(event, event_id=f"{event.event_id}-{copy}", event_date=move(event.event_date),
                                date_start=move(event.date_start), date_end=move(event.date_end))
 
 
-def time_export(store_path: Path, fmt: str, out_dir: Path) -> tuple[float, int, int]:
+def time_export(store_path: Path, fmt: str, out_dir: Path, limit: int) -> tuple[float, int, int]:
     """Seconds to read the store and write the file, events written, file size."""
     target = out_dir / f"events.{fmt}"
     store = open_store(store_path)
     start = time.perf_counter()
-    records = store.events(EventQuery())
+    records = store.events(EventQuery(limit=limit))
     if fmt in BINARY_FORMATS:
         result = export(records, fmt, str(target))
     else:
@@ -88,17 +98,17 @@ def main() -> None:
         db = out_dir / "bench.db"
         start = time.perf_counter()
         stored = fill(db, sample_results(), n)
-        print(f"store of {stored} events built in {time.perf_counter() - start:.1f} s")
+        print(f"store of {stored} events built in {time.perf_counter() - start:.1f} s; exporting the first {n}")
         store = open_store(db)
         start = time.perf_counter()
-        records = list(store.events(EventQuery()))
+        records = list(store.events(EventQuery(limit=n)))
         read = time.perf_counter() - start
         store.close()
         print(f"reading {len(records)} records from the store: {read:.2f} s ({len(records) / read:,.0f} /s)\n")
         print(f"{'format':10} {'store+write s':>13} {'events/s':>9} {'written':>8} {'size MB':>8} "
               f"{'writer s':>9} {'writer /s':>10}")
         for fmt in EXPORT_FORMATS:
-            seconds, written, size = time_export(db, fmt, out_dir)
+            seconds, written, size = time_export(db, fmt, out_dir, n)
             writer = time_writer(records, fmt)
             print(f"{fmt:10} {seconds:13.2f} {len(records) / seconds:9,.0f} {written:8} {size / 1e6:8.1f} "
                   f"{writer:9.2f} {len(records) / writer:10,.0f}")

@@ -42,7 +42,8 @@ def query_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--until", type=parse_date, metavar="YYYY-MM-DD", help="only events on or before this day")
     p.add_argument("--type", type=event_type, metavar="TYPE",
                    help="only this event type or sub-event type (ACLED's names, e.g. Battles, 'Air/drone strike')")
-    p.add_argument("--actor", help="only events with an actor whose name contains this text (either side or associated; any case)")
+    p.add_argument("--actor", help="only events with an actor whose name contains this text "
+                                   "(either side or associated; any case)")
     p.add_argument("--bbox", type=bbox, metavar="W,S,E,N",
                    help="only events inside this box: min longitude, min latitude, max longitude, max latitude")
 
