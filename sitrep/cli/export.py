@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "points; events without coordinates are left out), parquet (the whole record, typed) "
                     "or jsonl (the whole record). See docs/exports.md.")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS, help="output format")
-    p.add_argument("--db", default="sitrep.db", metavar="FILE", help="the store (default: ./sitrep.db)")
+    p.add_argument("--db", default="sitrep.db", metavar="FILE", help="the store: a SQLite file or a postgresql:// URL (default: ./sitrep.db)")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write to FILE (replaced only when the export succeeds); default: standard output. "
                         "Parquet is binary: give a file, or redirect standard output")
