@@ -190,6 +190,17 @@ def test_ucdp_one_sided_victims_are_civilian_deaths_and_estimates_stay_ordered()
     assert row["low"] <= row["best"] <= row["high"]
 
 
+@pytest.mark.parametrize("record", [
+    battle(), massacre(), protest(),
+    battle() | {"civilian_fatalities": 4, "fatalities_by_party": {"Hayat Tahrir al-Sham": 65, "civilians": 9}},
+    battle() | {"fatalities_best": 100, "fatalities_high": 120},  # a breakdown of 132 beside a total of 100
+])
+def test_ucdp_deaths_add_up_to_best(record):
+    row = ucdp_row(record)
+    parts = row["deaths_a"] + row["deaths_b"] + row["deaths_civilians"] + row["deaths_unknown"]
+    assert parts == row["best"] and row["low"] <= row["best"] <= row["high"]
+
+
 def test_ucdp_place_and_date_columns():
     row = ucdp_row(battle() | {"date_start": "2024-11-25", "date_end": "2024-11-27", "time_precision": 2})
     assert row["geom_wkt"] == "POINT (37.1612 36.2012)" and row["where_prec"] == 1

@@ -116,7 +116,10 @@ def _ucdp_name(name: str | None) -> str | None:
 
 
 def _deaths(r: dict[str, Any], side_a: str | None, side_b: str | None, kind: int | None) -> dict[str, Any]:
-    """GED's deaths by side from our per-party breakdown; what no party claims is unknown."""
+    """GED's deaths by side from our per-party breakdown; what no party claims is unknown.
+
+    As in GED, deaths_a + deaths_b + deaths_civilians + deaths_unknown == best.
+    """
     best, low, high = _estimates(r)
     by_side = {"a": 0, "b": 0, "civilians": r.get("civilian_fatalities") or 0}
     for party, count in (r.get("fatalities_by_party") or {}).items():
@@ -128,10 +131,12 @@ def _deaths(r: dict[str, Any], side_a: str | None, side_b: str | None, kind: int
         if key:
             by_side[key] += count
     if kind == ONE_SIDED and not r.get("fatalities_by_party"):
-        by_side["civilians"] = max(by_side["civilians"], (best or 0) - by_side["a"])  # the dead are the victims
+        by_side["civilians"] = max(by_side["civilians"], best - by_side["a"])  # the dead are the victims
     known = sum(by_side.values())
+    if known > best:  # GED's deaths add up to best; a stated breakdown outweighs a lower total
+        best, high = known, max(high, known)
     return {"deaths_a": by_side["a"], "deaths_b": by_side["b"], "deaths_civilians": by_side["civilians"],
-            "deaths_unknown": max((best or 0) - known, 0), "best": best, "low": low, "high": high}
+            "deaths_unknown": best - known, "best": best, "low": low, "high": high}
 
 
 def _side_of(party: str, r: dict[str, Any], side_a: str | None, side_b: str | None) -> str | None:
