@@ -87,8 +87,10 @@ def run(args: argparse.Namespace) -> int:
         lookup = getattr(store, "article", None)
         with _destination(args.output, binary) as out:
             result = export(records, args.format, out, timestamp=_fixed_time(), articles=lookup)
+    except BrokenPipeError:
+        raise  # the reader stopped (`| head`): not an error, main() ends quietly
     except OSError as exc:
-        print(f"sitrep: {args.output}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        print(f"sitrep: {args.output or 'standard output'}: cannot write ({exc.strerror or exc})", file=sys.stderr)
         return EXIT_FAILED
     finally:
         store.close()
