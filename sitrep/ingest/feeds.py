@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import feedparser
 
 from sitrep.errors import BadFeed, EmptyInput, InputError
-from sitrep.ingest.fetch import Fetcher
+from sitrep.ingest.fetch import Fetcher, is_url
 from sitrep.ingest.fields import Overrides, article_id, parse_date
 from sitrep.ingest.webpage import Known, html_article, html_to_text
 from sitrep.model import Article
@@ -101,7 +101,8 @@ def _own_text_article(item: FeedItem, feed: Feed, overrides: Overrides, origin: 
 
 
 def _item(entry: feedparser.FeedParserDict) -> FeedItem | None:
-    link = (entry.get("link") or "").strip() or None
+    link = (entry.get("link") or "").strip()
+    link = link if is_url(link) else None  # feedparser may copy a "urn:" id here
     key = link or (entry.get("id") or "").strip()
     if not key:
         return None  # nothing to remember it by, nothing to fetch

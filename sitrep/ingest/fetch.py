@@ -53,10 +53,10 @@ class Fetcher:
     """One HTTP client for a run: connections, robots.txt rules and per-site pauses are shared."""
 
     def __init__(self, *, timeout: float = TIMEOUT_SECONDS, max_bytes: int = MAX_ARTICLE_BYTES,
-                 min_interval: float = MIN_INTERVAL_SECONDS, user_agent: str = USER_AGENT,
+                 min_interval: float | None = None, user_agent: str = USER_AGENT,
                  sleep: Callable[[float], None] = time.sleep):
         self.max_bytes = max_bytes
-        self.min_interval = min_interval
+        self.min_interval = MIN_INTERVAL_SECONDS if min_interval is None else min_interval
         self.user_agent = user_agent
         self.timeout = timeout
         self._sleep = sleep
