@@ -44,15 +44,16 @@ def input_options(p: argparse.ArgumentParser) -> None:
 class Batch:
     """Runs the pipeline over the inputs, reporting bad ones on stderr as it goes.
 
-    ``record_skipped``: also yield a result without events for each skipped article (not
-    English), so a store records it and why. ``tally`` counts everything for the summary.
+    ``stored``: the results go to a store, so also yield a result without events for each
+    skipped article (not English), for the store to record it and why, and sum up events as
+    the store counts them (new, updated). ``tally`` counts everything for the summary.
     """
 
-    def __init__(self, args: argparse.Namespace, err: TextIO | None = None, *, record_skipped: bool = False):
+    def __init__(self, args: argparse.Namespace, err: TextIO | None = None, *, stored: bool = False):
         self.args = args
         self.err = err or sys.stderr
-        self.record_skipped = record_skipped
-        self.tally = Tally()
+        self.stored = stored
+        self.tally = Tally(stored=stored)
         self.progress = Progress(self.err, enabled=not getattr(args, "quiet", False))
         self._skipped: dict[int, ArticleResult] = {}
         self._queue: list[ArticleResult] = []
@@ -81,7 +82,7 @@ class Batch:
         reason = self.tally.add_error(error)
         self.progress.message(f"sitrep: {error}" + (" (skipped)" if reason else ""))
         article = getattr(error, "article", None)
-        if reason and self.record_skipped and article is not None:
+        if reason and self.stored and article is not None:
             result = ArticleResult(article, [], error.problem)
             self._skipped[id(result)] = result
             self._queue.append(result)

@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     from ..store import open_store
 
     store = open_store(args.db)
-    batch = Batch(args, record_skipped=True)
+    batch = Batch(args, stored=True)
     ids: list[str] = []
     interrupted = False
     try:

@@ -4,14 +4,15 @@ An item whose own content is a whole article (``content:encoded`` or Atom ``cont
 ``FULL_TEXT_CHARS`` or more) is read as it is. Otherwise, as with most news feeds that carry
 a line of summary, the linked page is fetched and its main text read (see ``webpage``), the
 item's title, date and outlet filling whatever the page does not say. Without a fetcher
-(``--no-fetch``) the item's summary is the article.
+(``--no-fetch``) the item's summary is the article. An item's article keeps the feed's link
+(else its id) as ``url``: that is what the watcher remembers it by.
 """
 from __future__ import annotations
 
 import datetime as dt
 import email.utils
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import feedparser
 
@@ -86,7 +87,8 @@ def item_article(item: FeedItem, feed: Feed, overrides: Overrides, fetcher: Fetc
         return _own_text_article(item, feed, overrides, origin)
     page = fetcher.get(item.link)
     known = Known(title=item.title, published=item.published, outlet=feed.title or None, url=item.link)
-    return html_article(page.content, item.link, overrides, url=page.url, known=known)
+    article = html_article(page.content, item.link, overrides, url=page.url, known=known)
+    return replace(article, url=item.key)  # the feed's link, which the watcher remembers
 
 
 def _own_text_article(item: FeedItem, feed: Feed, overrides: Overrides, origin: str) -> Article:
@@ -96,7 +98,7 @@ def _own_text_article(item: FeedItem, feed: Feed, overrides: Overrides, origin: 
     article = Article(
         id=article_id(text), text=text, title=item.title,
         published=None if overrides.published else item.published,
-        url=item.link, outlet=feed.title or None, origin=item.link or origin)
+        url=item.key, outlet=feed.title or None, origin=item.link or origin)
     return overrides.apply(article)
 
 

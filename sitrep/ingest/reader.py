@@ -48,7 +48,7 @@ def read_articles(
     try:
         for path in paths:
             for item in reader.read(str(path)):
-                yield _checked(item) if isinstance(item, Article) else item
+                yield check_article(item) if isinstance(item, Article) else item
     finally:
         reader.close()
 
@@ -161,7 +161,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def _checked(article: Article) -> Article | InputError:
+def check_article(article: Article) -> Article | InputError:
     """The article with its dateline read, or NotEnglish (carrying it) when it is not English."""
     article = fill_from_text(article)
     language = foreign_language(article.text)

@@ -33,7 +33,7 @@ class Tally:
     events_new: int = 0
     events_updated: int = 0
     duplicates: int = 0  # articles the store found it already had
-    stored: bool = False  # whether outcomes from a store were counted
+    stored: bool = False  # results go to a store: the summary gives its events new and updated
     started: float = field(default_factory=time.monotonic)
 
     def add_error(self, error: InputError) -> str | None:
@@ -51,7 +51,6 @@ class Tally:
 
     def add_outcome(self, outcome: Any) -> None:
         """Count what the store did with one article (a store's SaveOutcome)."""
-        self.stored = True
         self.events_new += outcome.events_new
         self.events_updated += outcome.events_updated
         self.duplicates += outcome.status == "duplicate"
