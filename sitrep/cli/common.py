@@ -5,11 +5,12 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import TextIO
 
 from ..errors import InputError
 from ..ingest.tally import Tally
 from ..model import Article, ArticleResult
+from ..store.base import SaveOutcome
 from .progress import Progress
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_FAILED = 0, 1, 2
@@ -102,9 +103,9 @@ class Batch:
             yield result
         yield from self._drain()
 
-    def saved(self, result: ArticleResult, outcome: Any) -> None:
+    def saved(self, result: ArticleResult, outcome: SaveOutcome) -> None:
         """Count what the store did with a result (a skipped article's record counts no events)."""
-        if self._skipped.pop(id(result), None) is None and hasattr(outcome, "status"):  # TODO after the store merge: always a SaveOutcome
+        if self._skipped.pop(id(result), None) is None:
             self.tally.add_outcome(outcome)
             self.progress.update(self.tally)
 

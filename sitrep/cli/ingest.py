@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..store import open_store
+    from ..store import EventQuery, open_store
 
     store = open_store(args.db)
     batch = Batch(args, stored=True)
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         interrupted = True
     batch.progress.clear()
     if not args.quiet:
-        write_records(store.events(article_ids=ids) if ids else iter(()), args.format, sys.stdout)
+        write_records(store.events(EventQuery(article_ids=tuple(ids))) if ids else iter(()), args.format, sys.stdout)
         sys.stdout.flush()
     batch.finish(f"; store: {args.db}" + ("; interrupted" if interrupted else ""))
     store.close()

@@ -8,9 +8,8 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
-
 from sitrep.errors import Disallowed, InputError, NotEnglish
+from sitrep.store.base import SaveOutcome
 
 # Deliberate skips, by the reason the summary gives; every other InputError is a failure.
 SKIP_REASONS: dict[type[InputError], str] = {NotEnglish: "not English", Disallowed: "robots.txt disallows"}
@@ -32,7 +31,8 @@ class Tally:
     events_found: int = 0
     events_new: int = 0
     events_updated: int = 0
-    duplicates: int = 0  # articles the store found it already had
+    unchanged: int = 0  # articles the store already had, word for word
+    duplicates: int = 0  # articles repeating another stored one
     stored: bool = False  # results go to a store: the summary gives its events new and updated
     started: float = field(default_factory=time.monotonic)
 
@@ -49,10 +49,11 @@ class Tally:
         self.read += 1
         self.events_found += events
 
-    def add_outcome(self, outcome: Any) -> None:
-        """Count what the store did with one article (a store's SaveOutcome)."""
+    def add_outcome(self, outcome: SaveOutcome) -> None:
+        """Count what the store did with one article."""
         self.events_new += outcome.events_new
         self.events_updated += outcome.events_updated
+        self.unchanged += outcome.status == "unchanged"
         self.duplicates += outcome.status == "duplicate"
 
     def rate(self) -> float:
@@ -62,7 +63,8 @@ class Tally:
 
     def summary(self) -> str:
         """One line: "8 read (1 duplicate), 2 skipped (not English: 2), 1 failed; events: 5 new, 1 updated"."""
-        read = f"{self.read} read" + (f" ({self.duplicates} duplicate)" if self.duplicates else "")
+        known = [f"{n} {what}" for n, what in ((self.unchanged, "unchanged"), (self.duplicates, "duplicate")) if n]
+        read = f"{self.read} read" + (f" ({', '.join(known)})" if known else "")
         skipped = f"{sum(self.skipped.values())} skipped"
         if self.skipped:
             skipped += " (" + ", ".join(f"{reason}: {n}" for reason, n in sorted(self.skipped.items())) + ")"
