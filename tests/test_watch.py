@@ -228,11 +228,15 @@ def test_watch_once_command(web, tmp_path: Path, capsys, monkeypatch) -> None:
 
     monkeypatch.setattr("sitrep.ingest.fetch.MIN_INTERVAL_SECONDS", 0)
     db = str(tmp_path / "w.db")
-    code = main(["watch", str(feeds_file(tmp_path, web)), "--once", "--db", db])
+    feeds = feeds_file(tmp_path, web)
+    feeds.write_text(feeds.read_text() + web.url("/down.rss") + "\n")
+    web.route("/down.rss", "busy", status=503)
+    code = main(["watch", str(feeds), "--once", "--db", db])
     err = capsys.readouterr().err
-    assert code == 0, err
+    assert code == 1, err
     assert f"{web.url('/world.rss')}: 2 new item(s)" in err
-    assert "sitrep: 2 read, 0 skipped, 0 failed; events:" in err
+    assert f"{web.url('/down.rss')}: HTTP 503 Service Unavailable (failed 1 time(s) in a row)" in err
+    assert "sitrep: 2 read, 0 skipped, 1 failed; events:" in err
     assert main(["watch", str(feeds_file(tmp_path, web)), "--once", "--db", db]) == 0
     assert "0 read, 0 skipped, 0 failed; events: 0 new, 0 updated" in capsys.readouterr().err
 

@@ -9,7 +9,9 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..errors import InputError
 from ..ingest.fetch import Fetcher
+from ..ingest.tally import skip_reason
 from ..ingest.fields import Overrides
 from ..ingest.watch import PollReport, Watcher, parse_interval, read_feed_list
 from ..model import Article, ArticleResult
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     watcher = Watcher(feeds, store, analyze=LazyPipeline(), every=args.every,
                       fetcher=Fetcher(max_bytes=int(args.max_size * 1_000_000)),
                       overrides=Overrides(args.published, args.outlet), follow_links=not args.no_fetch,
-                      on_error=lambda error: progress.message(f"sitrep: {error}"),
+                      on_error=lambda error: progress.message(f"sitrep: {error}" + _skipped(error)),
                       on_result=lambda result, outcome: progress.update(watcher.tally))
     stop = threading.Event()
     on_poll = _poll_printer(args, progress, watcher)
@@ -98,6 +100,10 @@ def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
     yield from rest
 
 
+def _skipped(error: InputError) -> str:
+    return " (skipped)" if skip_reason(error) else ""
+
+
 def _interval(value: str) -> float:
     try:
         return parse_interval(value)
@@ -109,7 +115,8 @@ def _poll_printer(args: argparse.Namespace, progress: Progress, watcher: Watcher
     def on_poll(report: PollReport) -> None:
         stamp = time.strftime("%H:%M:%S")
         if report.error is not None:  # errors are printed even with --quiet
-            progress.message(f"sitrep: {stamp} {report.error} (retry in {_duration(report.retry_in or 0)})")
+            retry = "" if args.once else f"; retry in {_duration(report.retry_in or 0)}"
+            progress.message(f"sitrep: {stamp} {report.error} (failed {report.failures} time(s) in a row{retry})")
         elif not args.quiet and not report.not_modified:
             cut = " (stopped before the rest)" if report.interrupted else ""
             progress.message(f"sitrep: {stamp} {report.url}: {report.new_items} new item(s){cut}")

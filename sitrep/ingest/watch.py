@@ -80,6 +80,7 @@ class PollReport:
     not_modified: bool = False
     error: InputError | None = None  # the feed itself failed
     retry_in: float | None = None  # seconds, when it failed
+    failures: int = 0  # failed polls in a row, this one included
     interrupted: bool = False
 
 
@@ -182,7 +183,7 @@ class Watcher:
         delay = retry_delay(failures, self.every)
         self._due[state.url] = self.clock() + delay
         self.tally.failed += 1
-        return PollReport(state.url, error=error, retry_in=delay)
+        return PollReport(state.url, error=error, retry_in=delay, failures=failures)
 
     def _succeeded(self, state: FeedState, etag: str | None, modified: str | None) -> None:
         self.store.save_feed_state(FeedState(state.url, etag, modified, _now(), 0))
