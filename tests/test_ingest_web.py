@@ -176,7 +176,9 @@ def test_robots_txt_server_error_means_hands_off(web: LocalWeb, fetcher: Fetcher
     web.route("/robots.txt", "oops", status=503)
     web.fixture("/a", "courier-bunia.html")
     [item] = items(web.url("/a"), fetcher=fetcher)
-    assert isinstance(item, Disallowed) and "HTTP 503" in str(item) and web.hits("/a") == 0
+    assert isinstance(item, FetchFailed) and web.hits("/a") == 0
+    assert str(item) == f"{web.url('/a')}: cannot read {web.base}/robots.txt (HTTP 503 Service Unavailable); " \
+                        "sitrep fetches nothing from a site until it can"
 
 
 def test_crawl_delay_is_kept_between_requests(web: LocalWeb) -> None:
@@ -209,7 +211,7 @@ def test_unreachable_site(fetcher: Fetcher) -> None:
     with LocalWeb() as closed:
         url = closed.url("/a")
     [item] = items(url, fetcher=fetcher)
-    assert isinstance(item, Disallowed) and "cannot read its robots.txt" in str(item)
+    assert isinstance(item, FetchFailed) and str(item).startswith(f"{url}: cannot read") and "ConnectError" in str(item)
 
 
 def test_size_cap_stops_a_huge_page(web: LocalWeb) -> None:

@@ -2,6 +2,7 @@
 
 The watcher's NLP is replaced by ``no_nlp`` (every article "no event reported") except in
 the tests marked ``model``: what is under test here is what gets polled, fetched and stored.
+``store`` (tests/conftest.py) is a fresh SQLite store, and a PostgreSQL one where it runs.
 """
 from __future__ import annotations
 
@@ -39,13 +40,6 @@ def web():
         server.fixture("/world/bunia-attack", "courier-bunia.html")
         server.fixture("/world/goma-fighting", "wire-goma.html")
         yield server
-
-
-@pytest.fixture
-def store(tmp_path: Path):
-    opened = open_store(tmp_path / "watch.db")
-    yield opened
-    opened.close()
 
 
 def watcher(web: LocalWeb, store, analyze=no_nlp, **options) -> Watcher:

@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "events in the store (each article atomically), and print the events found. "
                                    "Skipped articles (not English) are stored with the reason, without events.")
     input_options(p)
-    p.add_argument("--db", default="sitrep.db", metavar="FILE", help="SQLite store file (default: ./sitrep.db)")
+    p.add_argument("--db", default="sitrep.db", metavar="STORE",
+                   help="the store: a SQLite file or a postgresql:// URL (default: ./sitrep.db)")
     p.add_argument("--format", choices=FORMATS, default="table", help="how to print the events (default: table)")
     p.set_defaults(run=run)
 

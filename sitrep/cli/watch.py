@@ -29,7 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("feeds", metavar="FEEDS", help="text file of feed URLs, one a line")
     p.add_argument("--every", type=_interval, default=600.0, metavar="INTERVAL",
                    help="time between two polls of a feed: 30s, 10m, 2h (default: 10m)")
-    p.add_argument("--db", default="sitrep.db", metavar="FILE", help="SQLite store file (default: ./sitrep.db)")
+    p.add_argument("--db", default="sitrep.db", metavar="STORE",
+                   help="the store: a SQLite file or a postgresql:// URL (default: ./sitrep.db)")
     p.add_argument("--once", action="store_true", help="poll every feed once and exit (for cron)")
     p.add_argument("--published", type=parse_date, metavar="YYYY-MM-DD", help="override the items' dates")
     p.add_argument("--outlet", metavar="NAME", help="override the items' outlet")

@@ -7,7 +7,8 @@
 
 Every request names sitrep and its repository in the User-Agent, so a site can tell who
 reads it and block us in its robots.txt. robots.txt is read once per site and obeyed for
-every URL, feeds included; a site whose robots.txt fails with a server error is not fetched.
+every URL, feeds included; while a site's robots.txt cannot be read (no answer, a server
+error) nothing is fetched from that site (RFC 9309), and each URL fails saying so.
 """
 from __future__ import annotations
 
@@ -109,7 +110,11 @@ class Fetcher:
         """The site's robots.txt rules, read once; None when the site has none (all allowed)."""
         site = _site(url)
         if site not in self._robots:
-            self._robots[site] = self._read_robots(site)
+            try:
+                self._robots[site] = self._read_robots(site)
+            except FetchFailed as error:  # not kept: the next URL of this site asks again
+                raise FetchFailed(url, f"cannot read {site}/robots.txt ({error.problem}); sitrep fetches "
+                                       "nothing from a site until it can") from None
         return self._robots[site]
 
     def _read_robots(self, site: str) -> urllib.robotparser.RobotFileParser | None:
@@ -117,12 +122,10 @@ class Fetcher:
         try:
             page = self._request(robots_url, {}, ROBOTS_MAX_BYTES)
         except FetchFailed as error:
-            if error.problem.startswith("HTTP 4"):  # no robots.txt: everything is allowed
+            if error.problem.startswith("HTTP 4"):  # none (or not for us to see): everything is allowed
                 return None
-            # Unreachable or a server error: RFC 9309 says assume everything is disallowed.
-            raise Disallowed(site, f"cannot read its robots.txt ({error.problem}), so sitrep does not fetch "
-                                   "from it") from None
-        except InputError:  # larger than the cap: read what RFC 9309 asks a crawler to read
+            raise  # unreachable or a server error: RFC 9309 says assume everything is disallowed
+        except InputError:  # over 500 KB: no real robots.txt is; read as none
             return None
         rules = urllib.robotparser.RobotFileParser(robots_url)
         rules.parse(page.content.decode("utf-8", errors="replace").splitlines())
