@@ -228,7 +228,7 @@ def test_watch_once_command(web, tmp_path: Path, capsys, monkeypatch) -> None:
     code = main(["watch", str(feeds), "--once", "--db", db])
     err = capsys.readouterr().err
     assert code == 1, err
-    assert f"{web.url('/world.rss')}: 2 new item(s)" in err
+    assert f"{web.url('/world.rss')}: 2 new item(s), events: " in err
     assert f"{web.url('/down.rss')}: HTTP 503 Service Unavailable (failed 1 time(s) in a row)" in err
     assert "sitrep: 2 read, 0 skipped, 1 failed; events:" in err
     assert main(["watch", str(feeds_file(tmp_path, web)), "--once", "--db", db]) == 0

@@ -120,7 +120,8 @@ def _poll_printer(args: argparse.Namespace, progress: Progress, watcher: Watcher
             progress.message(f"sitrep: {stamp} {report.error} (failed {report.failures} time(s) in a row{retry})")
         elif not args.quiet and not report.not_modified:
             cut = " (stopped before the rest)" if report.interrupted else ""
-            progress.message(f"sitrep: {stamp} {report.url}: {report.new_items} new item(s){cut}")
+            events = f", events: {report.events_new} new, {report.events_updated} updated" if report.new_items else ""
+            progress.message(f"sitrep: {stamp} {report.url}: {report.new_items} new item(s){events}{cut}")
         progress.update(watcher.tally, force=True)
     return on_poll
 

@@ -77,6 +77,8 @@ class PollReport:
 
     url: str
     new_items: int = 0
+    events_new: int = 0
+    events_updated: int = 0
     not_modified: bool = False
     error: InputError | None = None  # the feed itself failed
     retry_in: float | None = None  # seconds, when it failed
@@ -97,7 +99,7 @@ class Watcher:
     on_error: Callable[[InputError], None] = lambda error: None  # an item that failed or was skipped
     on_result: Callable[[ArticleResult, Any], None] = lambda result, outcome: None
     clock: Callable[[], float] = time.monotonic
-    _due: dict[str, float] = field(default_factory=dict)
+    _due: dict[str, float] = field(default_factory=dict, init=False, repr=False)  # url -> clock time
 
     def run(self, stop: threading.Event, on_poll: Callable[[PollReport], None] = lambda r: None) -> None:
         """Poll every feed when it is due, until stop is set (checked between articles)."""
@@ -139,9 +141,12 @@ class Watcher:
         new = [item for item in feed.items if not self.store.has_url(item.key)]
         report = PollReport(feed.origin, new_items=len(new))
         failures_before = self.tally.failed
+        events_before = (self.tally.events_new, self.tally.events_updated)
         taken: list[FeedItem] = []
         for result in self.analyze(self._articles(feed, new, stop, taken)):
             self._save(result)  # the pipeline finishes the articles already taken, even after stop
+        report.events_new = self.tally.events_new - events_before[0]
+        report.events_updated = self.tally.events_updated - events_before[1]
         report.interrupted = len(taken) < len(new)
         complete = not report.interrupted and self.tally.failed == failures_before
         return report, complete
