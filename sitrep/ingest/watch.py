@@ -103,7 +103,7 @@ class Watcher:
 
     def run(self, stop: threading.Event, on_poll: Callable[[PollReport], None] = lambda r: None) -> None:
         """Poll every feed when it is due, until stop is set (checked between articles)."""
-        while not stop.is_set():
+        while self.feeds and not stop.is_set():
             for url in self.due_feeds():
                 if stop.is_set():
                     break
