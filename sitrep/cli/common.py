@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import time
 from collections.abc import Iterator
 from typing import TextIO
 
@@ -96,7 +97,9 @@ class Batch:
         yield from self._drain()
         if first is None:
             return  # nothing readable: do not load the model for nothing
-        for result in Pipeline().run(_chain(first, articles)):
+        pipeline = Pipeline()
+        self.tally.started = time.monotonic()  # articles/s of the pipeline, not of loading the model
+        for result in pipeline.run(_chain(first, articles)):
             yield from self._drain()
             self.tally.add_result(len(result.events))
             self.progress.update(self.tally)
