@@ -108,3 +108,24 @@ def test_extract_a_feed_url(capsys, monkeypatch) -> None:
     records = [json.loads(line) for line in out.splitlines()]
     assert {r["event_date"] for r in records} >= {"2025-03-09"}
     assert "2 read, 0 skipped, 0 failed; events:" in err
+
+
+@pytest.mark.model
+def test_a_stopped_batch_finishes_the_articles_it_took(tmp_path: Path) -> None:
+    import argparse
+
+    from sitrep.cli.common import Batch
+
+    for i in range(40):
+        (tmp_path / f"{i:02d}.txt").write_text(f"Gunmen killed {i + 2} villagers in Zamfara state on Sunday, police said.\n")
+    args = argparse.Namespace(paths=[str(tmp_path)], published=None, outlet=None, max_size=5.0, quiet=True)
+    batch = Batch(args, io.StringIO(), stored=True)
+    store = open_store(tmp_path / "s.db")
+    results = []
+    for result in batch.results():
+        batch.stop.set()  # Ctrl-C as the first result arrives
+        store.save(result)
+        results.append(result)
+    assert 0 < len(results) < 40  # no new input was read once stopped ...
+    assert {a["id"] for a in store.articles()} == {r.article.id for r in results}  # ... and all taken were stored
+    store.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from typing import TextIO
@@ -57,6 +58,7 @@ class Batch:
         self.stored = stored
         self.tally = Tally(stored=stored)
         self.progress = Progress(self.err, enabled=not getattr(args, "quiet", False))
+        self.stop = threading.Event()  # set by a first Ctrl-C: read no more, finish what is taken
         self._skipped: dict[int, ArticleResult] = {}
         self._queue: list[ArticleResult] = []
 
@@ -74,6 +76,8 @@ class Batch:
         max_bytes = int(self.args.max_size * 1_000_000)
         for item in read_articles(self.args.paths, published=self.args.published, outlet=self.args.outlet,
                                   max_bytes=max_bytes, follow_links=not getattr(self.args, "no_fetch", False)):
+            if self.stop.is_set():
+                return
             if isinstance(item, InputError):
                 self.report(item)
                 continue

@@ -6,6 +6,7 @@ import sys
 
 from ..export import FORMATS, write_records
 from .common import EXIT_INTERRUPTED, Batch, input_options
+from .progress import StopOnCtrlC
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,18 +27,19 @@ def run(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     batch = Batch(args, stored=True)
     ids: list[str] = []
-    interrupted = False
     try:
-        for result in batch.results():
-            batch.saved(result, store.save(result))  # each article wholly stored or not at all
-            if result.events:
-                ids.append(result.article.id)
-    except KeyboardInterrupt:  # what is stored stays stored; say so and stop
-        interrupted = True
+        with StopOnCtrlC(batch.stop, batch.progress):  # a first Ctrl-C: the articles taken are still stored
+            for result in batch.results():
+                batch.saved(result, store.save(result))  # each article wholly stored or not at all
+                if result.events:
+                    ids.append(result.article.id)
+    except KeyboardInterrupt:  # a second Ctrl-C: what is stored stays stored; say so and stop
+        batch.stop.set()
+    interrupted = batch.stop.is_set()
     batch.progress.clear()
     if not args.quiet:
         write_records(store.events(EventQuery(article_ids=tuple(ids))) if ids else iter(()), args.format, sys.stdout)
         sys.stdout.flush()
-    batch.finish(f"; store: {args.db}" + ("; interrupted" if interrupted else ""))
+    batch.finish(f"; store: {args.db}" + ("; stopped before the rest" if interrupted else ""))
     store.close()
     return EXIT_INTERRUPTED if interrupted else batch.exit_code()

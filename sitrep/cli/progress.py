@@ -1,8 +1,10 @@
-"""A one-line progress display on stderr for long runs, shown only on a terminal."""
+"""Long runs: a one-line progress display on stderr (only on a terminal), and a gentle Ctrl-C."""
 from __future__ import annotations
 
+import signal
+import threading
 import time
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..ingest.tally import Tally
 
@@ -56,3 +58,26 @@ def _is_terminal(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+class StopOnCtrlC:
+    """First Ctrl-C sets stop (the articles in flight are finished and stored); a second quits."""
+
+    def __init__(self, stop: threading.Event, progress: Progress):
+        self.stop = stop
+        self.progress = progress
+        self.previous: Any = None
+
+    def __enter__(self) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+
+    def _handle(self, signum: int, frame: object) -> None:
+        if self.stop.is_set():
+            raise KeyboardInterrupt
+        self.stop.set()
+        self.progress.message("sitrep: stopping after the articles in flight are stored (Ctrl-C again to quit now)")

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 import threading
 import time
@@ -16,7 +15,7 @@ from ..ingest.fields import Overrides
 from ..ingest.watch import PollReport, Watcher, parse_interval, read_feed_list
 from ..model import Article, ArticleResult
 from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, parse_date
-from .progress import Progress
+from .progress import Progress, StopOnCtrlC
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
     on_poll = _poll_printer(args, progress, watcher)
     interrupted = False
     try:
-        with _stop_on_ctrl_c(stop, progress):
+        with StopOnCtrlC(stop, progress):
             if args.once:
                 for url in feeds:
                     if not stop.is_set():
@@ -124,29 +123,6 @@ def _poll_printer(args: argparse.Namespace, progress: Progress, watcher: Watcher
             progress.message(f"sitrep: {stamp} {report.url}: {report.new_items} new item(s){events}{cut}")
         progress.update(watcher.tally, force=True)
     return on_poll
-
-
-class _stop_on_ctrl_c:
-    """First Ctrl-C sets stop (the articles in flight are finished and stored); a second quits."""
-
-    def __init__(self, stop: threading.Event, progress: Progress):
-        self.stop = stop
-        self.progress = progress
-        self.previous: Any = None
-
-    def __enter__(self) -> None:
-        if threading.current_thread() is threading.main_thread():
-            self.previous = signal.signal(signal.SIGINT, self._handle)
-
-    def __exit__(self, *exc: object) -> None:
-        if self.previous is not None:
-            signal.signal(signal.SIGINT, self.previous)
-
-    def _handle(self, signum: int, frame: object) -> None:
-        if self.stop.is_set():
-            raise KeyboardInterrupt
-        self.stop.set()
-        self.progress.message("sitrep: stopping after the articles in flight are stored (Ctrl-C again to quit now)")
 
 
 def _duration(seconds: float) -> str:
