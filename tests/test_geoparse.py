@@ -173,3 +173,13 @@ def test_eval_geoparse_command(capsys, tmp_path):
     report = json.loads(capsys.readouterr().out)
     entry = report["datasets"][0]
     assert entry["dataset"] == "geovirus" and entry["mention_recall"] == 1.0 and entry["accuracy_161km"] == 1.0
+
+
+def test_continent_adjectives_and_country_acronyms_in_names():
+    text = "The US Centers for Disease Control said European officials met. US-backed forces entered Raqqa."
+    found = {(m.span.text, m.span.start): m for m in geoparse(text)}
+    us = found[("US", 4)]
+    assert us.place.iso3 == "USA" and us.role == "adjectival"  # part of an organisation's name
+    assert found[("European", 47)].place.feature_code == "CONT"
+    raqqa = next(m for m in found.values() if m.span.text == "Raqqa")
+    assert raqqa.place.iso3 == "SYR"  # "US-backed" does not pull the article to the United States

@@ -146,3 +146,9 @@ DEMONYMS: dict[str, str] = {
     "Ukrainian": "UA", "Uruguayan": "UY", "Uzbek": "UZ", "Venezuelan": "VE",
     "Vietnamese": "VN", "Yemeni": "YE", "Yemenite": "YE", "Zambian": "ZM", "Zimbabwean": "ZW",
 }
+
+# Adjectives of a continent -> the continent's GeoNames name ("European leaders").
+CONTINENT_DEMONYMS: dict[str, str] = {
+    "European": "Europe", "African": "Africa", "Asian": "Asia", "Oceanian": "Oceania",
+    "North American": "North America", "South American": "South America", "Antarctic": "Antarctica",
+}

@@ -11,7 +11,7 @@ from typing import Any, Iterable
 from ..model import Place
 from . import normalize as norm
 from . import store
-from .aliases import DEMONYMS
+from .aliases import CONTINENT_DEMONYMS, DEMONYMS
 from .context import GeoContext
 from .grid import TwoLevelGrid, distance_km
 from .scoring import Candidate, confidence, prior, score
@@ -289,6 +289,13 @@ class Gazetteer:
         iso2 = _DEMONYMS.get(text) or (_DEMONYMS.get(text[:-1]) if text.endswith("s") else None)
         candidate = self._countries.get(iso2) if iso2 else None
         return candidate.place if candidate else None
+
+    def continent_from_adjective(self, word: str) -> Place | None:
+        """The continent of an adjective: "European", "African", "North American"."""
+        name = CONTINENT_DEMONYMS.get(" ".join(word.split()))
+        if name is None:
+            return None
+        return next((c.place for c in self._candidates(name)[0] if c.kind == "continent"), None)
 
     def country_code(self, place: Place) -> str | None:
         """ISO2 of a place's country."""

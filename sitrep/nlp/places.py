@@ -144,8 +144,15 @@ def _phrase_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
 
 
 def _can_start(doc: Any, i: int) -> bool:
+    """Capitalised words start names; an acronym only when it is a country's ("US", "DRC")."""
     tok = doc[i]
-    return _capitalised(tok) and not _acronym(tok.text)
+    if not _capitalised(tok):
+        return False
+    return not _acronym(tok.text) or _COUNTRY_ACRONYM.fullmatch(tok.text) is not None
+
+
+# Country aliases written in capitals that may start a phrase match.
+_COUNTRY_ACRONYM = re.compile(r"U\.?S\.?(?:A\.?)?|U\.?K\.?|DRC|UAE|DPRK|CAR")
 
 
 def _capitalised(tok: Any) -> bool:
@@ -293,9 +300,12 @@ def _demonym_mentions(doc: Any, gaz: Gazetteer, cands: list[_Candidate]) -> list
 def _demonym_at(doc: Any, i: int, gaz: Gazetteer) -> tuple[int, Place | None]:
     tok = doc[i]
     if i + 1 < len(doc) and tok.lower_ in _PAIRS:
-        pair = gaz.country_from_adjective(f"{tok.text} {doc[i + 1].text}")
+        pair = (gaz.country_from_adjective(f"{tok.text} {doc[i + 1].text}")
+                or gaz.continent_from_adjective(f"{tok.text} {doc[i + 1].text}"))
         if pair is not None:
             return 2, pair
+    if tok.text in ("European", "African", "Asian"):
+        return 1, gaz.continent_from_adjective(tok.text)
     if not (_capitalised(tok) or tok.lower_.startswith(("pro-", "anti-"))) or _acronym(tok.text):
         return 1, None
     if gaz.country_by_name(tok.text) is not None and tok.text not in ("Myanmar",):
@@ -441,7 +451,8 @@ def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMentio
     for c in cands:
         text = _text(doc, c.start, c.end)
         country = gaz.country_by_name(text)
-        if country is not None and not _is_seat(doc, c) and id(c) not in qualifiers:
+        if (country is not None and not _is_seat(doc, c) and id(c) not in qualifiers
+                and not _inside_organisation(doc, c)):
             ctx.add_country(country.iso3 or "", 1.0)
         if c.kind == "admin1" or _parenthesised(doc, c):
             ctx.admin1.append(_strip_suffix(text))
@@ -580,10 +591,20 @@ def _mention(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> PlaceMention:
     source_weight = 1.0 if c.label in PLACE_LABELS else 0.85
     role = _role(doc, c.start, c.end, span)
     precision = _precision(doc, r, resolved)
+    if role == "location" and r.place.feature_code == "PCLI" and _inside_organisation(doc, c):
+        role = "adjectival"  # "the US Centers for Disease Control", "US-backed forces"
     if role == "location" and r.place.feature_code == "PCLI" and _possessive(doc, c):
         role = "adjectival"  # "Russia's involvement"
     return PlaceMention(span, r.place, precision=precision, role=role,
                         confidence=round(r.confidence * source_weight, 3))
+
+
+def _inside_organisation(doc: Any, c: _Candidate) -> bool:
+    """The name is part of a longer organisation's name, or of a compound ("US-backed")."""
+    if _t(doc)[c.char_end:c.char_end + 1] == "-":
+        return True
+    return any(e.label_ in ("ORG", "NORP", "FAC") and e.start <= c.start and c.end <= e.end
+               and len(e) > c.end - c.start for e in doc.ents)
 
 
 def _possessive(doc: Any, c: _Candidate) -> bool:
