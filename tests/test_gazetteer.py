@@ -400,3 +400,27 @@ def test_harvest_reads_only_the_train_split_and_skips_known_places(tmp_path) -> 
 def test_harvested_villages_resolve(gaz: Gazetteer) -> None:
     place = gaz.resolve("Hlaingtharya", GeoContext(countries=["MM"]))
     assert place is not None and place.iso3 == "MMR" and place.source.startswith("ACLED train split")
+
+
+def test_geonames_points_come_from_train_documents_only(tmp_path) -> None:
+    from sitrep.evaluate.split import split_of
+    from sitrep.gazetteer.harvest import harvest_geonames_points
+
+    def article(n: int, lat: float) -> str:
+        return (f'<article file="{n}"><title>t</title><link>l</link><text>Flights to France resumed.</text>'
+                f'<toponyms><toponym><extractedName>France</extractedName><type>Literal</type>'
+                f'<nonLocational>No</nonLocational><start>11</start><end>17</end><geonamesID>3017382</geonamesID>'
+                f'<latitude>{lat}</latitude><longitude>2.0</longitude></toponym></toponyms></article>')
+
+    train = next(n for n in range(100) if split_of(f"gwn-{n}") == "train")
+    test = next(n for n in range(100) if split_of(f"gwn-{n}") == "test")
+    path = tmp_path / "gwn.xml"
+    path.write_text(f"<articles>{article(test, 99.0)}{article(train, 46.0)}</articles>", encoding="utf-8")
+    rows = harvest_geonames_points(str(path))
+    assert [(r["kind"], r["country"], r["geonameid"], r["lat"]) for r in rows] == [
+        ("country", "FR", "3017382", "46.00000")]
+
+
+def test_countries_sit_at_geonames_points(gaz: Gazetteer) -> None:
+    us = gaz.country_by_name("United States")
+    assert (us.latitude, us.longitude) == (39.76, -98.5) and us.geonameid == 6252001

