@@ -102,7 +102,7 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
     first = _resolve_all(doc, candidates, gaz, context, qualifiers, {})
     context, owners = _second_context(context, first)
     resolved = [r for r in _resolve_all(doc, candidates, gaz, context, qualifiers, owners)
-                if _accept(r, context, _t(doc))]
+                if _accept(r, context, _t(doc)) or _embedded(doc, r)]
     mentions = [_mention(doc, r, resolved) for r in resolved]
     mentions += [m for m in demonyms if not _overlaps(m, mentions)]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
@@ -291,10 +291,17 @@ def _demonym_mentions(doc: Any, gaz: Gazetteer, cands: list[_Candidate]) -> list
             continue
         end = i + n
         span_end = end + 1 if end < len(doc) and doc[end].lower_ in _BORDER_WORDS else end
-        if i not in in_org or span_end > end:
-            out.append(_demonym_mention(doc, i, span_end, country, border=span_end > end))
+        mention = _demonym_mention(doc, i, span_end, country, border=span_end > end)
+        if i in in_org and span_end == end:
+            # "Mexican Football Federation": still a mention, but too weak to say where
+            # the article is (_first_context skips confidence below _ORG_DEMONYM + 0.01).
+            mention = replace(mention, confidence=_ORG_DEMONYM)
+        out.append(mention)
         i = span_end
     return out
+
+
+_ORG_DEMONYM = 0.6
 
 
 def _demonym_at(doc: Any, i: int, gaz: Gazetteer) -> tuple[int, Place | None]:
@@ -442,7 +449,8 @@ def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMentio
     """Countries the article names or implies; admin areas it states."""
     ctx = GeoContext()
     for m in demonyms:
-        ctx.add_country(m.place.iso3 or "", 1.0)
+        if m.confidence > _ORG_DEMONYM:
+            ctx.add_country(m.place.iso3 or "", 1.0)
     for ent in doc.ents:  # demonyms inside organisation names count too
         if ent.label_ == "NORP" and not any(m.span.start == ent.start_char for m in demonyms):
             country = gaz.country_from_adjective(ent.text)
@@ -567,6 +575,13 @@ def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
 _AREA_CODES = ("PCLI", "ADM1", "CONT")
 
 
+def _embedded(doc: Any, r: _Resolved) -> bool:
+    """A sizeable place inside an organisation's name ("Houston Rockets", "New York Times"):
+    kept as an adjectival mention (see _mention), never as where something happened."""
+    return _inside_organisation(doc, r.cand) and (
+        r.place.population >= 100_000 or r.place.feature_code in _AREA_CODES) and r.confidence >= 0.8
+
+
 def _named_area(text: str, r: _Resolved) -> bool:
     """A country, continent or admin1 area written as its own name ("Romania confirmed",
     "U.S. Department of Agriculture") is a place even where spaCy did not say so."""
@@ -591,8 +606,9 @@ def _mention(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> PlaceMention:
     source_weight = 1.0 if c.label in PLACE_LABELS else 0.85
     role = _role(doc, c.start, c.end, span)
     precision = _precision(doc, r, resolved)
-    if role == "location" and r.place.feature_code == "PCLI" and _inside_organisation(doc, c):
-        role = "adjectival"  # "the US Centers for Disease Control", "US-backed forces"
+    if role == "location" and _inside_organisation(doc, c) and (
+            r.place.feature_code == "PCLI" or not (c.cued or c.label in PLACE_LABELS)):
+        role = "adjectival"  # "the US Centers for Disease Control", "US-backed", "Houston Rockets"
     if role == "location" and r.place.feature_code == "PCLI" and _possessive(doc, c):
         role = "adjectival"  # "Russia's involvement"
     return PlaceMention(span, r.place, precision=precision, role=role,
