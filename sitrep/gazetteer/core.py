@@ -241,9 +241,7 @@ class Gazetteer:
         if not ranked:
             return None, 0.0
         best, best_score = ranked[0]
-        rival = next((s for p, s in ranked[1:]
-                      if distance_km(p.latitude, p.longitude, best.latitude, best.longitude) > _ELSEWHERE_KM),
-                     None)
+        rival = next((s for p, s in ranked[1:] if elsewhere(p, best)), None)
         return best, confidence(best_score, rival)
 
     def seat(self, area: Place) -> Place | None:
@@ -319,6 +317,19 @@ class Gazetteer:
         info = country_table().get(cc)
         return (info.name if info else None, info.iso3 if info else None,
                 admin1 or None, admin2 or None)
+
+
+def elsewhere(other: Place, best: Place) -> bool:
+    """A rival reading that puts the name somewhere else: not within 25 km, and not the
+    area that holds the other ("Deir ez-Zor" the city against its governorate)."""
+    if distance_km(other.latitude, other.longitude, best.latitude, best.longitude) <= _ELSEWHERE_KM:
+        return False
+    return not (_holds(other, best) or _holds(best, other))
+
+
+def _holds(area: Place, place: Place) -> bool:
+    return (area.feature_code in ("ADM1", "ADM2") and area.iso3 == place.iso3
+            and area.name in (place.admin1, place.admin2))
 
 
 def _is_acronym(name: str) -> bool:

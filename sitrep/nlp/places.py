@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..gazetteer import Gazetteer, GeoContext, get_gazetteer
+from ..gazetteer.core import elsewhere
 from ..gazetteer.grid import distance_km
 from ..gazetteer.normalize import light, normalize
 from ..gazetteer.scoring import confidence
@@ -533,16 +534,28 @@ def _resolve_within(gaz: Gazetteer, text: str, ctx: GeoContext, kind: str | None
         key = normalize(area.name)
         # A same-named town in another province is another town ("Chervone, Donetsk"
         # is not the Chervone near Kyiv).
-        ranked = [(p, s) for p, s in ranked if p.admin1 and normalize(p.admin1) == key]
+        inside = [(p, s) for p, s in ranked if p.admin1 and normalize(p.admin1) == key]
+        # A town just across the line of the stated area (GeoNames and ACLED draw some
+        # borders differently: Jan Kempdorp, Northern Cape) rather than nothing.
+        ranked = inside or [(p, s) for p, s in ranked if p.feature_code not in ("ADM1", "ADM2")
+                            and _near_area(gaz, p, area)]
         # "Guanajuato, Guanajuato": the name qualified by a state is a town in it, when
         # the state has one of that name, not the state again.
         ranked = [(p, s) for p, s in ranked if p.feature_code != "ADM1"] or ranked
     if not ranked:
         return None, 0.0
     best, best_score = ranked[0]
-    rival = next((s for p, s in ranked[1:]
-                  if distance_km(p.latitude, p.longitude, best.latitude, best.longitude) > 25.0), None)
+    rival = next((s for p, s in ranked[1:] if elsewhere(p, best)), None)
     return best, max(0.8, confidence(best_score, rival))
+
+
+_BORDER_KM = 100.0
+
+
+def _near_area(gaz: Gazetteer, place: Place, area: Place) -> bool:
+    seat = gaz.seat(area)
+    points = [(area.latitude, area.longitude)] + ([(seat.latitude, seat.longitude)] if seat else [])
+    return any(distance_km(place.latitude, place.longitude, lat, lon) <= _BORDER_KM for lat, lon in points)
 
 
 def _local_context(ctx: GeoContext, area: Place | None, own: list[Place]) -> GeoContext:
