@@ -424,3 +424,20 @@ def test_geonames_points_come_from_train_documents_only(tmp_path) -> None:
 def test_countries_sit_at_geonames_points(gaz: Gazetteer) -> None:
     us = gaz.country_by_name("United States")
     assert (us.latitude, us.longitude) == (39.76, -98.5) and us.geonameid == 6252001
+
+
+def test_harvested_places_need_context_to_beat_geonames(gaz: Gazetteer) -> None:
+    # "Eastleigh" is a Nairobi estate in ACLED's rows and a town in England in GeoNames.
+    assert gaz.resolve("Eastleigh").source == "GeoNames"
+    kenyan = gaz.resolve("Eastleigh", GeoContext(countries=["KE"]))
+    assert kenyan.iso3 == "KEN" and kenyan.source.startswith("ACLED train split")
+
+
+def test_harvest_can_be_switched_off(monkeypatch) -> None:
+    from sitrep.gazetteer import harvest
+
+    assert harvest.read_harvest()
+    with_harvest = store.cache_key()
+    monkeypatch.setenv(harvest.DISABLE_ENV, "1")
+    assert harvest.read_harvest() == []
+    assert store.cache_key() != with_harvest  # a separate cache file

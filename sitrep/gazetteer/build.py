@@ -417,7 +417,7 @@ def harvest_rows(entries: list[dict[str, str]], rg: RgPoints, grid: TwoLevelGrid
         admin2 = (rg.admin2[near] or None) if rg.cc[near] == cc else None
         admin1 = entry.get("admin1") or ((rg.admin1[near] or None) if rg.cc[near] == cc else None)
         rows.append(PlaceRow(first_id + n, entry["name"], lat, lon, cc, admin1, admin2, None, "P", "PPL",
-                             SUPPLEMENT_POPULATION, entry["source"], None, {entry["name"]: CANONICAL}))
+                             0, entry["source"], None, {entry["name"]: CANONICAL}))
     return rows
 
 

@@ -23,6 +23,7 @@ towns' box:
 from __future__ import annotations
 
 import csv
+import os
 import statistics
 import sys
 from collections import Counter, defaultdict
@@ -138,8 +139,15 @@ def read_points(path: Path = POINTS_FILE) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+DISABLE_ENV = "SITREP_NO_HARVEST"  # set to 1 to build without acled_places.csv (to measure its share)
+
+
+def harvest_disabled() -> bool:
+    return os.environ.get(DISABLE_ENV, "") not in ("", "0")
+
+
 def read_harvest(path: Path = HARVEST_FILE) -> list[dict[str, str]]:
-    if not path.exists():
+    if harvest_disabled() or not path.exists():
         return []
     with open(path, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))

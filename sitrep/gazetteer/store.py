@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from . import build, sources
+from .harvest import harvest_disabled
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,8 @@ def cache_dir() -> Path:
 
 def cache_key() -> str:
     digest = hashlib.sha256(f"schema={build.SCHEMA_VERSION}".encode())
+    if harvest_disabled():
+        digest.update(b"without acled_places.csv")
     for name, version in sorted(sources.data_versions().items()):
         digest.update(f"{name}={version}".encode())
     here = Path(__file__).parent
