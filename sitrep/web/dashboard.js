@@ -11,12 +11,14 @@
     "Strategic developments": "#2ca02c",
   };
   const OTHER = "#607d8b";
-  const PAGE = 10000;        // events per request (the server's page-size limit caps it)
+  const FIRST_PAGE = 1000;   // events in the first request, painted at once
+  const PAGE = 5000;         // events per later request (the server's page-size limit caps it)
   const LIST_MAX = 500;      // events listed in the side panel
   const DAY = 86400000;
 
   const $ = (id) => document.getElementById(id);
   const state = { features: [], loadSeq: 0, days: [], range: null, pageSize: PAGE };
+  const firstPaint = new Promise((resolve) => { state.painted = resolve; });
 
   function esc(value) {
     return String(value == null ? "" : value).replace(/[&<>"']/g, (c) => (
@@ -97,9 +99,14 @@
   }
 
   // Online tiles are offered only when configured and reachable; the outlines work without them.
-  async function offerTiles() {
+  async function loadSettings() {
     const settings = await getJSON("/settings");
     if (settings.max_page_size) state.pageSize = Math.min(PAGE, settings.max_page_size);
+    return settings;
+  }
+
+  async function offerTiles() {
+    const settings = await state.settings;
     if (!settings.tiles_url) return;
     const probe = settings.tiles_url.replace("{s}", "a").replace("{z}", "0").replace("{x}", "0").replace("{y}", "0");
     const reachable = await new Promise((resolve) => {
@@ -115,42 +122,59 @@
   }
 
   // ---- events --------------------------------------------------------------------------------
+  // The newest page first, painted at once, then older pages added as they come: the map shows
+  // something within a moment even when the store holds tens of thousands of events.
   async function loadEvents(fit) {
     const seq = ++state.loadSeq;
     setStatus("loading…");
     document.body.dataset.state = "loading";
-    let features = [];
-    let total = 0;
+    await state.settings;
+    const filters = filterParams(true);
+    const url = (limit, offset) => "/events?" + query({ ...filters, format: "geojson", limit, offset });
     try {
-      for (let offset = 0; ; ) {
-        const page = await getJSON("/events?" + query({ ...filterParams(true), format: "geojson",
-                                                          limit: state.pageSize, offset }));
-        if (seq !== state.loadSeq) return;  // a newer request has started
-        features = features.concat(page.features);
-        total = page.total;
-        offset += page.features.length;
-        if (!page.features.length || offset >= total) break;
+      const total = (await getJSON(url(1, 0))).total;
+      if (seq !== state.loadSeq) return;  // a newer request has started
+      clusters.clearLayers();
+      state.features = [];
+      let end = total;
+      for (let first = true; end > 0; first = false) {
+        const size = Math.min(first ? Math.min(FIRST_PAGE, state.pageSize) : state.pageSize, end);
+        const page = await getJSON(url(size, end - size));
+        if (seq !== state.loadSeq) return;
+        end -= size;
+        showPage(page.features, first && fit);
+        setStatus(`${total} events · ${total - end} loaded…`);
+        if (first) renderList(state.features);
       }
+      finishLoad(total);
     } catch (err) {
       setStatus("error: " + err.message);
       document.body.dataset.state = "error";
-      return;
     }
-    state.features = features;
+  }
+
+  function showPage(features, fit) {
+    state.features = features.concat(state.features);  // pages arrive newest first; keep oldest first
     const placed = features.filter((f) => f.geometry);
-    clusters.clearLayers();
     clusters.addLayers(placed.map(markerFor));
     // (the cluster layer adds markers in chunks, so its own bounds are not known yet)
     if (fit && placed.length) {
       const bounds = L.latLngBounds(placed.map((f) => [f.geometry.coordinates[1], f.geometry.coordinates[0]]));
       map.fitBounds(bounds, { maxZoom: 7, padding: [20, 20] });
     }
-    renderList(features);
-    setStatus(`${total} events · ${placed.length} on the map`);
-    // Two frames on, the markers have been painted: the benchmark reads this time.
+    // Two frames on, the first markers have been painted: the benchmark reads this time.
     requestAnimationFrame(() => requestAnimationFrame(() => {
       if (window.sitrepMapPainted === undefined) window.sitrepMapPainted = performance.now();
+      state.painted();
     }));
+  }
+
+  function finishLoad(total) {
+    const placed = state.features.filter((f) => f.geometry).length;
+    renderList(state.features);
+    setStatus(`${total} events · ${placed} on the map`);
+    if (window.sitrepMapLoaded === undefined) window.sitrepMapLoaded = performance.now();
+    state.painted();
     document.body.dataset.state = "ready";
     document.body.dataset.events = String(total);
   }
@@ -441,10 +465,13 @@
     refilter();
   });
 
-  // Events first: the map's first paint should not wait for the outlines or the choices.
+  // Events first: the timeline and the filters' choices wait for the first markers.
+  state.settings = loadSettings().catch(() => ({}));
   loadEvents(true);
   loadOutlines().catch((err) => setStatus("outlines: " + err.message));
-  loadTimeline().catch((err) => setStatus("timeline: " + err.message));
-  loadChoices().catch((err) => setStatus("filters: " + err.message));
-  offerTiles().catch(() => {});
+  firstPaint.then(() => {
+    loadTimeline().catch((err) => setStatus("timeline: " + err.message));
+    loadChoices().catch((err) => setStatus("filters: " + err.message));
+    offerTiles().catch(() => {});
+  });
 })();
