@@ -31,8 +31,8 @@ def store_has_contract() -> bool:
 pytestmark = pytest.mark.model
 
 
-def seed_store(path: Path, pipeline=None) -> Path:
-    """The samples and the seed article, through the real pipeline, saved in a SQLite store at ``path``."""
+def pipeline_results(pipeline=None) -> list:
+    """The real pipeline's results on the samples and the seed article."""
     from sitrep.ingest import read_articles
     from sitrep.pipeline import Pipeline
 
@@ -40,13 +40,18 @@ def seed_store(path: Path, pipeline=None) -> Path:
     if SEED.exists():
         articles += [a for a in read_articles([str(SEED)], published=dt.date(2024, 11, 28))
                      if not isinstance(a, Exception)]
-    store = open_store(path)
+    return list((pipeline or Pipeline()).run(articles))
+
+
+def seed_store(target, results: list | None = None):
+    """A store at ``target`` (SQLite path or PostgreSQL URL) holding the pipeline's results."""
+    store = open_store(target)
     try:
-        for result in (pipeline or Pipeline()).run(articles):
+        for result in results if results is not None else pipeline_results():
             store.save(result)
     finally:
         store.close()
-    return path
+    return target
 
 
 @pytest.fixture(scope="module")
@@ -59,8 +64,13 @@ def pipeline():
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, pipeline) -> Path:
-    return seed_store(tmp_path_factory.mktemp("api") / "seeded.db", pipeline)
+def results(pipeline) -> list:
+    return pipeline_results(pipeline)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, results) -> Path:
+    return seed_store(tmp_path_factory.mktemp("api") / "seeded.db", results)
 
 
 @pytest.fixture(scope="module")
@@ -301,6 +311,27 @@ def test_reads_need_the_token_off_localhost_unless_public(db):
         assert c.get("/events").status_code == 200
     with TestClient(create_app(lambda: open_store(db), ApiConfig(), host="::1")) as c:
         assert c.get("/events").status_code == 200
+
+
+# ---- the same answers from PostgreSQL -------------------------------------------------------
+
+def test_postgresql_store_answers_as_sqlite_does(postgres_url, results, tmp_path):
+    apps = {kind: create_app(lambda t=target: open_store(t), ApiConfig(max_page_size=500))
+            for kind, target in (("sqlite", seed_store(tmp_path / "same.db", results)),
+                                 ("postgresql", seed_store(postgres_url, results)))}
+    with TestClient(apps["sqlite"]) as lite, TestClient(apps["postgresql"]) as pg:
+        events = lite.get("/events", params={"limit": 500}).json()["events"]
+        actor = next(e["actor1"] for e in events if e["actor1"])
+        for path, params in (
+            ("/events", {"limit": 500}), ("/events", {"limit": 7, "offset": 3}),
+            ("/events", {"event_type": "Battles", "limit": 500}), ("/events", {"country": "SDN"}),
+            ("/events", {"since": "2024-11-01", "until": "2025-03-31", "min_fatalities": 1}),
+            ("/events", {"actor": actor}), ("/events", {"bbox": "24,12.5,26.5,14.5"}), ("/events", {"q": "killed"}),
+            ("/events", {"format": "geojson", "limit": 500}), (f"/events/{events[-1]['event_id']}", {}),
+            ("/stats", {"by": "week"}), ("/stats", {"group": "actor1", "event_type": "Battles"}),
+            ("/actors", {"limit": 500}),
+        ):
+            assert pg.get(path, params=params).json() == lite.get(path, params=params).json(), (path, params)
 
 
 # ---- schema and dashboard files --------------------------------------------------------------

@@ -63,7 +63,7 @@ def server(tmp_path_factory):
 
     if not store_has_contract():
         pytest.skip("the store contract of sitrep/store/base.py is not implemented yet")
-    db = seed_store(tmp_path_factory.mktemp("dashboard") / "seeded.db")
+    db = seed_store(tmp_path_factory.mktemp("dashboard") / "seeded.db")  # runs the pipeline
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop("SITREP_API_TOKEN", None)

@@ -155,7 +155,7 @@ def _add_routes(app: FastAPI, config: ApiConfig) -> None:
         return {"tiles_url": config.tiles_url, "tiles_attribution": config.tiles_attribution,
                 "max_page_size": config.max_page_size}
 
-    @app.get("/health", tags=["meta"], summary="Is the server up, and how many events it holds")
+    @app.get("/health", tags=["meta"], dependencies=read, summary="Is the server up, and how many events it holds")
     async def health(request: Request) -> dict[str, Any]:
         return {"status": "ok", "version": __version__, "events": request.app.state.store.count_events()}
 

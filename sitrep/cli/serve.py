@@ -12,7 +12,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Serve the REST API (OpenAPI schema at /openapi.json) and the map dashboard "
                                    "(at /) over a store. Reads are open on localhost; POST /articles needs the "
                                    "token from the configuration file or SITREP_API_TOKEN.")
-    p.add_argument("--db", default="sitrep.db", metavar="FILE", help="SQLite store file (default: ./sitrep.db)")
+    p.add_argument("--db", default="sitrep.db", metavar="STORE",
+                   help="SQLite store file or postgresql:// URL (default: ./sitrep.db)")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     p.add_argument("--port", type=_port, default=8000, help="port to listen on (default: 8000)")
     p.add_argument("--config", metavar="FILE", help="TOML file with an [api] table (token, public_reads, "
@@ -30,12 +31,13 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from ..api import create_app, load_config
-    from ..store import open_store
+    from ..store import is_postgres, open_store
 
     config = load_config(args.config)
     open_store(args.db).close()  # a bad store is reported before the server starts
     app = create_app(lambda: open_store(args.db), config, host=args.host)
-    print(f"sitrep: serving {args.db} on http://{args.host}:{args.port}/ "
+    shown = "a PostgreSQL store" if is_postgres(args.db) else args.db  # a URL may hold a password
+    print(f"sitrep: serving {shown} on http://{args.host}:{args.port}/ "
           f"(ingest {'enabled' if config.token else 'disabled: no token configured'})", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK

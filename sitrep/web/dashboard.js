@@ -363,7 +363,11 @@
     const height = 110;
     const top = 6, bottom = 16;
     const days = state.days;
-    if (!days.length) { svg.innerHTML = `<text x="10" y="50" class="axis">no dated events</text>`; return; }
+    if (!days.length) {
+      svg.innerHTML = `<text x="10" y="50" class="axis">no dated events</text>`;
+      $("t-scale").textContent = "";
+      return;
+    }
     const step = width / days.length;
     const maxEvents = Math.max(1, ...days.map((d) => d.events));
     const maxFatal = Math.max(1, ...days.map((d) => d.fatalities));
@@ -394,8 +398,8 @@
       const i = Math.floor((k * days.length) / ticks);
       out += `<text class="axis" x="${i * step}" y="${height - 3}">${days[i].day}</text>`;
     }
-    out += `<text class="axis" x="${width - 4}" y="12" text-anchor="end">max ${maxEvents} events/day, ${maxFatal} killed/day</text>`;
     svg.innerHTML = out;
+    $("t-scale").textContent = `· tallest bar ${maxEvents} events, line's peak ${maxFatal} killed`;
   }
 
   function dayAt(x) {
