@@ -10,7 +10,7 @@ copied across a year and jittered around their places, as new articles), serves 
   statistics per day, one event, over HTTP with keep-alive (targets: p95 < 100 ms);
 - the whole map as GeoJSON (what the dashboard asks for first);
 - the map in headless Chromium, from navigation start: its first paint (the frame after the first
-  page of markers, the newest 1,000, was added; target: < 1 s) and when every event is on it.
+  page of markers, 1,000 of them, was added; target: < 1 s) and when every event is on it.
   Needs /usr/bin/chromium and playwright; skipped without them.
 
 A --db that exists is reused as it is (building 10,000 events takes a while).
@@ -199,7 +199,7 @@ def measure_first_paint(port: int, loads: int) -> None:
             page.close()
         context.close()
     print(f"\nthe map with {markers} events in Chromium, ms from navigation start ({loads} loads):")
-    print(f"  first paint (the newest 1,000 markers): median {statistics.median(painted):.0f}, "
+    print(f"  first paint (the first 1,000 markers): median {statistics.median(painted):.0f}, "
           f"max {max(painted):.0f}  [{', '.join(f'{t:.0f}' for t in painted)}]")
     print(f"  all events on the map:                  median {statistics.median(loaded):.0f}, "
           f"max {max(loaded):.0f}  [{', '.join(f'{t:.0f}' for t in loaded)}]")

@@ -122,7 +122,7 @@
   }
 
   // ---- events --------------------------------------------------------------------------------
-  // The newest page first, painted at once, then older pages added as they come: the map shows
+  // A first small page, painted at once, then bigger pages added as they come: the map shows
   // something within a moment even when the store holds tens of thousands of events.
   async function loadEvents(fit) {
     const seq = ++state.loadSeq;
@@ -130,21 +130,21 @@
     document.body.dataset.state = "loading";
     await state.settings;
     const filters = filterParams(true);
-    const url = (limit, offset) => "/events?" + query({ ...filters, format: "geojson", limit, offset });
     try {
-      const total = (await getJSON(url(1, 0))).total;
-      if (seq !== state.loadSeq) return;  // a newer request has started
-      clusters.clearLayers();
-      state.features = [];
-      let end = total;
-      for (let first = true; end > 0; first = false) {
-        const size = Math.min(first ? Math.min(FIRST_PAGE, state.pageSize) : state.pageSize, end);
-        const page = await getJSON(url(size, end - size));
-        if (seq !== state.loadSeq) return;
-        end -= size;
+      let total = 0;
+      for (let offset = 0, first = true; first || offset < total; first = false) {
+        const limit = first ? Math.min(FIRST_PAGE, state.pageSize) : state.pageSize;
+        const page = await getJSON("/events?" + query({ ...filters, format: "geojson", limit, offset }));
+        if (seq !== state.loadSeq) return;  // a newer request has started
+        if (first) {  // the old markers stay until the new ones are here
+          clusters.clearLayers();
+          state.features = [];
+        }
+        total = page.total;
+        offset += page.features.length;
+        if (!page.features.length) break;
         showPage(page.features, first && fit);
-        setStatus(`${total} events · ${total - end} loaded…`);
-        if (first) renderList(state.features);
+        setStatus(`${total} events · ${offset} loaded…`);
       }
       finishLoad(total);
     } catch (err) {
@@ -154,7 +154,7 @@
   }
 
   function showPage(features, fit) {
-    state.features = features.concat(state.features);  // pages arrive newest first; keep oldest first
+    state.features = state.features.concat(features);
     const placed = features.filter((f) => f.geometry);
     clusters.addLayers(placed.map(markerFor));
     // (the cluster layer adds markers in chunks, so its own bounds are not known yet)
@@ -441,7 +441,8 @@
   // ---- filters -------------------------------------------------------------------------------
   async function loadChoices() {
     const [taxonomy, countries, actors] = await Promise.all([
-      getJSON("/taxonomy"), getJSON("/stats?group=country&by=week"), getJSON("/actors?limit=1000"),
+      getJSON("/taxonomy"), getJSON("/stats?group=country&by=week"),
+      getJSON("/actors?" + query({ limit: Math.min(1000, state.pageSize) })),
     ]);
     $("f-type").innerHTML += taxonomy.event_types
       .map((t) => `<option value="${esc(t)}">${esc(t)}</option>`).join("");
