@@ -394,3 +394,15 @@ def test_bad_config_is_named(tmp_path, text, words):
 def test_missing_config_file(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         load_config(tmp_path / "none.toml", environ={})
+
+
+# ---- the command ------------------------------------------------------------------------------
+
+def test_serve_command_refuses_bad_options(tmp_path, capsys):
+    from sitrep.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["serve", "--port", "99999"])
+    assert "not a port number" in capsys.readouterr().err
+    assert main(["serve", "--db", str(tmp_path / "x.db"), "--config", str(tmp_path / "none.toml")]) == 2
+    assert "none.toml: configuration file not found" in capsys.readouterr().err

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import urlencode
 from pathlib import Path
 
 import pytest
@@ -196,3 +197,17 @@ def test_timeline_drag_filters_the_map(page, server):
     assert shown(page) == expected < before
     page.click("#t-clear")
     page.wait_for_function(f"document.body.dataset.state === 'ready' && document.body.dataset.events === '{before}'")
+
+
+def test_filter_by_country_and_actor(page, server):
+    sudan = api(server, "events?country=Sudan&limit=1")["total"]
+    page.select_option("#f-country", "Sudan")
+    page.wait_for_function(f"document.body.dataset.state === 'ready' && document.body.dataset.events === '{sudan}'")
+    actor = api(server, "events?country=Sudan&limit=1")["events"][0]["actor1"]
+    both = api(server, "events?" + urlencode({"country": "Sudan", "actor": actor, "limit": 1}))["total"]
+    page.fill("#f-actor", actor)
+    page.press("#f-actor", "Enter")
+    page.wait_for_function(f"document.body.dataset.state === 'ready' && document.body.dataset.events === '{both}'")
+    assert 0 < both <= sudan
+    page.click("#f-reset")
+    page.wait_for_function("document.body.dataset.state === 'ready' && document.getElementById('f-country').value === ''")
