@@ -12,7 +12,7 @@
   };
   const OTHER = "#607d8b";
   const FIRST_PAGE = 1000;   // events in the first request, painted at once
-  const PAGE = 5000;         // events per later request (the server's page-size limit caps it)
+  const PAGE = 10000;        // events per later request (the server's page-size limit caps it)
   const LIST_MAX = 500;      // events listed in the side panel
   const DAY = 86400000;
 
