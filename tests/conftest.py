@@ -3,6 +3,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests share factories.py
 
+import contextlib  # noqa: E402
 import glob  # noqa: E402
 import os  # noqa: E402
 import shutil  # noqa: E402
@@ -52,45 +53,68 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def postgres_server():
-    """A PostgreSQL URL, or the reason there is none (a string starting with 'skip:')."""
+class NoPostgres(Exception):
+    """No PostgreSQL server can be had here; the message says why."""
+
+
+@contextlib.contextmanager
+def throwaway_postgres(*, fsync: bool = False):
+    """A PostgreSQL URL: SITREP_TEST_POSTGRES, or a cluster started in a temporary folder on a
+    unix socket and removed afterwards (fsync off unless asked: tests need no durability across
+    power loss). Raises NoPostgres when neither can be had."""
     given = os.environ.get("SITREP_TEST_POSTGRES")
     if given:
         yield given
         return
     bindir = _pg_bin()
     if bindir is None:
-        yield "skip: PostgreSQL is not installed (apt-get install postgresql, or set SITREP_TEST_POSTGRES)"
-        return
+        raise NoPostgres("PostgreSQL is not installed (apt-get install postgresql, or set SITREP_TEST_POSTGRES)")
     base = tempfile.mkdtemp(prefix="sitrep-pg-")
-    os.chmod(base, 0o777)
-    data, sock, port = os.path.join(base, "data"), base, _free_port()
+    os.chmod(base, 0o755)
     if os.geteuid() == 0:
-        user = "postgres" if _user_exists("postgres") else "nobody"
-        shutil.chown(base, user)
+        shutil.chown(base, "postgres" if _user_exists("postgres") else "nobody")
+    data, port = os.path.join(base, "data"), _free_port()
+    try:
+        _start_cluster(bindir, base, data, port, fsync)
+    except NoPostgres:
+        shutil.rmtree(base, ignore_errors=True)
+        raise
+    try:
+        yield f"postgresql://sitrep@/postgres?host={base}&port={port}"
+    finally:
+        subprocess.run(_as_user([f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"]), capture_output=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _start_cluster(bindir: str, base: str, data: str, port: int, fsync: bool) -> None:
     try:
         subprocess.run(_as_user([f"{bindir}/initdb", "-D", data, "-U", "sitrep", "-A", "trust", "--no-sync"]),
                        check=True, capture_output=True)
         subprocess.run(_as_user([f"{bindir}/pg_ctl", "-D", data, "-w", "-l", os.path.join(base, "log"), "-o",
-                                 f"-k {sock} -p {port} -c listen_addresses='' -c fsync=off", "start"]),
+                                 f"-k {base} -p {port} -c listen_addresses='' -c fsync={'on' if fsync else 'off'}",
+                                 "start"]),
                        check=True, capture_output=True)
     except (subprocess.CalledProcessError, OSError) as exc:
-        detail = getattr(exc, "stderr", b"") or b""
-        yield f"skip: could not start a throwaway PostgreSQL ({exc}; {detail.decode(errors='replace')[-300:]})"
-        shutil.rmtree(base, ignore_errors=True)
-        return
+        detail = (getattr(exc, "stderr", b"") or b"").decode(errors="replace")[-300:]
+        raise NoPostgres(f"could not start a throwaway PostgreSQL ({exc}; {detail})") from exc
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL URL, or the reason there is none (a string starting with 'skip:')."""
     try:
-        yield f"postgresql://sitrep@/postgres?host={sock}&port={port}"
-    finally:
-        subprocess.run(_as_user([f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "stop"]), capture_output=True)
-        shutil.rmtree(base, ignore_errors=True)
+        with throwaway_postgres() as url:
+            yield url
+    except NoPostgres as exc:
+        yield f"skip: {exc}"
 
 
 @pytest.fixture
 def postgres_url(postgres_server):
     """A fresh, empty schema on the test server, as a URL whose search_path points at it."""
     if postgres_server.startswith("skip:"):
+        if os.environ.get("SITREP_REQUIRE_POSTGRES"):  # CI: PostgreSQL must really be tested
+            pytest.fail(postgres_server[5:].strip())
         pytest.skip(postgres_server[5:].strip())
     import psycopg
 

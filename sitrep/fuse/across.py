@@ -8,7 +8,6 @@ and source; its toll takes each source's latest figure, then ACLED's lowest cred
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 from collections.abc import Iterable
@@ -66,7 +65,10 @@ class Report:
 
 
 def _actor_dict(actor: Actor | None) -> dict[str, Any] | None:
-    return dataclasses.asdict(actor) if actor else None
+    if actor is None:
+        return None
+    return {"name": actor.name, "inter": actor.inter, "country": actor.country, "side": actor.side,
+            "registered": actor.registered}
 
 
 def _actor(data: dict[str, Any] | None) -> Actor | None:

@@ -25,6 +25,9 @@ class SQLiteDB:
         self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self.conn.execute("PRAGMA foreign_keys = ON")
         self.conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL: a killed process loses nothing committed; a machine crash may lose the last
+        # commits (the ingest is idempotent: rerun it), never consistency.
+        self.conn.execute("PRAGMA synchronous = NORMAL")
         self.conn.execute("PRAGMA busy_timeout = 30000")
 
     def execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
@@ -67,6 +70,8 @@ class PostgresDB:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
             raise StoreError(f"{_safe(url)}: cannot connect to PostgreSQL ({str(exc).strip()})") from exc
+        # As SQLite's synchronous=NORMAL: a crash of the server may lose the last commits, whole.
+        self.conn.execute("SET synchronous_commit = off")
 
     def execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
         return self.conn.execute(sql.replace("?", "%s"), tuple(args))

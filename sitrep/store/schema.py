@@ -49,13 +49,14 @@ CREATE TABLE IF NOT EXISTS events (
     event_type TEXT, sub_event_type TEXT, actor1 TEXT, actor2 TEXT,
     country TEXT, iso3 TEXT, admin1 TEXT, admin2 TEXT,
     latitude DOUBLE PRECISION, longitude DOUBLE PRECISION, geo_precision BIGINT,
-    fatalities BIGINT, aggregate BIGINT NOT NULL DEFAULT 0,
+    fatalities BIGINT, aggregate BIGINT NOT NULL DEFAULT 0, wide BIGINT NOT NULL DEFAULT 0, cell BIGINT,
     search TEXT, record TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_by_country_date ON events (country, event_date);
 CREATE INDEX IF NOT EXISTS events_by_iso3_date ON events (iso3, event_date);
 CREATE INDEX IF NOT EXISTS events_by_date ON events (event_date);
-CREATE INDEX IF NOT EXISTS events_by_window ON events (iso3, date_hi);
+CREATE INDEX IF NOT EXISTS events_by_admin1_window ON events (iso3, admin1, wide, date_lo);
+CREATE INDEX IF NOT EXISTS events_by_cell_window ON events (cell, wide, date_lo);
 CREATE TABLE IF NOT EXISTS reports (
     report_id TEXT PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from ..errors import StoreError
 from ..export.records import event_record
-from ..fuse.across import Report, best_match, compatible, fuse_reports
+from ..fuse.across import NEAR_KM, Report, best_match, compatible, fuse_reports
 from ..model import Actor, Article, ArticleResult
 from ..taxonomy import PROTESTS, RIOTS
 from . import dedup
@@ -25,7 +25,8 @@ from .query import make_query, page, where
 from .schema import SCHEMA_VERSION, TABLES, content_hash, drop_v1, statements, v1_rows, version_of
 
 MAX_CANDIDATES = 50
-NEAR_DEGREES = 0.1  # a first cut around a place, in SQL; ``compatible`` measures kilometres
+CELL_DEGREES = 0.2  # the grid of the first cut around a place; ``compatible`` measures kilometres
+WIDE_DAYS = 31  # events whose window is longer are "wide" and looked up apart
 STAT_GROUPS = ("event_type", "sub_event_type", "actor1", "country")
 ORDER = " ORDER BY (event_date IS NULL), event_date, event_id"
 
@@ -202,21 +203,27 @@ class SQLStore:
         return self.db.execute("SELECT 1 FROM events WHERE event_id = ?", (event_id,)).fetchone() is not None
 
     def _candidates(self, report: Report) -> list[tuple[str, list[Report]]]:
-        """Stored events that may tell of the same event: a first cut in SQL."""
+        """Stored events that may tell of the same event: a first cut in SQL, on two indexes:
+        the same admin1, or the grid cells around the place; windows that may overlap."""
         r, window = report.record, report.window()
         if r.get("latitude") is None or window is None or not r.get("iso3"):
             return []
         kinds = [report.event_type] + ([RIOTS] if report.event_type == PROTESTS else
                                        [PROTESTS] if report.event_type == RIOTS else [])
-        lat, lon = r["latitude"], r["longitude"]
-        dlon = NEAR_DEGREES / max(0.1, abs(_cos(lat)))
-        rows = self.db.execute(
-            f"SELECT event_id FROM events WHERE iso3 = ? AND aggregate = ? AND date_lo <= ? AND date_hi >= ? "
-            f"AND event_type IN ({', '.join('?' * len(kinds))}) AND ("
-            f"(latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?) OR admin1 = ?) LIMIT {MAX_CANDIDATES}",
-            (r["iso3"], int(bool(r.get("aggregate"))), window[1].isoformat(), window[0].isoformat(), *kinds,
-             lat - NEAR_DEGREES, lat + NEAR_DEGREES, lon - dlon, lon + dlon, r.get("admin1") or "")).fetchall()
-        return [(eid, self._members(eid)) for (eid,) in rows]
+        lo, hi = window[0].isoformat(), window[1].isoformat()
+        earliest = (window[0] - dt.timedelta(days=WIDE_DAYS)).isoformat()
+        common = (f"((wide = 0 AND date_lo BETWEEN ? AND ?) OR (wide = 1 AND date_lo <= ?)) AND date_hi >= ? "
+                  f"AND aggregate = ? AND event_type IN ({', '.join('?' * len(kinds))})")
+        args = [earliest, hi, hi, lo, int(bool(r.get("aggregate"))), *kinds]
+        cells = around(r["latitude"], r["longitude"])
+        found = [row[0] for row in self.db.execute(  # the country is checked by ``compatible``
+            f"SELECT event_id FROM events WHERE cell IN ({', '.join('?' * len(cells))}) AND {common} "
+            f"LIMIT {MAX_CANDIDATES}", [*cells, *args])]
+        if r.get("admin1"):
+            found += [row[0] for row in self.db.execute(
+                f"SELECT event_id FROM events WHERE iso3 = ? AND admin1 = ? AND {common} LIMIT {MAX_CANDIDATES}",
+                [r["iso3"], r["admin1"], *args])]
+        return [(eid, self._members(eid)) for eid in dict.fromkeys(found)]
 
     def _members(self, event_id: str) -> list[Report]:
         rows = self.db.execute("SELECT report_id, article_id, record, actors, published, seq FROM reports "
@@ -251,12 +258,13 @@ class SQLStore:
         hi = max(w[1] for w in windows).isoformat() if windows else None
         self.db.execute(
             "INSERT INTO events (event_id, event_date, date_lo, date_hi, event_type, sub_event_type, actor1, actor2, "
-            "country, iso3, admin1, admin2, latitude, longitude, geo_precision, fatalities, aggregate, search, record) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "country, iso3, admin1, admin2, latitude, longitude, geo_precision, fatalities, aggregate, wide, cell, "
+            "search, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (event_id, record["event_date"], lo, hi, record["event_type"], record["sub_event_type"],
              record["actor1"], record["actor2"], record["country"], record["iso3"], record["admin1"],
              record["admin2"], record["latitude"], record["longitude"], record["geo_precision"],
-             record["fatalities"], int(bool(record["aggregate"])), _search_text(record),
+             record["fatalities"], int(bool(record["aggregate"])), int(_wide(lo, hi)),
+             None if record["latitude"] is None else cell(record["latitude"], record["longitude"]), _search_text(record),
              json.dumps(record, ensure_ascii=False)))
         self.db.executemany("INSERT INTO event_actors (event_id, name, lname, role) VALUES (?, ?, ?, ?)",
                             [(event_id, name, name.lower(), role) for role, name in _actor_roles(record)])
@@ -402,8 +410,21 @@ def _monday(day: str) -> str:
     return (d - dt.timedelta(days=d.weekday())).isoformat()
 
 
-def _cos(lat: float) -> float:
-    return math.cos(math.radians(lat))
+def cell(lat: float, lon: float) -> int:
+    """The grid cell of a point (CELL_DEGREES on a side), as one number."""
+    return (math.floor(lat / CELL_DEGREES) + 500) * 2000 + math.floor(lon / CELL_DEGREES) + 1000
+
+
+def around(lat: float, lon: float) -> list[int]:
+    """The cells holding every point within NEAR_KM of this one (more cells east and west
+    where meridians close in)."""
+    wide = math.ceil(NEAR_KM / (111.3 * CELL_DEGREES * max(0.05, math.cos(math.radians(lat)))))
+    return [cell(lat + dy * CELL_DEGREES, lon + dx * CELL_DEGREES) for dy in (-1, 0, 1)
+            for dx in range(-wide, wide + 1)]
+
+
+def _wide(lo: str | None, hi: str | None) -> bool:
+    return bool(lo and hi) and (dt.date.fromisoformat(hi) - dt.date.fromisoformat(lo)).days > WIDE_DAYS
 
 
 def _v1_actor(record: dict[str, Any], n: int) -> Actor | None:
