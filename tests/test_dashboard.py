@@ -32,6 +32,15 @@ def skip_or_fail(reason: str) -> None:
     pytest.skip(reason)
 
 
+def copy_of(result):
+    """The report again, under another outlet and URL with a line added: a near-duplicate."""
+    import dataclasses
+
+    article = dataclasses.replace(result.article, id="copy-wire-1", url="https://example.org/copy", outlet="Copy Wire",
+                                  text=result.article.text + "\n\nThis report first appeared on another wire.")
+    return dataclasses.replace(result, article=article)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -60,12 +69,13 @@ def server(tmp_path_factory):
         import playwright.sync_api  # noqa: F401
     except ImportError:
         skip_or_fail("playwright is not installed (pip install -e '.[test]')")
-    from test_api import seed_store, store_has_contract
+    from test_api import pipeline_results, seed_store, store_has_contract
 
     if not store_has_contract():
         pytest.skip("the store contract of sitrep/store/base.py is not implemented yet")
     folder = tmp_path_factory.mktemp("dashboard")
-    db = seed_store(folder / "seeded.db")  # runs the pipeline
+    results = pipeline_results()
+    db = seed_store(folder / "seeded.db", results + [copy_of(results[0])])
     config = folder / "sitrep.toml"
     config.write_text("[api]\nmax_page_size = 10\n", encoding="utf-8")  # the map loads page after page
     port = free_port()
@@ -211,3 +221,12 @@ def test_filter_by_country_and_actor(page, server):
     assert 0 < both <= sudan
     page.click("#f-reset")
     page.wait_for_function("document.body.dataset.state === 'ready' && document.getElementById('f-country').value === ''")
+
+
+def test_copies_of_a_report_are_named(page, server):
+    copied = api(server, "articles/copy-wire-1")
+    original = copied["duplicate_of"]
+    event_id = api(server, f"articles/{original}")["event_ids"][0]
+    page.click(f"#event-list li[data-id='{event_id}']")
+    page.wait_for_selector("#articles mark.evidence")
+    assert "The same report also appeared as: Copy Wire" in page.inner_text("#event")

@@ -185,7 +185,7 @@
       ? `(newest ${LIST_MAX} of ${features.length})` : `(${features.length})`;
     $("event-list").innerHTML = shown.map((f) => {
       const p = f.properties;
-      return `<li data-id="${esc(p.event_id)}"><span class="swatch" style="background:${colour(p.event_type)}"></span>` +
+      return `<li data-id="${esc(p.event_id)}" tabindex="0"><span class="swatch" style="background:${colour(p.event_type)}"></span>` +
         `${esc(p.event_date || "undated")} · ${esc(p.sub_event_type)} · ${esc(p.location || "?")}` +
         `${p.fatalities ? ` · <b>${p.fatalities}</b> killed` : ""}${p.conflicting ? " ⚠" : ""}</li>`;
     }).join("");
@@ -194,6 +194,10 @@
   $("event-list").addEventListener("click", (e) => {
     const li = e.target.closest("li[data-id]");
     if (li) openEvent(li.dataset.id);
+  });
+  $("event-list").addEventListener("keydown", (e) => {
+    const li = e.target.closest("li[data-id]");
+    if (li && e.key === "Enter") openEvent(li.dataset.id);
   });
 
   // ---- the event panel -----------------------------------------------------------------------
@@ -222,8 +226,15 @@
       `<p class="notes">${esc(ev.notes || "(no notes)")}</p>` +
       `<h3>Fields</h3>${fieldsTable(ev)}` +
       `<h3>Sources and their claims${ev.conflicting_claims ? ' <span title="the sources disagree">⚠ conflicting</span>' : ""}</h3>` +
-      `<div class="claims">${claimsTable(ev.claims || [])}</div>` +
+      `<div class="claims">${claimsTable(ev.claims || [])}</div>` + copiesHTML(ev.duplicates || []) +
       `<h3>Evidence in the articles</h3><div id="articles"><p class="muted">loading…</p></div>`;
+  }
+
+  // Articles the store recognised as copies of a source's (same text, another URL or outlet).
+  function copiesHTML(copies) {
+    if (!copies.length) return "";
+    return '<p class="muted">The same report also appeared as: ' + copies.map((a) =>
+      esc([a.outlet, a.title, a.published].filter(Boolean).join(", ") || a.article_id || a.id)).join("; ") + "</p>";
   }
 
   function fieldsTable(ev) {
