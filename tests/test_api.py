@@ -313,6 +313,43 @@ def test_reads_need_the_token_off_localhost_unless_public(db):
         assert c.get("/events").status_code == 200
 
 
+# ---- a slow query does not hold up the others ----------------------------------------------------
+
+class HeldStore:
+    """The real store, except that a query for riots waits until the test lets it go."""
+
+    def __init__(self, store, held, gate):
+        self.store, self.held, self.gate = store, held, gate
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def events(self, query=None):
+        if query is not None and query.event_type == "Riots":
+            self.held.set()
+            assert self.gate.wait(20), "the held query was never let go"
+        return self.store.events(query)
+
+
+def test_a_slow_query_does_not_hold_up_the_others(db):
+    import threading
+
+    held, gate = threading.Event(), threading.Event()
+    app = create_app(lambda: HeldStore(open_store(db), held, gate))
+    with TestClient(app) as c:
+        slow = {}
+        thread = threading.Thread(target=lambda: slow.update(r=c.get("/events", params={"event_type": "Riots"})))
+        thread.start()
+        try:
+            assert held.wait(20), "the riots query never reached the store"
+            fast = c.get("/events", params={"event_type": "Battles"})  # answered while the riots wait
+            assert fast.status_code == 200 and not gate.is_set() and thread.is_alive()
+        finally:
+            gate.set()
+            thread.join(20)
+        assert slow["r"].status_code == 200
+
+
 # ---- the same answers from PostgreSQL -------------------------------------------------------
 
 def test_postgresql_store_answers_as_sqlite_does(postgres_url, results, tmp_path):

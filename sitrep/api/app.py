@@ -1,8 +1,8 @@
 """The FastAPI app: read endpoints over the store's contract, an ingest endpoint, the dashboard.
 
-The store is opened inside the app's lifespan and used only from the event loop's thread (the
-handlers are ``async`` and the store's calls are quick), so a SQLite connection is never shared
-across threads. The pipeline, slow and CPU-bound, runs in a worker thread when an article is posted.
+Handlers that read run in worker threads, each borrowing a store connection from a small pool
+(``pool.py``) for the length of the request, so a slow query (the whole map) does not hold up the
+others. The pipeline, slow and CPU-bound, runs in a worker thread when an article is posted.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import hmac
 import ipaddress
 import json
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Literal
@@ -29,9 +29,11 @@ from .config import ApiConfig
 from .errors import BodyLimit, install_handlers
 from .geojson import collection
 from .params import Filters, filters
+from .pool import StorePool
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 DEFAULT_LIMIT = 100
+STORE_CONNECTIONS = 4
 
 ARTICLE_EXAMPLE = {
     "id": "wire-2024-11-28-aleppo",
@@ -51,11 +53,12 @@ def create_app(open_store: Callable[[], Store], config: ApiConfig | None = None,
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.store = open_store()
+        app.state.stores = StorePool(open_store, STORE_CONNECTIONS)
+        app.state.stores.start()
         try:
             yield
         finally:
-            app.state.store.close()
+            app.state.stores.close()
 
     app = FastAPI(title="sitrep", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Conflict events extracted from news reports, with their sources, claims and "
@@ -113,6 +116,12 @@ def writer(request: Request) -> None:
                             headers={"WWW-Authenticate": "Bearer"})
 
 
+def borrowed_store(request: Request) -> Iterator[Store]:
+    """A store for this request, given back to the pool when the request is done with it."""
+    with request.app.state.stores.borrow() as store:
+        yield store
+
+
 def json_response(data: Any, status: int = 200) -> Response:
     """Large answers skip FastAPI's encoder: the records are plain JSON already."""
     return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")), status_code=status,
@@ -156,8 +165,8 @@ def _add_routes(app: FastAPI, config: ApiConfig) -> None:
                 "max_page_size": config.max_page_size}
 
     @app.get("/health", tags=["meta"], dependencies=read, summary="Is the server up, and how many events it holds")
-    async def health(request: Request) -> dict[str, Any]:
-        return {"status": "ok", "version": __version__, "events": request.app.state.store.count_events()}
+    def health(store: Store = Depends(borrowed_store)) -> dict[str, Any]:
+        return {"status": "ok", "version": __version__, "events": store.count_events()}
 
     @app.get("/taxonomy", tags=["meta"], summary="ACLED event types and sub-event types")
     async def taxonomy() -> dict[str, Any]:
@@ -166,9 +175,8 @@ def _add_routes(app: FastAPI, config: ApiConfig) -> None:
 
     @app.get("/events", tags=["events"], dependencies=read,
              summary="Events matching the filters, oldest first, as JSON or GeoJSON")
-    async def events(request: Request, f: Filters = Depends(filters), limit: int = page_size,
-                     offset: int = offset_q, format: Literal["json", "geojson"] = "json") -> Response:
-        store = request.app.state.store
+    def events(f: Filters = Depends(filters), limit: int = page_size, offset: int = offset_q,
+               format: Literal["json", "geojson"] = "json", store: Store = Depends(borrowed_store)) -> Response:
         total = store.count_events(f.query)
         records = store.events(f.page(limit, offset))
         if format == "geojson":
@@ -177,21 +185,21 @@ def _add_routes(app: FastAPI, config: ApiConfig) -> None:
 
     @app.get("/events/{event_id}", tags=["events"], dependencies=read,
              summary="One event with its claims, evidence and the articles they come from")
-    async def event(request: Request, event_id: str) -> Response:
-        record = request.app.state.store.event(event_id)
+    def event(event_id: str, store: Store = Depends(borrowed_store)) -> Response:
+        record = store.event(event_id)
         if record is None:
             raise HTTPException(404, f"no event with id {event_id!r}")
         return json_response(record)
 
     @app.get("/articles", tags=["articles"], dependencies=read, summary="Stored articles, newest first")
-    async def articles(request: Request, limit: int = page_size, offset: int = offset_q) -> Response:
-        rows = list(request.app.state.store.articles(limit=limit, offset=offset))
+    def articles(limit: int = page_size, offset: int = offset_q, store: Store = Depends(borrowed_store)) -> Response:
+        rows = list(store.articles(limit=limit, offset=offset))
         return json_response({"limit": limit, "offset": offset, "articles": rows})
 
     @app.get("/articles/{article_id}", tags=["articles"], dependencies=read,
              summary="One article with its text and the ids of its events")
-    async def article(request: Request, article_id: str) -> Response:
-        record = request.app.state.store.article(article_id)
+    def article(article_id: str, store: Store = Depends(borrowed_store)) -> Response:
+        record = store.article(article_id)
         if record is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
         return json_response(record)
@@ -201,7 +209,8 @@ def _add_routes(app: FastAPI, config: ApiConfig) -> None:
     async def ingest(request: Request, record: dict[str, Any] = Body(..., examples=[ARTICLE_EXAMPLE])) -> Response:
         article = _article(record)
         result = await run_in_threadpool(request.app.state.pipeline.run_one, article)
-        outcome = request.app.state.store.save(result)
+        with request.app.state.stores.borrow() as store:
+            outcome = await run_in_threadpool(store.save, result)
         body = dataclasses.asdict(outcome)
         body["events"] = [e.event_id for e in result.events]
         body["reason"] = result.reason
@@ -209,17 +218,17 @@ def _add_routes(app: FastAPI, config: ApiConfig) -> None:
 
     @app.get("/actors", tags=["actors"], dependencies=read,
              summary="Actors with their numbers of events and fatalities, most events first")
-    async def actors(request: Request, limit: int = page_size, offset: int = offset_q) -> Response:
-        rows = list(request.app.state.store.actors())
+    def actors(limit: int = page_size, offset: int = offset_q, store: Store = Depends(borrowed_store)) -> Response:
+        rows = list(store.actors())
         return json_response({"total": len(rows), "limit": limit, "offset": offset,
                               "actors": rows[offset:offset + limit]})
 
     @app.get("/stats", tags=["events"], dependencies=read,
              summary="Events and fatalities per day or week, by event type, sub-type, actor or country")
-    async def stats(request: Request, f: Filters = Depends(filters),
-                    by: Literal["day", "week"] = "day",
-                    group: Literal["event_type", "sub_event_type", "actor1", "country"] = "event_type") -> Response:
-        rows = request.app.state.store.stats(f.query, by=by, group=group)
+    def stats(f: Filters = Depends(filters), by: Literal["day", "week"] = "day",
+              group: Literal["event_type", "sub_event_type", "actor1", "country"] = "event_type",
+              store: Store = Depends(borrowed_store)) -> Response:
+        rows = store.stats(f.query, by=by, group=group)
         return json_response({"by": by, "group": group, "rows": rows})
 
 
