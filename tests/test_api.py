@@ -143,6 +143,17 @@ def test_events_filter_by_actor_fatalities_bbox_and_text(client, everything):
                              for e in mogadishu)
 
 
+def test_events_filter_by_admin1_and_sub_event_type(client, everything):
+    sample = next(e for e in everything if e["admin1"])
+    found = client.get("/events", params={"admin1": sample["admin1"], "limit": 500}).json()["events"]
+    assert sample["event_id"] in {e["event_id"] for e in found}
+    assert {e["admin1"].lower() for e in found} == {sample["admin1"].lower()}
+    sub = sample["sub_event_type"]
+    found = client.get("/events", params={"sub_event_type": sub, "limit": 500}).json()
+    assert found["total"] == sum(e["sub_event_type"] == sub for e in everything)
+    assert {e["sub_event_type"] for e in found["events"]} == {sub}
+
+
 def test_events_as_geojson(client, everything):
     body = client.get("/events", params={"format": "geojson", "limit": 500}).json()
     assert body["type"] == "FeatureCollection" and body["total"] == len(everything)
