@@ -14,6 +14,7 @@
   const FIRST_PAGE = 1000;   // events in the first request, painted at once
   const PAGE = 10000;        // events per later request (the server's page-size limit caps it)
   const LIST_MAX = 500;      // events listed in the side panel
+  const MAP_MAX = 50000;     // events put on the map at most; past that, narrow the filters
   const DAY = 86400000;
 
   const $ = (id) => document.getElementById(id);
@@ -132,7 +133,7 @@
     const filters = filterParams(true);
     try {
       let total = 0;
-      for (let offset = 0, first = true; first || offset < total; first = false) {
+      for (let offset = 0, first = true; first || offset < Math.min(total, MAP_MAX); first = false) {
         const limit = first ? Math.min(FIRST_PAGE, state.pageSize) : state.pageSize;
         const page = await getJSON("/events?" + query({ ...filters, format: "geojson", limit, offset }));
         if (seq !== state.loadSeq) return;  // a newer request has started
@@ -172,7 +173,8 @@
   function finishLoad(total) {
     const placed = state.features.filter((f) => f.geometry).length;
     renderList(state.features);
-    setStatus(`${total} events · ${placed} on the map`);
+    const part = state.features.length < total ? ` (the first ${state.features.length}: narrow the filters)` : "";
+    setStatus(`${total} events · ${placed} on the map${part}`);
     if (window.sitrepMapLoaded === undefined) window.sitrepMapLoaded = performance.now();
     state.painted();
     document.body.dataset.state = "ready";
