@@ -1,6 +1,7 @@
 """The API and the dashboard over a store of many events: API latency and the map's first paint.
 
     python benchmarks/bench_api.py [--events 10000] [--db FILE] [--repeat 30] [--loads 5]
+    python benchmarks/bench_api.py --postgres [URL]     # the same over PostgreSQL
 
 Builds a SQLite store of --events events (the samples' real events run through the pipeline, then
 copied across a year and jittered around their places, as new articles), serves it with
@@ -13,7 +14,8 @@ copied across a year and jittered around their places, as new articles), serves 
   page of markers, 1,000 of them, was added; target: < 1 s) and when every event is on it.
   Needs /usr/bin/chromium and playwright; skipped without them.
 
-A --db that exists is reused as it is (building 10,000 events takes a while).
+A --db that exists is reused as it is (building 10,000 events takes a while). --postgres without a
+URL starts a throwaway cluster as the tests do (SITREP_TEST_POSTGRES, or Debian's server binaries).
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # conftest's throwaway PostgreSQL cluster
 FILES = [ROOT / "samples" / "articles.jsonl", ROOT.parent / "shared" / "examples" / "aleppo-offensive.txt"]
 CHROMIUM = "/usr/bin/chromium"
 EVENTS_PER_ARTICLE = 5
@@ -65,7 +68,7 @@ def copy_event(event, i: int, article_id: str, rng: random.Random):
                                fatalities=rng.choice([0, 0, 0, 1, 2, 3, 5, 8, 13, 40]))
 
 
-def build_store(path: Path, n: int) -> None:
+def build_store(path: Path | str, n: int) -> None:
     """Articles of EVENTS_PER_ARTICLE events each until the store holds ``n`` events (some copies fuse)."""
     from sitrep.model import ArticleResult
     from sitrep.store import open_store
@@ -86,7 +89,8 @@ def build_store(path: Path, n: int) -> None:
         i += EVENTS_PER_ARTICLE
     stored = store.count_events()
     store.close()
-    print(f"store: {stored} events from {i // EVENTS_PER_ARTICLE} articles in {path} "
+    where = "PostgreSQL" if str(path).startswith("postgres") else path
+    print(f"store: {stored} events from {i // EVENTS_PER_ARTICLE} articles in {where} "
           f"(built in {time.perf_counter() - t0:.0f} s)")
 
 
@@ -106,7 +110,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(db: Path, port: int) -> subprocess.Popen:
+def serve(db: Path | str, port: int) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen([sys.executable, "-m", "sitrep.cli", "serve", "--db", str(db), "--port", str(port)],
                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -214,22 +218,53 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--db", type=Path, help="store file (built when missing; default: a temporary file)")
+    parser.add_argument("--postgres", nargs="?", const="", metavar="URL",
+                        help="measure over PostgreSQL: this database, or a throwaway cluster when no URL is given")
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--loads", type=int, default=5)
     args = parser.parse_args()
+    if args.postgres is not None:
+        on_postgres(args)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "bench.db"
         if not db.exists():
             build_store(db, args.events)
-        port = free_port()
-        server = serve(db, port)
-        try:
-            measure_api(port, args.repeat)
-            measure_full_map(port)
-            measure_first_paint(port, args.loads)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+        measure(db, args)
+
+
+def on_postgres(args: argparse.Namespace) -> None:
+    from conftest import NoPostgres, throwaway_postgres
+    from sitrep.store import open_store
+
+    def run(url: str) -> None:
+        store = open_store(url)
+        empty = store.count_events() == 0
+        store.close()
+        if empty:
+            build_store(url, args.events)
+        measure(url, args)
+
+    if args.postgres:
+        run(args.postgres)
+        return
+    try:
+        with throwaway_postgres(fsync=True) as url:
+            run(url)
+    except NoPostgres as exc:
+        sys.exit(f"postgresql: {exc}")
+
+
+def measure(db: Path | str, args: argparse.Namespace) -> None:
+    port = free_port()
+    server = serve(db, port)
+    try:
+        measure_api(port, args.repeat)
+        measure_full_map(port)
+        measure_first_paint(port, args.loads)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
 
 
 if __name__ == "__main__":
