@@ -129,13 +129,17 @@
     const seq = ++state.loadSeq;
     setStatus("loading…");
     document.body.dataset.state = "loading";
+    const prefetched = window.sitrepFirstPage;  // index.html's request, good for the unfiltered map only
+    window.sitrepFirstPage = null;
     await state.settings;
     const filters = filterParams(true);
+    const unfiltered = !Object.values(filters).some(Boolean);
     try {
       let total = 0;
       for (let offset = 0, first = true; first || offset < Math.min(total, MAP_MAX); first = false) {
         const limit = first ? Math.min(FIRST_PAGE, state.pageSize) : state.pageSize;
-        const page = await getJSON("/events?" + query({ ...filters, format: "geojson", limit, offset }));
+        const early = first && unfiltered && limit === FIRST_PAGE && prefetched ? await prefetched : null;
+        const page = early || await getJSON("/events?" + query({ ...filters, format: "geojson", limit, offset }));
         if (seq !== state.loadSeq) return;  // a newer request has started
         if (first) {  // the old markers stay until the new ones are here
           clusters.clearLayers();
