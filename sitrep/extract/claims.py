@@ -17,7 +17,7 @@ from ..model import (
     ActorMention, AnalyzedArticle, Claim, DateInfo, Displacement, PlaceMention, Sentence, Span, TerritorialChange,
 )
 from ..taxonomy import BY_NAME, PROTESTS, SD
-from .classify import PEOPLE_WORDS, Decision, Scene, classify_sentence
+from .classify import PEOPLE_WORDS, Decision, Scene, classify_by_model, classify_sentence
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .numbers import find_quantities
@@ -59,14 +59,16 @@ class _Context:
     source_by_paragraph: dict[int, Attribution] = field(default_factory=dict)
     place_by_paragraph: dict[int, PlaceMention] = field(default_factory=dict)
     background_paragraphs: set[int] = field(default_factory=set)
+    paragraphs: dict[int, str] = field(default_factory=dict)
+    use_model: bool = True
 
-    @property
-    def scene(self) -> Scene:
-        return Scene(self.registry, self.country)
+    def scene(self, sentence: Sentence) -> Scene:
+        return Scene(self.registry, self.country, self.paragraphs.get(sentence.paragraph), self.use_model)
 
 
-def extract_claims(analyzed: AnalyzedArticle, registry: Any = None) -> list[Claim]:
-    """Every claim an article makes about events, in text order."""
+def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: bool = True) -> list[Claim]:
+    """Every claim an article makes about events, in text order. ``use_model=False`` leaves the
+    types to the rules alone (the sub-event model neither revises nor adds events)."""
     if registry is None:
         from .actors import get_registry
 
@@ -75,10 +77,28 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None) -> list[Clai
     dated = [(s, resolve_date(s.span.text, published)) for s in analyzed.sentences]
     country = _country(analyzed)
     ctx = _Context(analyzed, registry, country, _lead_date(analyzed, dated), _lead_place(analyzed),
-                   country in HIGH_INTENSITY)
+                   country in HIGH_INTENSITY, use_model=use_model)
+    ctx.paragraphs = _paragraph_texts(analyzed)
     for sentence, date in dated:
         _read_sentence(ctx, sentence, date)
+    if not ctx.claims and use_model:
+        _model_fallback(ctx, dated)
     return ctx.claims
+
+
+def _paragraph_texts(analyzed: AnalyzedArticle) -> dict[int, str]:
+    texts: dict[int, list[str]] = {}
+    for sentence in analyzed.sentences:
+        texts.setdefault(sentence.paragraph, []).append(sentence.span.text)
+    return {p: " ".join(parts) for p, parts in texts.items()}
+
+
+def _model_fallback(ctx: _Context, dated: list[tuple[Sentence, DateInfo]]) -> None:
+    """No rule found an event: the model may name one in the first sentence that is not background
+    (terse reports: "protesters gathered", "the group was dissolved")."""
+    for sentence, date in dated:
+        if _read_sentence(ctx, sentence, date, classify_by_model) is not None:
+            return
 
 
 def _country(analyzed: AnalyzedArticle) -> str | None:
@@ -109,23 +129,26 @@ def _lead_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
     return next((p for p in analyzed.places if p.role == "location"), None)
 
 
-def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo) -> None:
+def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo, classify: Any = None) -> bool | None:
+    """Claims of one sentence into ``ctx.claims``; None when the sentence is not read at all
+    (background, a claim of responsibility), else whether it gave a claim."""
     analyzed = ctx.analyzed
     span = analyzed.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     if span is None or _background(ctx, sentence, date):
-        return
+        return None
     text = sentence.span.text
     attribution = _attribution(ctx, sentence, span)
     actors = _actors_in(analyzed, sentence, attribution)
     if _claims_responsibility(ctx, sentence):
-        return
+        return None
     places = _places_in(ctx, sentence, span, attribution)
     _remember_place(ctx, sentence, places)
     fatal = find_fatalities(text, high_intensity=ctx.high_intensity)
     breakdown = find_breakdown(text)
-    decisions = classify_sentence(span, actors, fatal, ctx.scene)
+    decisions = (classify or classify_sentence)(span, actors, fatal, ctx.scene(sentence))
     if _attach_breakdown(ctx, breakdown, sentence, decisions):
-        return
+        return True
+    before = len(ctx.claims)
     own_date, date = date, (date if date.text else _inherit_date(ctx, sentence))
     for decision in decisions:
         decision = _refer_back(ctx, sentence, decision, date)
@@ -136,6 +159,7 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo) -> None:
         if decision.sub_event_type in UNLOCATED_NOT_EVENTS and not (own_date.text or _located(places)):
             continue  # a deployment with no place or day of its own is context, not an event
         ctx.claims.append(_claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown))
+    return len(ctx.claims) > before
 
 
 def _background(ctx: _Context, sentence: Sentence, date: DateInfo) -> bool:

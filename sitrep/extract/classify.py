@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Actor, ActorMention
 from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK
+from .learned import Prediction, get_model
 from .roles import Roles, assign_roles
 from .triggers import ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, TERRITORY, Trigger, find_triggers
 
@@ -61,12 +62,30 @@ NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", 
                              "network", "center", "centre", "group", "unit", "force", "team", "system", "capability"})
 
 
+# Rules whose type a weapon or an act defines (codebook 1.4): when they fire they decide. The
+# other rules (protests, riots, clashes, generic attacks, property, group activity) name a family
+# of types; the model picks within the family when it is sure enough.
+DEFINING_RULES = frozenset({"chemical", "suicide", "air", "shelling", "explosive", "grenade", "sexual", "abduct",
+                            "agreement", "arrest", "intercept", "base", "territory", "transfer"})
+DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                           "Violent demonstration", "Mob violence"})
+VIOLENCE = frozenset({"Armed clash", "Attack", "Mob violence", "Violent demonstration",
+                      "Looting/property destruction"})
+OPEN = frozenset({"Change to group/activity", "Other", "Looting/property destruction"})
+MODEL_TYPES = DEMONSTRATION | VIOLENCE | OPEN
+REVISE_SHARE = 0.5  # the model overrules a family rule only above this share
+FALLBACK_SHARE = 0.6  # and names an event no rule found only above this one
+
+
 @dataclass
 class Scene:
-    """What a decision needs beyond the sentence: the actor registry and the article's country."""
+    """What a decision needs beyond the sentence: the actor registry, the article's country and
+    the paragraph the sentence stands in (what the model reads)."""
 
     registry: Any = None
     country: str | None = None
+    context: str | None = None
+    use_model: bool = True
 
     def actor(self, phrase: str) -> Actor | None:
         if self.registry is None:
@@ -91,6 +110,7 @@ class Decision:
     distinct: bool = False  # the text marks it as another event ("also", "separately")
     definite: bool = False  # a definite noun ("the blast") that may point back to an event told before
     toll_only: bool = False  # only death words: a toll for an event told before
+    revisable: bool = True  # named by a family rule, not by a defining weapon or act
 
 
 def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: Scene | None = None) -> list[Decision]:
@@ -107,7 +127,78 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
                      if (d := _decide(span, t, actors, fatal, victims, scene)) is not None]
         if not decisions:
             decisions = _generic(span, triggers, actors, fatal, victims, scene)
-    return _hierarchy(decisions, span.text)
+    return _revise(_hierarchy(decisions, span.text), scene)
+
+
+def predict(scene: Scene, text: str) -> Prediction | None:
+    if not scene.use_model:
+        return None
+    return get_model().predict(scene.context or text)
+
+
+def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
+    """The model picks the type within the family a rule named (a protest: peaceful, met with
+    intervention, violent; violence: a clash, an attack, a mob), when it is sure enough."""
+    first = next((d for d in decisions if d.revisable and d.sub_event_type in MODEL_TYPES), None)
+    if first is None or not scene.use_model:
+        return decisions
+    prediction = predict(scene, "")
+    if prediction is None or prediction.share < REVISE_SHARE or prediction.label == first.sub_event_type:
+        return decisions
+    if not _same_family(first.sub_event_type, prediction.label):
+        return decisions
+    if any(d.sub_event_type == prediction.label for d in decisions):
+        return decisions
+    if {first.sub_event_type, prediction.label} == {"Attack", "Armed clash"} and first.actor2 is not None:
+        return decisions  # the victims the rules read (civilians or combatants) decide that one
+    _retype(first, prediction.label, scene)
+    return decisions
+
+
+def _same_family(rule_type: str, model_type: str) -> bool:
+    if model_type not in MODEL_TYPES:
+        return False
+    if rule_type in OPEN:
+        return True
+    return any(rule_type in family and model_type in family for family in (DEMONSTRATION, VIOLENCE))
+
+
+def _retype(decision: Decision, label: str, scene: Scene) -> None:
+    """The new type, with the actors its definition asks for."""
+    decision.rule = "model"
+    decision.sub_event_type = label
+    decision.generic = False
+    actors = [a for a in (decision.actor1, decision.actor2, *decision.assoc_actor_1, *decision.assoc_actor_2) if a]
+    force = next((a for a in actors if a.inter in ARMED), None)
+    if label == "Peaceful protest":
+        decision.actor1 = next((a for a in actors if a.inter == 6), None) or scene.actor("protesters")
+        decision.actor2, decision.assoc_actor_2 = None, []
+    elif label in ("Protest with intervention", "Excessive force against protesters"):
+        decision.actor1 = next((a for a in actors if a.inter == 6), None) or scene.actor("protesters")
+        decision.actor2 = force or scene.actor("police")
+    elif label in ("Violent demonstration", "Mob violence"):
+        if decision.actor1 is None or decision.actor1.inter in (6, 7):
+            decision.actor1 = scene.actor("rioters") or decision.actor1
+        if decision.actor2 is not None and decision.actor2.inter == 6:
+            decision.actor2 = None
+    elif label == "Attack":
+        decision.actor2 = decision.actor2 or scene.actor("civilians")
+    decision.civilian_targeting = label == "Attack" or _targets_civilians(Roles(decision.actor1, [], decision.actor2))
+
+
+def classify_by_model(span: Any, actors: list[ActorMention], fatal: Any, scene: Scene) -> list[Decision]:
+    """An event no rule found ("Peaceful protest" told tersely): the model names it when it is
+    sure, and the parse gives the roles around the sentence's main verb."""
+    root = Trigger("root", "", span.root.i, span.root.i + 1)
+    if not all(_realis(span.doc, t) for t in [*find_triggers(span), root]):
+        return []  # what the rules read as threatened, planned or habitual stays no event
+    prediction = predict(scene, span.text)
+    if prediction is None or prediction.share < FALLBACK_SHARE:
+        return []
+    roles = assign_roles(span.doc, span.root, actors, _victims(span, fatal))
+    decision = _make(prediction.label, "model", roles)
+    _retype(decision, prediction.label, scene)
+    return [decision]
 
 
 def _victims(span: Any, fatal: Any) -> tuple[int, int] | None:
@@ -212,6 +303,7 @@ def _make(sub_event_type: str, rule: str, roles: Roles, trigger: Trigger | None 
     if trigger is not None and span is not None:
         decision.distinct = _marked_distinct(span, trigger)
         decision.definite = _definite(span.doc, trigger)
+        decision.revisable = trigger.rule not in DEFINING_RULES
     return decision
 
 
@@ -259,7 +351,7 @@ def _territory(span: Any, trigger: Trigger, roles: Roles) -> Decision | None:
 def _advance(trigger: Trigger, roles: Roles) -> Decision | None:
     if roles.actor1 is None or roles.actor1.inter not in ARMED:
         return None
-    return _make("Armed clash", "advance", roles, territory="advanced", counts_dead=False)
+    return _make("Armed clash", "advance", roles, territory="advanced", counts_dead=False, revisable=False)
 
 
 def _displacement(span: Any, trigger: Trigger) -> Decision | None:
