@@ -16,7 +16,7 @@ from typing import Any
 from ..model import (
     ActorMention, AnalyzedArticle, Claim, DateInfo, Displacement, PlaceMention, Sentence, Span, TerritorialChange,
 )
-from ..taxonomy import BY_NAME, PROTESTS, SD
+from ..taxonomy import BATTLES, BY_NAME, ERV, PROTESTS, RIOTS, SD, VAC
 from .classify import PEOPLE_WORDS, Decision, Scene, classify_by_model, classify_sentence
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
@@ -83,6 +83,9 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
         _read_sentence(ctx, sentence, date)
     if not ctx.claims and use_model:
         _model_fallback(ctx, dated)
+    for claim in ctx.claims:
+        if claim.actor1 is None:  # after the whole article: a later "X claimed responsibility" names it
+            claim.actor1 = _unnamed_actor1(ctx, claim)
     return ctx.claims
 
 
@@ -348,6 +351,19 @@ def _fill_actor1(ctx: _Context, claim: Claim, attribution: Attribution | None) -
             if earlier.actor1 != claim.actor2:
                 claim.actor1 = earlier.actor1
             return
+
+
+def _unnamed_actor1(ctx: _Context, claim: Claim) -> Any:
+    """Nobody named: ACLED still codes a side, by what the act says of it (unknown shooters are an
+    unidentified armed group; a crowd that riots are rioters)."""
+    kind = BY_NAME[claim.sub_event_type].event_type
+    phrase = {BATTLES: "unidentified armed group", ERV: "unidentified armed group", VAC: "unidentified armed group",
+              RIOTS: "rioters", PROTESTS: "protesters"}.get(kind)
+    if phrase is None:
+        return None
+    found = ctx.registry.find(phrase, country=ctx.country)
+    actor = found[0].actor if found else None
+    return actor if actor is not None and actor != claim.actor2 else None
 
 
 def _event_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
