@@ -34,8 +34,10 @@ DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|o
 RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburning (?:tyres|tires|rubber|debris)\b|"
                      r"\b(threw|thrown|throwing|hurled|pelted) (?:stones|rocks|bottles|petrol|molotov|objects)|"
                      r"\b(torched|set (?:fire|ablaze)|burned|burnt|vandali[sz]ed|smashed|ransacked|looted|slashed|"
-                     r"damaged|attacked|assaulted|beat up|clashed with (?:police|security|rival)|stormed|kidnapped)\b",
-                     re.I)
+                     r"damaged|attacked|assaulted|beat up|clashed with (?:police|security|rival)|stormed|kidnapped)\b|"
+                     r"\bvandali[sz]\w*|\bbr(?:oke|eaking) (?:the )?(?:windows?|glass|gates?|doors?)|"
+                     r"\bwith (?:burning )?(?:tyres|tires|rocks|stones)\b", re.I)
+HURT_IN_CUSTODY = re.compile(r"\b(tortur\w*|beat(?:en|ing)?|assaulted|wounded|injured)\b", re.I)  # not "killed": "arrested for the killing"
 AIR_DEFENCE = re.compile(r"\bair[- ]defen[cs]es?\b", re.I)
 LETHAL = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing|shot and killed|died)\b",
                     re.I)
@@ -74,7 +76,8 @@ VIOLENCE = frozenset({"Armed clash", "Attack", "Mob violence", "Violent demonstr
 OPEN = frozenset({"Change to group/activity", "Other", "Looting/property destruction"})
 MODEL_TYPES = DEMONSTRATION | VIOLENCE | OPEN
 REVISE_SHARE = 0.5  # the model overrules a family rule only above this share
-FALLBACK_SHARE = 0.6  # and names an event no rule found only above this one
+FALLBACK_SHARE = 0.6
+SURE_SHARE = 0.75  # and names an event no rule found only above this one
 
 
 @dataclass
@@ -149,8 +152,9 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
         return decisions
     if any(d.sub_event_type == prediction.label for d in decisions):
         return decisions
-    if {first.sub_event_type, prediction.label} == {"Attack", "Armed clash"} and first.actor2 is not None:
-        return decisions  # the victims the rules read (civilians or combatants) decide that one
+    if {first.sub_event_type, prediction.label} == {"Attack", "Armed clash"} and first.actor2 is not None \
+            and prediction.share < SURE_SHARE:
+        return decisions  # the victims the rules read (civilians or combatants) decide, unless the model is sure
     _retype(first, prediction.label, scene)
     return decisions
 
@@ -277,6 +281,9 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         return _displacement(span, trigger)
     if trigger.kind == "Arrests" and roles.actor1 is not None and roles.actor1.inter not in STATE:
         return _make("Abduction/forced disappearance", "arrest-by-non-state", roles, trigger, span)
+    if trigger.kind == "Arrests" and HURT_IN_CUSTODY.search(span.text):
+        roles.actor2 = roles.actor2 if roles.actor2 is not None and roles.actor2.inter == 7 else scene.actor("civilians")
+        return _make("Attack", "arrest+hurt", roles, trigger, span, civilians=True)
     if trigger.kind in ("Abduction/forced disappearance", "Sexual violence", "Looting/property destruction") \
             and fatal is not None and fatal.best > 0:
         return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)
