@@ -38,6 +38,17 @@ RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburnin
                      r"\bvandali[sz]\w*|\bbr(?:oke|eaking) (?:the )?(?:windows?|glass|gates?|doors?)|"
                      r"\bwith (?:burning )?(?:tyres|tires|rocks|stones)\b", re.I)
 HURT_IN_CUSTODY = re.compile(r"\b(tortur\w*|beat(?:en|ing)?|assaulted|wounded|injured)\b", re.I)  # not "killed": "arrested for the killing"
+DISASTER = re.compile(r"\b(earthquakes?|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|"
+                      r"tornado(?:es)?|storms?|heatwave|drought|avalanche|wildfires?|road accident|traffic accident|"
+                      r"car crash|plane crash|(?:bus|train|boat) (?:crash|accident|capsized)|capsized|"
+                      r"building collapse|collapsed|gas leak|industrial accident|mine collapse)\b", re.I)
+COMMON_CRIME = re.compile(r"\b(robbery|robbers?|burglary|burglars?|theft|thieves|stealing|stole|shoplift\w*|"
+                          r"carjack\w*|domestic (?:dispute|violence)|drunk\w*|fraud|embezzl\w*|"
+                          r"road rage|love affair|jealous\w*)\b", re.I)
+POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rally|election\w*|candidate|party|activist|journalist|"
+                       r"mayor|councillor|councilor|official|militants?|rebels?|insurgents?|gang|cartel|militia\w*|"
+                       r"soldiers?|troops|army|military|mobs?|lynch\w*|crowds?|villagers|residents|locals|"
+                       r"vigilant\w*|abduct\w*|kidnap\w*)\b", re.I)  # a mob beating a thief is mob violence
 AIR_DEFENCE = re.compile(r"\bair[- ]defen[cs]es?\b", re.I)
 LETHAL = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing|shot and killed|died)\b",
                     re.I)
@@ -119,6 +130,8 @@ class Decision:
 def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: Scene | None = None) -> list[Decision]:
     """The events one sentence reports, as decisions; empty when it reports none."""
     scene = scene or Scene()
+    if _not_political(span, actors):
+        return []
     triggers = [t for t in find_triggers(span) if _realis(span.doc, t) and _eventive(span.doc, t)]
     if not triggers:
         return []
@@ -131,6 +144,18 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
         if not decisions:
             decisions = _generic(span, triggers, actors, fatal, victims, scene)
     return _revise(_hierarchy(decisions, span.text), scene)
+
+
+def _not_political(span: Any, actors: list[ActorMention]) -> bool:
+    """Deaths from a disaster or an accident, and common crime (a robbery, a theft) with no armed
+    group or political side named, are not ACLED events (codebook 1.1)."""
+    text = span.text
+    armed = [m for m in actors if m.actor.inter in (2, 3, 4, 8) and not m.actor.name.startswith("Unidentified")]
+    if armed:
+        return False
+    if DISASTER.search(text):
+        return True
+    return bool(COMMON_CRIME.search(text)) and not POLITICAL.search(text)
 
 
 def predict(scene: Scene, text: str) -> Prediction | None:
@@ -150,6 +175,8 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
         return decisions
     if not _same_family(first.sub_event_type, prediction.label):
         return decisions
+    if prediction.label == "Peaceful protest" and first.rule != "protest":
+        return decisions  # force, arrests or rioting the rules read stay; the model only adds what they missed
     if any(d.sub_event_type == prediction.label for d in decisions):
         return decisions
     if {first.sub_event_type, prediction.label} == {"Attack", "Armed clash"} and first.actor2 is not None \
@@ -193,6 +220,8 @@ def _retype(decision: Decision, label: str, scene: Scene) -> None:
 def classify_by_model(span: Any, actors: list[ActorMention], fatal: Any, scene: Scene) -> list[Decision]:
     """An event no rule found ("Peaceful protest" told tersely): the model names it when it is
     sure, and the parse gives the roles around the sentence's main verb."""
+    if _not_political(span, actors):
+        return []
     root = Trigger("root", "", span.root.i, span.root.i + 1)
     if not all(_realis(span.doc, t) for t in [*find_triggers(span), root]):
         return []  # what the rules read as threatened, planned or habitual stays no event

@@ -1,0 +1,150 @@
+"""The sub-event model: what it reads, that it loads offline, and how it joins the rules."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from sitrep.extract.learned import MODEL_PATH, ModelError, SubEventModel, act_words, features, get_model, stem
+from sitrep.taxonomy import BY_NAME
+
+PUBLISHED = dt.date(2022, 3, 9)
+
+
+def test_act_words_drop_house_style_and_names():
+    words = act_words("Property destruction: On 2 March 2022, rioters torched a bus in Lagos (coded as Ikeja). "
+                      "2 fatalities. [size=no report]", common=frozenset({"rioters"}))
+    assert words[:4] == ["rioter", "torch", "a", "bus"]
+    assert "lago" not in words and "ikeja" not in words  # place names are not the act
+    assert "fatalit" not in words and "2022" not in words and "size" not in words
+
+
+def test_a_capitalised_common_word_is_kept():
+    # "Police" opens no sentence here but names no place either: the training notes write it in lower case
+    assert "polic" in act_words("On Monday Police fired tear gas.", common=frozenset({"police"}))
+    assert "polic" not in act_words("On Monday Police fired tear gas.", common=frozenset())
+
+
+def test_stems_meet():
+    assert stem("shelled") == stem("shelling") == stem("shells")
+    assert features(["a", "b", "c"]) == ["a", "b", "c", "a b", "b c"]
+
+
+def test_the_shipped_model_is_small_and_knows_the_types():
+    assert MODEL_PATH.stat().st_size < 20_000_000
+    model = get_model()
+    assert set(model.labels) <= set(BY_NAME)
+    assert len(model.labels) >= 23
+    assert model.weights.shape == (len(model.index), len(model.labels))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hundreds of teachers marched through the capital to demand higher pay.", "Peaceful protest"),
+    ("Protesters threw stones at police and burned tyres on the main road.", "Violent demonstration"),
+    ("Gunmen shot dead a shopkeeper in front of his house.", "Attack"),
+    ("Soldiers and militants exchanged fire near the village for two hours.", "Armed clash"),
+])
+def test_predictions_on_plain_news(text, expected):
+    prediction = get_model().predict(text)
+    assert prediction is not None and prediction.label == expected
+    assert abs(sum(prediction.shares.values()) - 1.0) < 1e-4
+
+
+def test_no_known_word_gives_no_prediction():
+    assert get_model().predict("Zxq Qwv!") is None
+
+
+def test_a_model_round_trips_through_a_file(tmp_path):
+    import json
+
+    weights = np.array([[2.0, -2.0], [-2.0, 2.0]], dtype=np.float32)
+    meta = {"vocabulary": ["march", "shell"], "labels": ["Peaceful protest", "Shelling/artillery/missile attack"],
+            "common": []}
+    path = tmp_path / "m.npz"
+    np.savez(path, weights=weights, bias=np.zeros(2, dtype=np.float32),
+             meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8))
+    model = SubEventModel.load(path)
+    assert model.predict("they shelled it").label == "Shelling/artillery/missile attack"
+    assert model.predict("they marched").label == "Peaceful protest"
+
+
+def test_a_broken_model_file_is_named(tmp_path):
+    path = tmp_path / "broken.npz"
+    path.write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="broken.npz"):
+        SubEventModel.load(path)
+
+
+# ------------------------------------------------------------------ with the rules, in the pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from sitrep.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def events(pipeline, text):
+    return pipeline.extract(text, published=PUBLISHED)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected, decided_by", [
+    ("Russian warplanes pounded the town of Ariha in Idlib on Tuesday, rescuers said.", "Air/drone strike", "air"),
+    ("Ukraine's air force said it intercepted 20 Russian drones over Kyiv overnight.", "Disrupted weapons use",
+     "intercept"),
+    ("Malian troops withdrew from the town of Ber without a fight on Sunday, residents said.",
+     "Non-violent transfer of territory", "transfer"),
+    ("On 7 March 2022, students demonstrated in Bogota and vandalized the facade of a bank.",
+     "Violent demonstration", "protest+riot"),
+    ("On 7 March 2022, police arrested three activists in Minsk and beat them in custody, their lawyers said.",
+     "Attack", "arrest+hurt"),
+])
+def test_defining_rules_decide_and_say_so(pipeline, text, expected, decided_by):
+    found = events(pipeline, text)
+    assert [(e.sub_event_type, e.decided_by) for e in found][:1] == [(expected, decided_by)]
+
+
+@pytest.mark.model
+def test_a_terse_protest_no_rule_reads_is_named_by_the_model(pipeline):
+    found = events(pipeline, "On 3 March 2022, teachers held a sit-in in front of the education ministry in Rabat.")
+    assert [(e.sub_event_type, e.decided_by) for e in found] == [("Peaceful protest", "model")]
+    assert found[0].actor1.name == "Protesters (Morocco)"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A man was arrested on Tuesday in Leeds after stealing a car and crashing it into a shop, police said.",
+    "A 45-year-old man was stabbed to death during a robbery at a petrol station in Manchester on Tuesday.",
+    "An earthquake killed 12 people in Herat province on Monday, officials said.",
+])
+def test_crime_and_disasters_are_no_events(pipeline, text):
+    assert events(pipeline, text) == []
+
+
+@pytest.mark.model
+def test_unnamed_killers_are_an_unidentified_armed_group(pipeline):
+    found = events(pipeline, "On 7 March 2022, unknown individuals shot and killed a shopkeeper in Celaya, Guanajuato.")
+    assert found[0].sub_event_type == "Attack"
+    assert found[0].actor1.name == "Unidentified Armed Group (Mexico)"
+    assert found[0].actor2.name == "Civilians (Mexico)"
+
+
+@pytest.mark.model
+def test_a_mob_beating_a_thief_is_still_mob_violence(pipeline):
+    found = events(pipeline, "On 7 March 2022, residents lynched a suspected thief in Kisumu.")
+    assert [e.sub_event_type for e in found] == ["Mob violence"]
+
+
+@pytest.mark.model
+def test_the_rules_alone_can_be_asked_for(pipeline):
+    from sitrep.extract.claims import extract_claims
+    from sitrep.model import Article
+
+    article = Article(id="t", text="On 3 March 2022, teachers held a sit-in in front of the education ministry in Rabat.",
+                      published=PUBLISHED)
+    analyzed = next(pipeline.analyzer.analyze_many([article]))
+    assert extract_claims(analyzed, pipeline.analyzer.registry, use_model=False) == []
+    assert [c.decided_by for c in extract_claims(analyzed, pipeline.analyzer.registry)] == ["model"]
