@@ -148,3 +148,19 @@ def test_the_rules_alone_can_be_asked_for(pipeline):
     analyzed = next(pipeline.analyzer.analyze_many([article]))
     assert extract_claims(analyzed, pipeline.analyzer.registry, use_model=False) == []
     assert [c.decided_by for c in extract_claims(analyzed, pipeline.analyzer.registry)] == ["model"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Al-Shabab fighters took control of a sizeable town in Middle Shabelle region on Friday after African Union "
+     "forces left the area, residents say.", "Non-violent transfer of territory"),
+    ("M23 rebels seized control of the town of Rubaya on Monday after heavy fighting with the army, residents said.",
+     "Non-state actor overtakes territory"),
+])
+def test_a_town_taken_without_a_fight_is_a_transfer(pipeline, text, expected):
+    assert [e.sub_event_type for e in events(pipeline, text)][:1] == [expected]
+
+
+@pytest.mark.model
+def test_an_announced_blockade_is_no_event(pipeline):
+    assert events(pipeline, "Radical French farmers said on Friday they would blockade Paris from Monday night.") == []

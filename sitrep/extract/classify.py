@@ -49,6 +49,10 @@ POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rally|election\w*|candidate
                        r"mayor|councillor|councilor|official|militants?|rebels?|insurgents?|gang|cartel|militia\w*|"
                        r"soldiers?|troops|army|military|mobs?|lynch\w*|crowds?|villagers|residents|locals|"
                        r"vigilant\w*|abduct\w*|kidnap\w*)\b", re.I)  # a mob beating a thief is mob violence
+NO_FIGHT = re.compile(r"\bwithout (?:a |any )?(?:fight(?:ing)?|clash(?:es)?|resistance|battle|bloodshed|"
+                      r"(?:firing )?a (?:single )?shot)|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
+                      r"pulled out|retreated)\b", re.I)
+FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|assault\w*)\b", re.I)
 AIR_DEFENCE = re.compile(r"\bair[- ]defen[cs]es?\b", re.I)
 LETHAL = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing|shot and killed|died)\b",
                     re.I)
@@ -225,6 +229,8 @@ def classify_by_model(span: Any, actors: list[ActorMention], fatal: Any, scene: 
     root = Trigger("root", "", span.root.i, span.root.i + 1)
     if not all(_realis(span.doc, t) for t in [*find_triggers(span), root]):
         return []  # what the rules read as threatened, planned or habitual stays no event
+    if any(t.dep_ == "aux" and t.lower_ in MODALS for t in span):
+        return []  # "they would blockade Paris": announced, not done
     prediction = predict(scene, span.text)
     if prediction is None or prediction.share < FALLBACK_SHARE:
         return []
@@ -303,7 +309,7 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         # Only meaningful after a protest: claims.py drops it when none was told.
         return _make("Protest with intervention", "intervention-on-protest", _protest_roles(roles, scene), trigger, span)
     if trigger.kind == TERRITORY:
-        return _territory(span, trigger, roles)
+        return _territory(span, trigger, roles, scene)
     if trigger.kind == ADVANCE:
         return _advance(trigger, roles)
     if trigger.kind == DISPLACEMENT:
@@ -371,12 +377,17 @@ def _targets_civilians(roles: Roles) -> bool:
     return roles.actor2 is not None and roles.actor2.inter == 7
 
 
-def _territory(span: Any, trigger: Trigger, roles: Roles) -> Decision | None:
-    """A capture of places; seizing weapons or depots is part of a battle, not territory."""
+def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decision | None:
+    """A capture of places; seizing weapons or depots is part of a battle, not territory. Taken
+    without a fight, or after the holders left, it is a non-violent transfer (codebook 1.3)."""
     head = trigger.head(span.doc)
     objects = " ".join(t.text for c in head.children if c.dep_ in ("dobj", "obj", "attr") for t in c.subtree)
     if objects and WEAPON_OBJECTS.search(objects) and not re.search(r"\b(areas?|villages?|towns?|control)\b", objects):
         return None
+    told = scene.context or span.text
+    if NO_FIGHT.search(told) and not FIGHTING.search(span.text):
+        return _make("Non-violent transfer of territory", "territory-without-fight", roles, trigger, span,
+                     territory="captured")
     state = roles.actor1 is not None and roles.actor1.inter in STATE
     if state or (roles.actor1 is None and head.lemma_ in REGAIN_VERBS):
         return _make("Government regains territory", "territory-by-state", roles, trigger, span, territory="captured")
