@@ -84,8 +84,8 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
     if not ctx.claims and use_model:
         _model_fallback(ctx, dated)
     for claim in ctx.claims:
-        if claim.actor1 is None:  # after the whole article: a later "X claimed responsibility" names it
-            claim.actor1 = _unnamed_actor1(ctx, claim)
+        if claim.actor1 is None and not _named_elsewhere(ctx, claim):
+            claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
     return ctx.claims
 
 
@@ -351,6 +351,14 @@ def _fill_actor1(ctx: _Context, claim: Claim, attribution: Attribution | None) -
             if earlier.actor1 != claim.actor2:
                 claim.actor1 = earlier.actor1
             return
+
+
+def _named_elsewhere(ctx: _Context, claim: Claim) -> bool:
+    """Another claim of the article, of the same event type, names its agent: this one may be the
+    same event told again (fusion joins them), so it is not given an unnamed agent of its own."""
+    kind = BY_NAME[claim.sub_event_type].event_type
+    return any(c is not claim and c.actor1 is not None and BY_NAME[c.sub_event_type].event_type == kind
+               for c in ctx.claims)
 
 
 def _unnamed_actor1(ctx: _Context, claim: Claim) -> Any:
