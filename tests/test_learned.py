@@ -109,7 +109,8 @@ def test_defining_rules_decide_and_say_so(pipeline, text, expected, decided_by):
 
 @pytest.mark.model
 def test_a_terse_protest_no_rule_reads_is_named_by_the_model(pipeline):
-    found = events(pipeline, "On 3 March 2022, teachers held a sit-in in front of the education ministry in Rabat.")
+    found = events(pipeline, "On 3 March 2022, around 200 nurses stood outside the health ministry in Rabat "
+                             "over unpaid wages.")
     assert [(e.sub_event_type, e.decided_by) for e in found] == [("Peaceful protest", "model")]
     assert found[0].actor1.name == "Protesters (Morocco)"
 
@@ -143,7 +144,7 @@ def test_the_rules_alone_can_be_asked_for(pipeline):
     from sitrep.extract.claims import extract_claims
     from sitrep.model import Article
 
-    article = Article(id="t", text="On 3 March 2022, teachers held a sit-in in front of the education ministry in Rabat.",
+    article = Article(id="t", text="On 3 March 2022, around 200 nurses stood outside the health ministry in Rabat over unpaid wages.",
                       published=PUBLISHED)
     analyzed = next(pipeline.analyzer.analyze_many([article]))
     assert extract_claims(analyzed, pipeline.analyzer.registry, use_model=False) == []
@@ -164,3 +165,18 @@ def test_a_town_taken_without_a_fight_is_a_transfer(pipeline, text, expected):
 @pytest.mark.model
 def test_an_announced_blockade_is_no_event(pipeline):
     assert events(pipeline, "Radical French farmers said on Friday they would blockade Paris from Monday night.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # the grievance is not the demonstrators' violence
+    ("On 28 April 2022, party members staged a demonstration in Kartal, in protest of a recent attack wherein a "
+     "party member was assaulted.", "Peaceful protest"),
+    ("On 5 January 2022, families who claim their children have been kidnapped staged a protest march in Hakkari.",
+     "Peaceful protest"),
+    ("On 14 February 2022, hospital staff staged a sit-in in Nowshera city against the new policies.",
+     "Peaceful protest"),
+    ("On 7 March 2022, protesters assaulted two journalists during a demonstration in Lima.", "Violent demonstration"),
+])
+def test_protest_violence_is_the_protesters_own(pipeline, text, expected):
+    assert [e.sub_event_type for e in events(pipeline, text)][:1] == [expected]

@@ -168,7 +168,8 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo, classify: 
 def _background(ctx: _Context, sentence: Sentence, date: DateInfo) -> bool:
     """History, designations and analysis; and what follows them in a paragraph without a date of its own."""
     text = sentence.span.text
-    if is_historical(text, ctx.analyzed.article.published) or BACKGROUND.search(text):
+    dated_today = date.event_date is not None and date.time_precision == 1 and bool(date.text)  # "On 28 Feb 2022, ..."
+    if is_historical(text, ctx.analyzed.article.published) or (BACKGROUND.search(text) and not dated_today):
         ctx.background_paragraphs.add(sentence.paragraph)
         return True
     if sentence.paragraph in ctx.background_paragraphs and not date.event_date:

@@ -45,7 +45,7 @@ DISASTER = re.compile(r"\b(earthquakes?|floods?|flooding|landslides?|mudslides?|
 COMMON_CRIME = re.compile(r"\b(robbery|robbers?|burglary|burglars?|theft|thieves|stealing|stole|shoplift\w*|"
                           r"carjack\w*|domestic (?:dispute|violence)|drunk\w*|fraud|embezzl\w*|"
                           r"road rage|love affair|jealous\w*)\b", re.I)
-POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rally|election\w*|candidate|party|activist|journalist|"
+POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ied|ies)|sit-in|march\w*|block\w*|election\w*|candidate|party|activist|journalist|"
                        r"mayor|councillor|councilor|official|militants?|rebels?|insurgents?|gang|cartel|militia\w*|"
                        r"soldiers?|troops|army|military|mobs?|lynch\w*|crowds?|villagers|residents|locals|"
                        r"vigilant\w*|abduct\w*|kidnap\w*)\b", re.I)  # a mob beating a thief is mob violence
@@ -157,9 +157,7 @@ def _not_political(span: Any, actors: list[ActorMention]) -> bool:
     armed = [m for m in actors if m.actor.inter in (2, 3, 4, 8) and not m.actor.name.startswith("Unidentified")]
     if armed:
         return False
-    if DISASTER.search(text):
-        return True
-    return bool(COMMON_CRIME.search(text)) and not POLITICAL.search(text)
+    return bool(DISASTER.search(text) or COMMON_CRIME.search(text)) and not POLITICAL.search(text)
 
 
 def predict(scene: Scene, text: str) -> Prediction | None:
@@ -417,7 +415,7 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
     first = next(t for t in triggers if t.kind == PROTEST)
     roles = assign_roles(span.doc, first.head(span.doc), actors, victims)
     protesters, force = _protest_sides(roles, scene)
-    if any(t.kind == "Violent demonstration" for t in triggers) or RIOTING.search(text):
+    if any(t.kind == "Violent demonstration" for t in triggers) or _rioting(span):
         kind, rule = "Violent demonstration", "protest+riot"
         protesters = _as_rioters(protesters, scene)
     elif LETHAL.search(text) and force is not None:
@@ -427,6 +425,23 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
     else:
         kind, rule, force = "Peaceful protest", "protest", None
     return _make(kind, rule, Roles(protesters, [], force, []), first, span)
+
+
+def _rioting(span: Any) -> bool:
+    """Violence the demonstrators did, not the grievance they name: "a civilian was assaulted by
+    police", "families whose children were kidnapped", "its damaged facilities" do not count."""
+    for m in RIOTING.finditer(span.text):
+        token = span.doc.char_span(span.start_char + m.start(), span.start_char + m.end(), alignment_mode="expand")
+        word = token[0] if token is not None and len(token) else None
+        if word is None:
+            return True
+        if word.tag_ == "VBN" and (word.dep_ in ("amod", "acl", "relcl")
+                                   or any(c.dep_ == "auxpass" for c in word.children)):
+            continue
+        if word.dep_ == "amod":
+            continue
+        return True
+    return False
 
 
 def _protest_roles(roles: Roles, scene: Scene) -> Roles:

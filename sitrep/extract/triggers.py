@@ -146,6 +146,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ("protest", PROTEST, [
         [L("protest", "protester", "protestor", "demonstrator", "demonstration", "demonstrate", "rally",
            "sit-in", "march", "marcher", "picket")],
+        [W("sit"), W("-"), W("in", "ins")],  # the tokenizer splits "sit-in"
         [L("go", "be"), W("on"), W("strike")],
         [W("general", "hunger", "labour", "labor", "national"), L("strike")],
         [L("hold", "stage", "call", "launch", "begin", "start"), OPT_ADJ, L("strike", "walkout", "boycott", "vigil")],
