@@ -180,3 +180,22 @@ def test_an_announced_blockade_is_no_event(pipeline):
 ])
 def test_protest_violence_is_the_protesters_own(pipeline, text, expected):
     assert [e.sub_event_type for e in events(pipeline, text)][:1] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, actor1, actor2", [
+    ("On 16 June 2022, armed clashes took place between Russian and Ukrainian forces near Krasnopillia, Donetsk.",
+     "Military Forces of Russia", "Military Forces of Ukraine"),
+    ("On 3 June 2022, Taliban forces and NRF fighters clashed in Panjshir.",
+     "Military Forces of Afghanistan", "National Resistance Front"),
+])
+def test_two_sides_of_a_clash(pipeline, text, actor1, actor2):
+    found = events(pipeline, text)
+    assert (found[0].actor1.name, found[0].actor2.name) == (actor1, actor2)
+
+
+@pytest.mark.model
+def test_unknown_killers_in_brazil_take_acleds_name(pipeline):
+    found = events(pipeline, "On 5 March 2022, in Maceio (Alagoas), a man was shot and killed in the Benedito Bentes "
+                             "neighborhood by two armed individuals.")
+    assert found[0].actor1.name == "Unidentified Gang and/or Police Militia"

@@ -40,6 +40,7 @@ DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|displaced|evacuated|escaped|mo
                          r"\b(?:to|toward|towards|into|in)\s+(?P<dest>[^,.;()]+)", re.I)
 RESPONSIBILITY = re.compile(r"\bclaimed responsibility\b", re.I)
 OWN_CLAIM = re.compile(r"\b(?:said|says|claimed|announced) (?:that )?(?:it|they|its (?:fighters|forces|units|troops))\b", re.I)
+UNKNOWN_PERPETRATORS = {"BR": "Unidentified Gang and/or Police Militia"}
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
                       "Headquarters or base established"})
@@ -86,6 +87,8 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
     for claim in ctx.claims:
         if claim.actor1 is None and not _named_elsewhere(ctx, claim):
             claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
+        claim.actor1 = _by_convention(ctx, claim.actor1)
+        claim.actor2 = _by_convention(ctx, claim.actor2)
     return ctx.claims
 
 
@@ -352,6 +355,15 @@ def _fill_actor1(ctx: _Context, claim: Claim, attribution: Attribution | None) -
             if earlier.actor1 != claim.actor2:
                 claim.actor1 = earlier.actor1
             return
+
+
+def _by_convention(ctx: _Context, actor: Any) -> Any:
+    """ACLED's own name for unknown perpetrators in some countries (Brazil: "Unidentified Gang
+    and/or Police Militia", as the killers may be either)."""
+    if actor is None or not actor.name.startswith("Unidentified Armed Group"):
+        return actor
+    name = UNKNOWN_PERPETRATORS.get(ctx.registry.countries.code(ctx.country) or "")
+    return (ctx.registry.by_name(name) or actor) if name else actor
 
 
 def _named_elsewhere(ctx: _Context, claim: Claim) -> bool:
