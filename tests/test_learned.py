@@ -199,3 +199,16 @@ def test_unknown_killers_in_brazil_take_acleds_name(pipeline):
     found = events(pipeline, "On 5 March 2022, in Maceio (Alagoas), a man was shot and killed in the Benedito Bentes "
                              "neighborhood by two armed individuals.")
     assert found[0].actor1.name == "Unidentified Gang and/or Police Militia"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    # a gang member killed by a rival is a clash between armed groups in ACLED's coding
+    ("On 25 February 2022, in Campeche, a young man was stabbed and injured by two armed men. The victim is a drug "
+     "dealer.", "Armed clash"),
+    # the student is the victim, not the group he was accused of supporting
+    ("On 11 January 2022, Oromiya special police shot and killed a university student in Jeldu woreda, after "
+     "accusing him of supporting OLF Shane.", "Attack"),
+])
+def test_who_the_victim_is(pipeline, text, expected):
+    assert [e.sub_event_type for e in events(pipeline, text)][:1] == [expected]

@@ -65,10 +65,17 @@ PEOPLE_WORDS = re.compile(r"\b(famil(?:y|ies)|people|residents|civilians|househo
 CIVILIAN_OBJECTS = re.compile(r"\bcivilian (?:areas?|targets?|neighbou?rhoods?|homes?|infrastructure|objects?)|"
                               r"\bresidential (?:areas?|buildings?|districts?|neighbou?rhoods?)", re.I)
 CIVILIAN_VICTIMS = re.compile(r"\b(civilians?|villagers?|residents?|people|children|women|worshippers?|farmers?|"
-                              r"students?|passengers?|persons?|men|boys|girls|family|families|traders?|miners?)\b", re.I)
+                              r"students?|passengers?|persons?|men|boys|girls|family|families|traders?|miners?|"
+                              r"man|woman|boy|girl|child|teachers?|leaders?|drivers?|merchants?)\b", re.I)
 ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|police(?:men)?|servicemen|gunmen|"
                            r"insurgents?|militiamen|combatants?|(?:police|army|military|security|intelligence|border|"
-                           r"prison)\s+(?:officers?|personnel|guards?))\b", re.I)
+                           r"prison)\s+(?:officers?|personnel|guards?)|drug (?:dealers?|traffickers?)|"
+                           r"(?:drug )?traffickers?|gang members?|gangsters?|cartel members?|auxiliar(?:y|ies)|"
+                           r"members? of (?:a |an |the )?(?:rival |drug[- ]trafficking |criminal |armed )?"
+                           r"(?:group|gang|cartel|militia))\b", re.I)
+ARMED_VICTIM_TOLD = re.compile(r"\bvictims? (?:is|was|were|are) (?:a |an )?(?:alleged |suspected |known )?"
+                               r"(?:drug (?:dealers?|traffickers?)|gang members?|members? of (?:a |an |the )?"
+                               r"(?:rival |drug[- ]trafficking |criminal )?(?:group|gang|cartel))", re.I)
 OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)  # ACLED: civilians
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
@@ -499,11 +506,25 @@ def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -
     if OFF_DUTY.search(victims) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims)):
         roles.actor2 = None  # "an off-duty soldier" names a state actor but a civilian victim
         return True
+    if ARMED_VICTIM_TOLD.search(span.doc.text):
+        return False  # "The victim was a drug dealer": ACLED counts gang members as armed
+    if roles.actor2 is not None and roles.actor2.inter != 7 and _plain_people(victims) \
+            and not ARMED_VICTIMS.search(OFF_DUTY.sub("", span.text)):
+        roles.actor2 = None  # "shot a student ... after accusing him of supporting OLF": the student is the victim
+        return True
     if roles.actor2 is not None:
         return roles.actor2.inter == 7
     if not victims:
         return False
     return not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims))
+
+
+def _plain_people(victims: str) -> bool:
+    """Victims named only by common nouns of civilians ("a university student", "a man"), with
+    no group's name in them."""
+    words = victims.split()
+    return (bool(CIVILIAN_VICTIMS.search(victims)) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims))
+            and not any(w[:1].isupper() for w in words[1:]))
 
 
 def _by_a_crowd(span: Any, trigger: Trigger, roles: Roles) -> bool:
