@@ -191,6 +191,8 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
     if {first.sub_event_type, prediction.label} == {"Attack", "Armed clash"} and first.actor2 is not None \
             and prediction.share < SURE_SHARE:
         return decisions  # the victims the rules read (civilians or combatants) decide, unless the model is sure
+    if prediction.label == "Attack" and ARMED_VICTIM_TOLD.search(scene.context or ""):
+        return decisions  # "the victim was a drug dealer": the text says who the victim was
     _retype(first, prediction.label, scene)
     return decisions
 
@@ -508,8 +510,9 @@ def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -
         return True
     if ARMED_VICTIM_TOLD.search(span.doc.text):
         return False  # "The victim was a drug dealer": ACLED counts gang members as armed
+    after = span.doc.text[trigger.head(span.doc).idx:span.end_char]  # who was hit is told after the act
     if roles.actor2 is not None and roles.actor2.inter != 7 and _plain_people(victims) \
-            and not ARMED_VICTIMS.search(OFF_DUTY.sub("", span.text)):
+            and not ARMED_VICTIMS.search(OFF_DUTY.sub("", after)):
         roles.actor2 = None  # "shot a student ... after accusing him of supporting OLF": the student is the victim
         return True
     if roles.actor2 is not None:
