@@ -212,3 +212,29 @@ def test_unknown_killers_in_brazil_take_acleds_name(pipeline):
 ])
 def test_who_the_victim_is(pipeline, text, expected):
     assert [e.sub_event_type for e in events(pipeline, text)][:1] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("Defusal: On 31 May 2022, soldiers discovered and secured an IED near the village of Ouanobian.",
+     "Disrupted weapons use"),
+    ("On 2 March 2022, an unidentified individual started a fire with a smoke grenade during a party meeting in "
+     "Romans-sur-Isere.", None),
+    ("On 19 June 2022, Al Shabaab militants threw a hand grenade at soldiers at a checkpoint in Mogadishu. "
+     "Soldiers reacted with gunfire.", "Armed clash"),
+])
+def test_weapons_that_did_not_strike(pipeline, text, expected):
+    found = [e.sub_event_type for e in events(pipeline, text)]
+    assert "Grenade" not in found and "Remote explosive/landmine/IED" not in found
+    if expected:
+        assert expected in found
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 20 April 2022, military police forces seized 5,000 marijuana plants in Angico village.",
+    "On 12 May 2022, Russian forces captured the rector of the church in Chernihivka, Zaporizhia region.",
+])
+def test_seizing_things_or_people_is_no_territory(pipeline, text):
+    found = [e.sub_event_type for e in events(pipeline, text)]
+    assert not {"Government regains territory", "Non-state actor overtakes territory"} & set(found)

@@ -40,6 +40,7 @@ DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|displaced|evacuated|escaped|mo
                          r"\b(?:to|toward|towards|into|in)\s+(?P<dest>[^,.;()]+)", re.I)
 RESPONSIBILITY = re.compile(r"\bclaimed responsibility\b", re.I)
 OWN_CLAIM = re.compile(r"\b(?:said|says|claimed|announced) (?:that )?(?:it|they|its (?:fighters|forces|units|troops))\b", re.I)
+ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
 UNKNOWN_PERPETRATORS = {"BR": "Unidentified Gang and/or Police Militia"}
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
@@ -84,6 +85,7 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
         _read_sentence(ctx, sentence, date)
     if not ctx.claims and use_model:
         _model_fallback(ctx, dated)
+    _armed_replies(ctx)
     for claim in ctx.claims:
         if claim.actor1 is None and not _named_elsewhere(ctx, claim):
             claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
@@ -355,6 +357,16 @@ def _fill_actor1(ctx: _Context, claim: Claim, attribution: Attribution | None) -
             if earlier.actor1 != claim.actor2:
                 claim.actor1 = earlier.actor1
             return
+
+
+def _armed_replies(ctx: _Context) -> None:
+    """"Militants threw a grenade at soldiers. Soldiers reacted with gunfire.": a strike met with
+    armed resistance is a battle (codebook 1.4), so the strike told just before becomes the clash."""
+    for before, after in zip(ctx.claims, ctx.claims[1:]):
+        if after.sub_event_type == "Armed clash" and ARMED_REPLY.search(after.evidence.text) \
+                and before.paragraph == after.paragraph and BY_NAME[before.sub_event_type].event_type == ERV:
+            before.sub_event_type = "Armed clash"
+            before.decided_by = f"{before.decided_by}+armed-reply"
 
 
 def _by_convention(ctx: _Context, actor: Any) -> Any:

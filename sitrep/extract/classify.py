@@ -53,10 +53,18 @@ NO_FIGHT = re.compile(r"\bwithout (?:a |any )?(?:fight(?:ing)?|clash(?:es)?|resi
                       r"(?:firing )?a (?:single )?shot)|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
                       r"pulled out|retreated)\b", re.I)
 FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|assault\w*)\b", re.I)
+NOT_WEAPON_GRENADES = frozenset({"stun", "smoke", "flash", "sound", "gas", "tear", "teargas"})
+FOUND_VERBS = frozenset({"find", "seize", "discover", "recover", "confiscate", "defuse", "dismantle", "secure",
+                         "hand", "surrender", "detect", "disarm", "store", "include", "possess"})
+PERSON_OBJECTS = re.compile(r"\b(\w+men|man|woman|women|persons?|people|migrants?|suspects?|members?|rector|priest|"
+                            r"pastor|monk|leader|commander|officials?|civilians?|residents?|villagers?|children|"
+                            r"boys?|girls?|spy|spies|soldiers?|fighters?|militants?|prisoners?|him|her|them|"
+                            r"men|(?!headquarters|quarters|borders|centers|corners|waters)\w+ers)\b", re.I)
 AIR_DEFENCE = re.compile(r"\bair[- ]defen[cs]es?\b", re.I)
 LETHAL = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing|shot and killed|died)\b",
                     re.I)
 WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tanks?|equipment|supplies|cache|drugs?|"
+                            r"rifles?|guns?|firearms?|pistols?|motorbikes?|motorcycles?|trucks?|cars?|boats?|canoes?|"
                             r"marijuana|cannabis|cocaine|narcotics|plants|contraband|goods|cattle|livestock|money|"
                             r"documents|phones?)\b", re.I)  # seized things, not places
 REGAIN_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
@@ -305,7 +313,23 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
     head = trigger.head(doc)
     if trigger.end - trigger.start == 1 and head.pos_ == "PROPN" and head.i > 0 and head.text[:1].isupper():
         return False
+    if trigger.kind == "Grenade" and head.i > 0 and doc[head.i - 1].lower_ in NOT_WEAPON_GRENADES:
+        return False  # stun and smoke grenades disperse crowds; they are no grenade attack
+    if BY_NAME.get(trigger.kind) is not None and BY_NAME[trigger.kind].event_type == ERV and _found_not_fired(head):
+        return False  # "found a live grenade", "seized explosives": a weapon that did not go off
     return not (head.dep_ in ("compound", "amod") and head.head.lemma_ in NOT_EVENT_HEADS)
+
+
+def _found_not_fired(head: Any) -> bool:
+    token = head
+    for _ in range(3):
+        if token.dep_ in ("dobj", "obj", "conj", "appos", "pobj", "prep", "nsubjpass") and token.head is not token:
+            token = token.head
+            if token.lemma_.lower() in FOUND_VERBS:
+                return True
+        else:
+            return False
+    return False
 
 
 def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
@@ -329,6 +353,9 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
     if trigger.kind in ("Abduction/forced disappearance", "Sexual violence", "Looting/property destruction") \
             and fatal is not None and fatal.best > 0:
         return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)
+    if trigger.rule == "intercept" and head.lemma_ == "intercept" and any(
+            c.dep_ == "dobj" and PERSON_OBJECTS.fullmatch(c.text) for c in head.children):
+        return None  # "intercepted a man on a motorcycle": stopped a person, not a weapon
     if trigger.kind == "Disrupted weapons use" and roles.actor1 is None and AIR_DEFENCE.search(span.text):
         roles.actor1 = scene.actor("troops")  # air defences are the home state's forces
     if trigger.kind == "Violent demonstration" and DEMO_CONTEXT.search(span.text):
@@ -391,6 +418,12 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
     objects = " ".join(t.text for c in head.children if c.dep_ in ("dobj", "obj", "attr") for t in c.subtree)
     if objects and WEAPON_OBJECTS.search(objects) and not re.search(r"\b(areas?|villages?|towns?|control)\b", objects):
         return None
+    heads = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text) for c in heads):
+        return None  # "seized 5,000 marijuana plants in a village", "captured two men": no place changed hands
+    side = [a for a in (roles.actor1, *roles.assoc_actor_1) if a is not None]
+    if roles.actor1 is not None and roles.actor1.inter not in STATE and any(a.inter in STATE for a in side):
+        roles.actor1 = next(a for a in side if a.inter in STATE)  # "Giants Brigade and pro-Hadi forces gained control"
     told = scene.context or span.text
     if NO_FIGHT.search(told) and not FIGHTING.search(span.text):
         return _make("Non-violent transfer of territory", "territory-without-fight", roles, trigger, span,

@@ -114,6 +114,10 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("foil", "thwart"), {"OP": "?"}, L("attack", "plot", "attempt")],
         [L("air"), L("defence", "defense"), L("destroy", "down", "shoot")],
         [L("weapon", "arm", "ammunition"), L("cache")],
+        # a weapon found before it went off: "soldiers discovered and secured an IED"
+        [L("discover", "find", "seize", "recover", "secure", "defuse", "dismantle", "disarm", "detect"), OPT_ADJ,
+         W("ied", "ieds", "bomb", "bombs", "explosive", "explosives", "landmine", "landmines", "mine", "mines",
+           "grenade", "grenades", "ordnance", "uxo")],
     ]),
     ("base", "Headquarters or base established", [
         [L("establish", "set", "build", "open"), {"OP": "?"}, OPT_ADJ, L("base", "headquarters", "outpost", "camp")],
@@ -177,6 +181,8 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
            "combat", "counteroffensive", "counter-offensive", "counterattack", "repel", "repulse")],
         [L("exchange"), {"OP": "?"}, L("fire", "gunfire")],
         [W("gun"), L("battle")],
+        [L("return"), W("fire")],  # an armed reply makes a one-sided strike a clash
+        [L("react", "respond", "retaliate"), W("with"), OPT_ADJ, W("gunfire", "fire")],
     ]),
     ("territory", TERRITORY, [
         [L("capture", "seize", "overrun", "recapture", "retake", "regain", "liberate", "conquer", "occupy")],
