@@ -238,3 +238,14 @@ def test_weapons_that_did_not_strike(pipeline, text, expected):
 def test_seizing_things_or_people_is_no_territory(pipeline, text):
     found = [e.sub_event_type for e in events(pipeline, text)]
     assert not {"Government regains territory", "Non-state actor overtakes territory"} & set(found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "A South Side man has been charged with murder in the stabbing death of a software CEO last month, police said.",
+    "An eastern African bloc called on Monday for a regional summit to consider deploying troops into Sudan.",
+    "Both the military and the Moro Islamic Liberation Front are guilty of violating the ceasefire agreement, "
+    "a rights group said.",
+])
+def test_courts_plans_and_old_agreements_are_no_events(pipeline, text):
+    assert events(pipeline, text) == []

@@ -21,7 +21,7 @@ from .triggers import ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, TER
 MODALS = frozenset({"could", "may", "might", "would", "will", "should", "shall", "can", "'d", "must"})
 IRREALIS = frozenset({"threaten", "plan", "aim", "intend", "warn", "seek", "vow", "fear", "prepare", "preempt",
                       "pre-empt", "prevent", "avoid", "deny", "call", "urge", "demand", "want", "hope", "propose",
-                      "expect", "schedule"})
+                      "expect", "schedule", "consider", "discuss", "weigh", "mull", "debate"})
 IRREALIS_MODS = frozenset({"potential", "possible", "planned", "future", "imminent", "feared", "expected", "proposed"})
 DEATH_ONLY = frozenset({"death", "dead", "die", "casualty", "toll", "body"})
 STATE = frozenset({1})
@@ -44,7 +44,9 @@ DISASTER = re.compile(r"\b(earthquakes?|floods?|flooding|landslides?|mudslides?|
                       r"building collapse|collapsed|gas leak|industrial accident|mine collapse)\b", re.I)
 COMMON_CRIME = re.compile(r"\b(robbery|robbers?|burglary|burglars?|theft|thieves|stealing|stole|shoplift\w*|"
                           r"carjack\w*|domestic (?:dispute|violence)|drunk\w*|fraud|embezzl\w*|"
-                          r"road rage|love affair|jealous\w*)\b", re.I)
+                          r"road rage|love affair|jealous\w*|defil\w*|sodomi[sz]\w*|court heard|charged with|"
+                          r"(?:was|were|been) (?:sentenced|convicted|acquitted|indicted)|pleaded (?:not )?guilty)\b",
+                          re.I)  # ordinary crime, and courts trying it later
 POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ied|ies)|sit-in|march\w*|block\w*|election\w*|candidate|party|activist|journalist|"
                        r"mayor|councillor|councilor|official|militants?|rebels?|insurgents?|gang|cartel|militia\w*|"
                        r"soldiers?|troops|army|military|mobs?|lynch\w*|crowds?|villagers|residents|locals|"
@@ -313,6 +315,8 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
     head = trigger.head(doc)
     if trigger.end - trigger.start == 1 and head.pos_ == "PROPN" and head.i > 0 and head.text[:1].isupper():
         return False
+    if trigger.kind == "Agreement" and head.head.lemma_.lower() in ("violate", "breach", "break"):
+        return False  # "violating the ceasefire agreement signed in 2001" tells of an old agreement
     if trigger.kind == "Grenade" and head.i > 0 and doc[head.i - 1].lower_ in NOT_WEAPON_GRENADES:
         return False  # stun and smoke grenades disperse crowds; they are no grenade attack
     if BY_NAME.get(trigger.kind) is not None and BY_NAME[trigger.kind].event_type == ERV and _found_not_fired(head):
