@@ -249,3 +249,14 @@ def test_seizing_things_or_people_is_no_territory(pipeline, text):
 ])
 def test_courts_plans_and_old_agreements_are_no_events(pipeline, text):
     assert events(pipeline, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("A roadside bombing near the town of Samarra on Sunday killed one soldier and wounded two others, the military "
+     "said.", "Remote explosive/landmine/IED"),
+    ("Uganda has sent security troops to its north-west region on Monday, the army said.", "Change to group/activity"),
+    ("On Sunday, soldiers staged a coup in Conakry and said they had dissolved the government.", "Other"),
+])
+def test_news_wording_of_defined_acts(pipeline, text, expected):
+    assert expected in [e.sub_event_type for e in events(pipeline, text)]

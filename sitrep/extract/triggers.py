@@ -80,6 +80,8 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("unexploded", "uxo", "leftover"), {"OP": "?"}, L("shell", "ordnance", "bomb", "device", "mortar", "munition",
                                                               "rocket", "grenade")],
         [L("blow"), W("up")],
+        [W("roadside", "car", "truck", "motorcycle", "improvised", "magnetic"), L("bombing")],
+        [{"LEMMA": {"IN": ["bomb", "bombing"]}, "POS": {"IN": ["NOUN"]}}],  # "a bomb buried in a road"
     ]),
     ("grenade", "Grenade", [
         [L("grenade"), ],
@@ -146,6 +148,17 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("merge", "defect", "defection")],
         [L("impose"), OPT_ADJ, L("curfew")],
         [L("form", "launch", "announce"), OPT_ADJ, L("group", "militia", "brigade", "movement", "coalition")],
+        [L("send", "dispatch"), THINGS, L("troop", "force", "soldier", "reinforcement", "unit", "contingent")],
+        [L("withdrawal", "pullout", "deployment", "redeployment"), W("of")],
+        [L("order", "impose", "extend", "lift"), OPT_ADJ, L("patrol", "curfew", "lockdown")],
+        [L("troop", "peacekeeper", "contingent", "reinforcement"), L("arrive")],
+    ]),
+    ("coup", "Other", [
+        [L("coup")],
+        [L("dissolve", "suspend"), OPT_ADJ, L("government", "constitution", "parliament")],
+    ]),
+    ("graves", "Other", [
+        [L("grave", "skeleton")],
     ]),
     ("protest", PROTEST, [
         [L("protest", "protester", "protestor", "demonstrator", "demonstration", "demonstrate", "rally",
