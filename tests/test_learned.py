@@ -260,3 +260,14 @@ def test_courts_plans_and_old_agreements_are_no_events(pipeline, text):
 ])
 def test_news_wording_of_defined_acts(pipeline, text, expected):
     assert expected in [e.sub_event_type for e in events(pipeline, text)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("On 20 January 2022, BLF militants fired at a Pakistan navy camp at Surbandar town, Balochistan.", "Armed clash"),
+    ("Around 22 February 2022, several shops were destroyed on the order of the Taliban mayor in Sholgara district, "
+     "Balkh.", "Looting/property destruction"),
+    ("On 25 June 2022, JNIM militants forcibly evicted fishermen from several hamlets near Djenne, Mopti.", "Other"),
+])
+def test_terse_acts_of_the_notes(pipeline, text, expected):
+    assert expected in [e.sub_event_type for e in events(pipeline, text)]

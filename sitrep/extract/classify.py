@@ -71,7 +71,8 @@ WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tank
                             r"documents|phones?)\b", re.I)  # seized things, not places
 REGAIN_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
 PEOPLE_WORDS = re.compile(r"\b(famil(?:y|ies)|people|residents|civilians|households|persons|individuals|"
-                          r"villagers|inhabitants|children|women)\b", re.I)
+                          r"villagers|inhabitants|children|women|fishermen|farmers|herders|staff|workers|"
+                          r"migrants|refugees)\b", re.I)
 CIVILIAN_OBJECTS = re.compile(r"\bcivilian (?:areas?|targets?|neighbou?rhoods?|homes?|infrastructure|objects?)|"
                               r"\bresidential (?:areas?|buildings?|districts?|neighbou?rhoods?)", re.I)
 CIVILIAN_VICTIMS = re.compile(r"\b(civilians?|villagers?|residents?|people|children|women|worshippers?|farmers?|"

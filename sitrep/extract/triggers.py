@@ -126,8 +126,12 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("looting", "Looting/property destruction", [
         [L("loot", "plunder", "ransack", "pillage", "vandalise", "vandalize", "looting")],
-        [L("torch", "burn", "raze", "demolish", "destroy"), OPT_ADJ,
+        [L("torch", "burn", "raze", "demolish", "destroy", "damage"), OPT_ADJ,
          L("house", "home", "shop", "property", "village", "building", "market", "church", "mosque", "school", "office")],
+        # "several shops were destroyed"
+        [L("house", "home", "shop", "property", "building", "market", "church", "mosque", "school", "office"),
+         W("were", "was"), W("destroyed", "burned", "burnt", "razed", "demolished", "torched", "damaged", "vandalized",
+                              "vandalised", "looted")],
     ]),
     ("arson", "Looting/property destruction", [
         [L("set"), W("fire"), W("to")],
@@ -211,10 +215,12 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("attack", "assault", "raid", "offensive", "operation", "storm", "massacre", "strike", "incursion")],
         [L("kill", "murder", "execute", "behead", "slaughter", "shoot", "gun", "stab", "hack", "lynch", "wound", "injure")],
         [L("open"), W("fire")],
+        [L("fire"), W("at", "on", "upon", "towards", "toward", "into")],  # "fired at a navy camp"
+        [L("fire"), OPT_ADJ, W("gunshots", "shots", "bullets", "rounds")],
         [L("death", "dead", "die", "casualty", "toll", "body")],
     ]),
     ("displacement", DISPLACEMENT, [
-        [L("flee", "displace", "evacuate", "uproot", "displacement", "exodus")],
+        [L("flee", "displace", "evacuate", "uproot", "displacement", "exodus", "evict", "eviction", "expel")],
         [L("mass"), L("grave")],
     ]),
 ]
