@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -60,7 +61,8 @@ def test_store_replaces_an_articles_events(tmp_path):
     first = fuse_article(a, [claim(day=WED), claim("Air/drone strike", start=40)])
     store.save(ArticleResult(a, first))
     assert len(list(store.events())) == 2
-    store.save(ArticleResult(a, first[:1]))  # a new version of the article
+    edited = dataclasses.replace(a, text="y" * 200)  # a new version of the article: same id, new text
+    store.save(ArticleResult(edited, fuse_article(edited, [claim(day=WED)])))
     assert [r["event_id"] for r in store.events()] == [first[0].event_id]
     assert [r["event_date"] for r in store.events(since="2024-11-01", until="2024-11-30")] == ["2024-11-27"]
     store.close()

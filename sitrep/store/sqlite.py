@@ -1,90 +1,22 @@
-"""The embedded store: one SQLite file, nothing to start.
-
-Each article is written in one transaction with its events, so an interrupted ingest
-leaves every article wholly in or wholly out. Writing an article again replaces its events.
-"""
+"""The embedded store: one SQLite file, nothing to start."""
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from ..errors import StoreError
-from ..export.records import event_record
-from ..model import ArticleResult
-
-SCHEMA_VERSION = 1
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    article_id TEXT PRIMARY KEY,
-    title TEXT, url TEXT, outlet TEXT, published TEXT, origin TEXT,
-    text TEXT NOT NULL,
-    reason TEXT
-);
-CREATE TABLE IF NOT EXISTS events (
-    event_id TEXT PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(article_id) ON DELETE CASCADE,
-    event_date TEXT, event_type TEXT, sub_event_type TEXT,
-    country TEXT, admin1 TEXT, fatalities INTEGER,
-    record TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_by_place_date ON events (country, event_date);
-CREATE INDEX IF NOT EXISTS events_by_article ON events (article_id);
-"""
+from .db import SQLiteDB
+from .schema import SCHEMA_VERSION
+from .sql import SQLStore
 
 
-class SQLiteStore:
+class SQLiteStore(SQLStore):
+    """The store in one SQLite file (created when missing; an older schema is migrated)."""
+
     def __init__(self, path: str | Path):
         self.path = str(path)
         try:
-            self.db = sqlite3.connect(self.path)
-            self.db.execute("PRAGMA foreign_keys = ON")
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.executescript(SCHEMA)
+            super().__init__(SQLiteDB(self.path))
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as a sitrep store ({exc})") from exc
-
-    def save(self, result: ArticleResult) -> int:
-        """Store one article and its events atomically; returns the number of events."""
-        a = result.article
-        with self.db:  # one transaction: all of the article or none of it
-            self.db.execute("DELETE FROM events WHERE article_id = ?", (a.id,))
-            self.db.execute(
-                "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (a.id, a.title, a.url, a.outlet, a.published.isoformat() if a.published else None,
-                 a.origin, a.text, result.reason))
-            for event in result.events:
-                r = event_record(event)
-                self.db.execute(
-                    "INSERT OR REPLACE INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (r["event_id"], a.id, r["event_date"], r["event_type"], r["sub_event_type"],
-                     r["country"], r["admin1"], r["fatalities"], json.dumps(r, ensure_ascii=False)))
-        return len(result.events)
-
-    def events(self, *, country: str | None = None, since: str | None = None,
-               until: str | None = None, article_ids: list[str] | None = None) -> Iterator[dict[str, Any]]:
-        """Stored event records, oldest first."""
-        where, args = [], []
-        for clause, value in (("country = ?", country), ("event_date >= ?", since), ("event_date <= ?", until)):
-            if value is not None:
-                where.append(clause)
-                args.append(value)
-        if article_ids:
-            where.append(f"article_id IN ({','.join('?' * len(article_ids))})")
-            args.extend(article_ids)
-        sql = "SELECT record FROM events" + (" WHERE " + " AND ".join(where) if where else "")
-        for (record,) in self.db.execute(sql + " ORDER BY event_date, event_id", args):
-            yield json.loads(record)
-
-    def close(self) -> None:
-        self.db.close()
-
-
-def open_store(target: str | Path) -> SQLiteStore:
-    """The store at ``target``: a SQLite file path (PostgreSQL URLs come with the team store)."""
-    if str(target).startswith(("postgres://", "postgresql://")):
-        raise StoreError(f"{target}: PostgreSQL stores are not supported yet; use a SQLite file path")
-    return SQLiteStore(target)
