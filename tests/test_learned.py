@@ -271,3 +271,19 @@ def test_news_wording_of_defined_acts(pipeline, text, expected):
 ])
 def test_terse_acts_of_the_notes(pipeline, text, expected):
     assert expected in [e.sub_event_type for e in events(pipeline, text)]
+
+
+@pytest.mark.model
+def test_property_burned_by_the_attackers_stays_in_their_attack(pipeline):
+    found = events(pipeline, "Fighters of ISWAP killed at least 17 farmers late on Sunday in an attack on a village "
+                             "near Dikwa in Borno state, police said. The attackers also set fire to houses and grain "
+                             "stores, residents said.")
+    assert [e.sub_event_type for e in found] == ["Attack"]
+
+
+@pytest.mark.model
+def test_the_aircraft_that_dropped_bombs_is_the_strike_told_before(pipeline):
+    found = events(pipeline, "A Myanmar military jet bombed a village near Kanbalu town in Sagaing region on Monday, "
+                             "killing nine civilians, residents said. The aircraft dropped two bombs on the village "
+                             "shortly before dawn, destroying a monastery.")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"]

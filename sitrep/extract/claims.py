@@ -166,8 +166,18 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo, classify: 
             continue  # "police dispersed the crowd" adds to a protest; alone it says too little
         if decision.sub_event_type in UNLOCATED_NOT_EVENTS and not (own_date.text or _located(places)):
             continue  # a deployment with no place or day of its own is context, not an event
-        ctx.claims.append(_claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown))
+        claim = _claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown)
+        if decision.rule.endswith("+refers-back"):
+            _same_place(claim, ctx.claims[-1])
+        ctx.claims.append(claim)
     return len(ctx.claims) > before
+
+
+def _same_place(claim: Claim, told: Claim) -> None:
+    """A sentence that speaks of the event told just before ("the aircraft dropped two bombs") is
+    at that event's place unless it names a more precise one."""
+    if told.place is not None and (claim.place is None or claim.place.precision > told.place.precision):
+        claim.place = told.place
 
 
 def _background(ctx: _Context, sentence: Sentence, date: DateInfo) -> bool:

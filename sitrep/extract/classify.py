@@ -55,6 +55,8 @@ NO_FIGHT = re.compile(r"\bwithout (?:a |any )?(?:fight(?:ing)?|clash(?:es)?|resi
                       r"(?:firing )?a (?:single )?shot)|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
                       r"pulled out|retreated)\b", re.I)
 FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|assault\w*)\b", re.I)
+WEAPON_CARRIERS = frozenset({"aircraft", "plane", "jet", "warplane", "helicopter", "drone", "bomber", "gunship",
+                             "artillery", "battery", "tank", "missile", "rocket", "shell"})
 NOT_WEAPON_GRENADES = frozenset({"stun", "smoke", "flash", "sound", "gas", "tear", "teargas"})
 FOUND_VERBS = frozenset({"find", "seize", "discover", "recover", "confiscate", "defuse", "dismantle", "secure",
                          "hand", "surrender", "detect", "disarm", "store", "include", "possess"})
@@ -104,10 +106,11 @@ DEFINING_RULES = frozenset({"chemical", "suicide", "air", "shelling", "explosive
                             "agreement", "arrest", "intercept", "base", "territory", "transfer"})
 DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                            "Violent demonstration", "Mob violence"})
-VIOLENCE = frozenset({"Armed clash", "Attack", "Mob violence", "Violent demonstration",
-                      "Looting/property destruction"})
+VIOLENCE = frozenset({"Armed clash", "Attack", "Mob violence", "Violent demonstration"})
+DAMAGE = frozenset({"Looting/property destruction", "Mob violence", "Violent demonstration"})  # by whom: a crowd?
 OPEN = frozenset({"Change to group/activity", "Other", "Looting/property destruction"})
-MODEL_TYPES = DEMONSTRATION | VIOLENCE | OPEN
+FAMILIES = (DEMONSTRATION, VIOLENCE, DAMAGE, OPEN)
+MODEL_TYPES = DEMONSTRATION | VIOLENCE | DAMAGE | OPEN
 REVISE_SHARE = 0.5  # the model overrules a family rule only above this share
 FALLBACK_SHARE = 0.6
 SURE_SHARE = 0.75  # and names an event no rule found only above this one
@@ -188,8 +191,8 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
     """The model picks the type within the family a rule named (a protest: peaceful, met with
     intervention, violent; violence: a clash, an attack, a mob), when it is sure enough."""
     first = next((d for d in decisions if d.revisable and d.sub_event_type in MODEL_TYPES), None)
-    if first is None or not scene.use_model:
-        return decisions
+    if first is None or not scene.use_model or first.toll_only or first.definite:
+        return decisions  # a toll or "the attack" speaks of an event told before: that event's type holds
     prediction = predict(scene, "")
     if prediction is None or prediction.share < REVISE_SHARE or prediction.label == first.sub_event_type:
         return decisions
@@ -209,11 +212,7 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
 
 
 def _same_family(rule_type: str, model_type: str) -> bool:
-    if model_type not in MODEL_TYPES:
-        return False
-    if rule_type in OPEN:
-        return True
-    return any(rule_type in family and model_type in family for family in (DEMONSTRATION, VIOLENCE))
+    return any(rule_type in family and model_type in family for family in FAMILIES)
 
 
 def _retype(decision: Decision, label: str, scene: Scene) -> None:
@@ -398,7 +397,10 @@ def _marked_distinct(span: Any, trigger: Trigger) -> bool:
 
 
 def _definite(doc: Any, trigger: Trigger) -> bool:
+    """"the blast", "the aircraft dropped two bombs": a definite act, or a definite weapon acting."""
     head = trigger.head(doc)
+    if head.pos_ == "VERB":
+        head = next((c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in WEAPON_CARRIERS), head)
     return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 

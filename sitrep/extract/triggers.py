@@ -62,6 +62,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("air", "aerial", "drone", "uav"), L("strike", "raid", "attack", "bombardment", "bombing")],
         [W("air"), W("force"), L("bomb", "strike", "pound", "hit", "target")],
         [L("drone"), L("hit", "strike", "target", "kill")],
+        [L("drop"), OPT_ADJ, L("bomb", "barrel", "explosive")],  # "the aircraft dropped two bombs"
     ]),
     ("shelling", "Shelling/artillery/missile attack", [
         [L("shell", "shelling", "artillery", "mortar", "rocket", "missile", "howitzer", "barrage")],
