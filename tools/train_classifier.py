@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--cap", type=int, default=1200, help="most train notes per (file, sub-type)")
     parser.add_argument("--min-df", type=int, default=2, help="a feature must occur in this many notes")
-    parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation of the regression")
+    parser.add_argument("--c", type=float, default=10.0, help="inverse regularisation of the regression")
     args = parser.parse_args(argv)
     rng = random.Random(SEED)
     by_file = load(args.data)
