@@ -287,3 +287,9 @@ def test_the_aircraft_that_dropped_bombs_is_the_strike_told_before(pipeline):
                              "killing nine civilians, residents said. The aircraft dropped two bombs on the village "
                              "shortly before dawn, destroying a monastery.")
     assert [e.sub_event_type for e in found] == ["Air/drone strike"]
+
+
+@pytest.mark.model
+def test_a_protest_told_in_the_present_is_an_event_unless_it_is_a_habit(pipeline):
+    assert [e.sub_event_type for e in events(pipeline, "Doctors protest over pay in Nairobi.")] == ["Peaceful protest"]
+    assert events(pipeline, "Doctors often protest over pay in Nairobi.") == []

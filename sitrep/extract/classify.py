@@ -18,6 +18,8 @@ from .learned import Prediction, get_model
 from .roles import Roles, assign_roles
 from .triggers import ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, TERRITORY, Trigger, find_triggers
 
+HABIT_WORDS = frozenset({"often", "usually", "regularly", "frequently", "routinely", "sometimes", "always",
+                         "typically", "generally", "every", "each", "weekly", "annually", "traditionally"})
 MODALS = frozenset({"could", "may", "might", "would", "will", "should", "shall", "can", "'d", "must"})
 IRREALIS = frozenset({"threaten", "plan", "aim", "intend", "warn", "seek", "vow", "fear", "prepare", "preempt",
                       "pre-empt", "prevent", "avoid", "deny", "call", "urge", "demand", "want", "hope", "propose",
@@ -277,7 +279,7 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
             return False
         if token is not head and token.lemma_ in IRREALIS:
             return False
-    if (_habitual(head) and not _headline(head.sent)) or _to_be_done(head):
+    if (_habitual(head) and not _headline(head.sent) and not _note_present(doc, trigger, head)) or _to_be_done(head):
         return False
     return not any(c.lower_ in IRREALIS_MODS for c in head.children)
 
@@ -294,6 +296,16 @@ def _habitual(head: Any) -> bool:
     if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
         return False
     return not auxes
+
+
+def _note_present(doc: Any, trigger: Trigger, head: Any) -> bool:
+    """A one- or two-sentence report of a protest in the present ("Doctors protest over pay in
+    Nairobi.") tells what happened, as monitors' notes and captions do; unless an adverb makes it
+    a habit ("often", "every year")."""
+    if trigger.kind != PROTEST or len(list(doc.sents)) > 2:
+        return False
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return verb.dep_ == "ROOT" and not any(c.lower_ in HABIT_WORDS for c in verb.subtree)
 
 
 def _headline(sentence: Any) -> bool:
