@@ -214,7 +214,11 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("attack", GENERIC, [
         [L("attack", "assault", "raid", "offensive", "operation", "storm", "massacre", "strike", "incursion")],
-        [L("kill", "murder", "execute", "behead", "slaughter", "shoot", "gun", "stab", "hack", "lynch", "wound", "injure")],
+        [L("kill", "murder", "execute", "behead", "slaughter", "shoot", "gun", "stab", "hack", "lynch", "wound", "injure",
+           "torture", "assassinate", "flog", "whip")],
+        [L("beat"), W("up")],  # not "beat the visitors 2-0"
+        [L("beat"), OPT_ADJ, L("people", "resident", "man", "woman", "protester", "student", "villager", "civilian",
+                               "journalist", "teacher", "worker", "trader", "driver", "him", "her", "them")],
         [L("open"), W("fire")],
         [L("fire"), W("at", "on", "upon", "towards", "toward", "into")],  # "fired at a navy camp"
         [L("fire"), OPT_ADJ, W("gunshots", "shots", "bullets", "rounds")],
