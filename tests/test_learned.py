@@ -293,3 +293,14 @@ def test_the_aircraft_that_dropped_bombs_is_the_strike_told_before(pipeline):
 def test_a_protest_told_in_the_present_is_an_event_unless_it_is_a_habit(pipeline):
     assert [e.sub_event_type for e in events(pipeline, "Doctors protest over pay in Nairobi.")] == ["Peaceful protest"]
     assert events(pipeline, "Doctors often protest over pay in Nairobi.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, expected", [
+    ("On 10 April 2022, around 500 persons demonstrated in Rennes. They broke windows of a restaurant and set items "
+     "on fire.", "Violent demonstration"),
+    ("On 10 January 2022, more than 600 migrants demonstrated outside a closed U.N. centre in Tripoli. Libyan police "
+     "forces dispersed them with tear gas.", "Protest with intervention"),
+])
+def test_later_sentences_say_how_a_protest_went(pipeline, text, expected):
+    assert [e.sub_event_type for e in events(pipeline, text)][:1] == [expected]

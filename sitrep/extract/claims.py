@@ -17,7 +17,7 @@ from ..model import (
     ActorMention, AnalyzedArticle, Claim, DateInfo, Displacement, PlaceMention, Sentence, Span, TerritorialChange,
 )
 from ..taxonomy import BATTLES, BY_NAME, ERV, PROTESTS, RIOTS, SD, VAC
-from .classify import PEOPLE_WORDS, Decision, Scene, classify_by_model, classify_sentence
+from .classify import INTERVENED, PEOPLE_WORDS, Decision, Scene, classify_by_model, classify_sentence, rioting
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .numbers import find_quantities
@@ -40,6 +40,11 @@ DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|displaced|evacuated|escaped|mo
                          r"\b(?:to|toward|towards|into|in)\s+(?P<dest>[^,.;()]+)", re.I)
 RESPONSIBILITY = re.compile(r"\bclaimed responsibility\b", re.I)
 OWN_CLAIM = re.compile(r"\b(?:said|says|claimed|announced) (?:that )?(?:it|they|its (?:fighters|forces|units|troops))\b", re.I)
+CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protestors|rioters|participants|crowd|"
+                           r"students|youths|group|marchers|residents)|Demonstrators|Protesters|Some (?:of the )?"
+                           r"(?:demonstrators|protesters|participants)|There (?:were|was) (?:direct |violent )?"
+                           r"(?:clashes|a brawl|scuffles)|During the (?:demonstration|protest|march|rally))\b")
+FORCES = re.compile(r"\b(police|security forces|soldiers|troops|gendarme\w*|army|authorities|officers)\b", re.I)
 ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
 UNKNOWN_PERPETRATORS = {"BR": "Unidentified Gang and/or Police Militia"}
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
@@ -86,6 +91,7 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
     if not ctx.claims and use_model:
         _model_fallback(ctx, dated)
     _armed_replies(ctx)
+    _how_protests_went(ctx)
     for claim in ctx.claims:
         if claim.actor1 is None and not _named_elsewhere(ctx, claim):
             claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
@@ -367,6 +373,33 @@ def _fill_actor1(ctx: _Context, claim: Claim, attribution: Attribution | None) -
             if earlier.actor1 != claim.actor2:
                 claim.actor1 = earlier.actor1
             return
+
+
+def _how_protests_went(ctx: _Context) -> None:
+    """A protest told as peaceful, then in the next sentences "They broke windows" or "Police
+    dispersed them with tear gas": the later sentences say how it went (codebook 1.3)."""
+    for claim in ctx.claims:
+        if claim.sub_event_type != "Peaceful protest":
+            continue
+        later = [s for s in ctx.analyzed.sentences
+                 if s.paragraph == claim.paragraph and s.span.start >= claim.evidence.end]
+        for sentence in later:
+            span = ctx.analyzed.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+            text = sentence.span.text
+            if span is not None and CROWD_SUBJECT.search(text) and rioting(span):
+                claim.sub_event_type, claim.decided_by = "Violent demonstration", f"{claim.decided_by}+rioting-after"
+                claim.actor1 = _generic_actor(ctx, "rioters") or claim.actor1
+                break
+            if INTERVENED.search(text) and FORCES.search(text):
+                claim.sub_event_type = "Protest with intervention"
+                claim.decided_by = f"{claim.decided_by}+intervention-after"
+                claim.actor2 = claim.actor2 or _generic_actor(ctx, "police")
+                break
+
+
+def _generic_actor(ctx: _Context, phrase: str) -> Any:
+    found = ctx.registry.find(phrase, country=ctx.country)
+    return found[0].actor if found else None
 
 
 def _armed_replies(ctx: _Context) -> None:

@@ -476,7 +476,7 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
     first = next(t for t in triggers if t.kind == PROTEST)
     roles = assign_roles(span.doc, first.head(span.doc), actors, victims)
     protesters, force = _protest_sides(roles, scene)
-    if any(t.kind == "Violent demonstration" for t in triggers) or _rioting(span):
+    if any(t.kind == "Violent demonstration" for t in triggers) or rioting(span):
         kind, rule = "Violent demonstration", "protest+riot"
         protesters = _as_rioters(protesters, scene)
     elif LETHAL.search(text) and force is not None:
@@ -488,7 +488,7 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
     return _make(kind, rule, Roles(protesters, [], force, []), first, span)
 
 
-def _rioting(span: Any) -> bool:
+def rioting(span: Any) -> bool:
     """Violence the demonstrators did, not the grievance they name: "a civilian was assaulted by
     police", "families whose children were kidnapped", "its damaged facilities" do not count."""
     for m in RIOTING.finditer(span.text):
