@@ -304,3 +304,14 @@ def test_a_protest_told_in_the_present_is_an_event_unless_it_is_a_habit(pipeline
 ])
 def test_later_sentences_say_how_a_protest_went(pipeline, text, expected):
     assert [e.sub_event_type for e in events(pipeline, text)][:1] == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 19 March 2020, 4 Afghan security personnel were killed following an attack by Taliban militants on a check "
+    "point in Lashkargah city, Helmand.",
+    "On 8 March 2020, 2 bombs planted by Taliban killed 1 policeman and injured 7 in Jalalabad city, Nangarhar.",
+])
+def test_whose_attack_or_bomb_it_was_acted(pipeline, text):
+    found = pipeline.extract(text, published=dt.date(2020, 3, 20))
+    assert found[0].actor1 is not None and found[0].actor1.name == "Taliban"

@@ -15,6 +15,8 @@ from ..model import Actor, ActorMention
 
 AGENT, TARGET, OTHER = "agent", "target", "other"
 TARGET_PREPS = frozenset({"on", "against", "with", "at", "targeting", "upon", "into", "in"})
+ACT_NOUNS = frozenset({"attack", "assault", "raid", "ambush", "strike", "airstrike", "bombing", "shelling",
+                       "offensive", "operation", "gunfire", "fire", "attacks", "incursion", "massacre"})
 MUTUAL = frozenset({"clash", "fight", "fighting", "battle", "firefight", "gunfight", "skirmish", "exchange",
                     "crossfire", "shootout", "confrontation"})  # acts of two sides on each other
 HOST_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "wage", "begin", "start", "continue",
@@ -51,6 +53,8 @@ def role_of(root: Any, trigger_head: Any) -> str:
         return AGENT  # "airstrikes by Russian forces", also when "by" hangs from the noun above
     if root.dep_ == "pobj" and head.dep_ == "agent" and head.head in _near(trigger_head):
         return AGENT
+    if root.dep_ == "pobj" and head.lower_ == "by" and _act_by(head.head, trigger_head):
+        return AGENT
     if root.dep_ == "pobj" and _blames(head):
         return AGENT
     if root.dep_ in ("nsubjpass", "dobj", "obj") and head in (trigger_head, verb):
@@ -60,6 +64,14 @@ def role_of(root: Any, trigger_head: Any) -> str:
     if root.dep_ == "dobj" and head.lower_ == "targeting":
         return TARGET
     return OTHER
+
+
+def _act_by(owner: Any, trigger_head: Any) -> bool:
+    """"bombs planted by the Taliban killed ...", "killed following an attack by Taliban militants":
+    the one who planted the weapon, or whose attack it was, acted."""
+    if owner.dep_ == "acl" and owner.head == trigger_head:
+        return True
+    return owner.lemma_.lower() in ACT_NOUNS and owner.pos_ == "NOUN"
 
 
 def _between(root: Any, trigger_head: Any) -> str | None:
