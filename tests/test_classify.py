@@ -55,3 +55,51 @@ def test_taliban_by_era(pipeline):
     text = "On 21 March 2020, Taliban militants attacked an army checkpoint in Dawlat Abad, Balkh."
     [event] = pipeline.extract(text, published=dt.date(2020, 3, 21))
     assert event.actor1.name == "Taliban" and event.actor1.inter == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the agent names a chemical weapon, above the aircraft or the rocket that carried it (codebook 1.3)
+    ("On 7 March 2022, government helicopters dropped barrels filled with chlorine on Kafr Zita, doctors said.",
+     "Chemical weapon"),
+    ("On 7 March 2022, IS fighters fired rockets loaded with sulphur mustard at Kurdish positions near Makhmour.",
+     "Chemical weapon"),
+    # a group raising its flag over a place holds it
+    ("On 7 March 2022, al-Shabaab fighters raised their black flag over the police station in Bulo Burte.",
+     "Non-state actor overtakes territory"),
+    # a base made operational, or a place made into one
+    ("On 7 March 2022, the army inaugurated a new military base in Tessalit.", "Headquarters or base established"),
+    ("On 7 March 2022, rebels turned the school in Kiwanja into a military base.", "Headquarters or base established"),
+    # an ambush is an attack or a clash by whom it hit
+    ("On 7 March 2022, gunmen ambushed a convoy of aid workers near Yei, killing a driver.", "Attack"),
+    ("On 7 March 2022, rebels ambushed an army patrol near Beni, killing four soldiers.", "Armed clash"),
+    # a gunbattle says both sides fought, whoever died
+    ("On 7 March 2022, police killed three men in a gunbattle in Pulwama, officials said.", "Armed clash"),
+    # an off-duty soldier or policeman is a civilian victim, however the note puts it
+    ("On 7 March 2022, PDF fighters shot dead a police sergeant (assumed off duty) at a tea shop in Monywa.",
+     "Attack"),
+    # who did it ("by members of a gang") is not who was hit
+    ("On 7 March 2022, a man was shot and killed in Porto Alegre by members of a drug trafficking group.",
+     "Attack"),
+])
+def test_codebook_definitions(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # a charge, a fine or a sentence reports on an event told before, not a new one
+    "UEFA fined the club on Monday over the attack on the visiting team's bus.",
+    "A court on Monday sentenced two men for the killing of a journalist in Kisumu.",
+    # a trial retells a crime
+    "The court heard that the gang shot the man in the back outside a pub in Salford.",
+    # a private quarrel has no political purpose (codebook 1.1)
+    "A man threw a grenade at his neighbours after a quarrel over land in Kharkiv on Monday, wounding three.",
+    # one person's hunger strike is not a protest (codebook, Protests)
+    "An opposition lawmaker, Ali Hassan, began a hunger strike on Monday to protest against his party's ban.",
+])
+def test_no_event(pipeline, text):
+    assert types(pipeline, text) == []
+
+
+def test_a_group_hunger_strike_is_a_protest(pipeline):
+    text = "On 7 March 2022, hundreds of prisoners began a hunger strike in Kaliti prison to protest their detention."
+    assert types(pipeline, text) == ["Peaceful protest"]

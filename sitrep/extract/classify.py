@@ -49,6 +49,13 @@ COMMON_CRIME = re.compile(r"\b(robbery|robbers?|burglary|burglars?|theft|thieves
                           r"road rage|love affair|jealous\w*|defil\w*|sodomi[sz]\w*|court heard|charged with|"
                           r"(?:was|were|been) (?:sentenced|convicted|acquitted|indicted)|pleaded (?:not )?guilty)\b",
                           re.I)  # ordinary crime, and courts trying it later
+PERSONAL = re.compile(r"\b(quarrel\w*|altercation|personal (?:dispute|conflict|feud|grudge|reasons?)|"
+                      r"argument (?:with|over)|(?:due to|over|after|following) (?:a |an )?(?:personal |private )?"
+                      r"(?:conflict|dispute|row) with (?:a |an |his |her |their )?"
+                      r"(?!(?:the )?(?:army|military|police|government|security|rebels?|militants?|forces|troops)\b)\w+)",
+                      re.I)  # violence over a private quarrel has no political purpose (codebook 1.1)
+COURT = re.compile(r"\b(court heard|(?:told|tells) (?:the|a) (?:court|jury|trial|inquest)|(?:trial|inquest|jury) "
+                   r"(?:heard|was told)|the court was told)\b", re.I)  # a trial retells a crime of long ago
 POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ied|ies)|sit-in|march\w*|block\w*|election\w*|candidate|party|activist|journalist|"
                        r"mayor|councillor|councilor|official|militants?|rebels?|insurgents?|gang|cartel|militia\w*|"
                        r"soldiers?|troops|army|military|mobs?|lynch\w*|crowds?|villagers|residents|locals|"
@@ -91,12 +98,21 @@ ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|p
 ARMED_VICTIM_TOLD = re.compile(r"\bvictims? (?:is|was|were|are) (?:a |an )?(?:alleged |suspected |known )?"
                                r"(?:drug (?:dealers?|traffickers?)|gang members?|members? of (?:a |an |the )?"
                                r"(?:rival |drug[- ]trafficking |criminal )?(?:group|gang|cartel))", re.I)
+ARMED_UNITS = re.compile(r"\b(military|army|police|patrol|troops?|soldiers?|security|armou?red|militia|rebel|"
+                         r"fighters?|guards?|forces?|checkpoint|base)\b", re.I)
+UNARMED_CONVOYS = re.compile(r"\b(ngos?|aid|humanitarian|relief|commercial|civilian|passenger|trucks?|lorr(?:y|ies)|"
+                             r"bus(?:es)?|vehicles?|minibus(?:es)?|travell?ers|drivers?)\b", re.I)
+OFF_DUTY_TOLD = re.compile(r"\b(?:assumed |presumed |believed )?(?:to be )?(?:off[- ]duty|unarmed)\b", re.I)
 OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)  # ACLED: civilians
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
                          "neighbor", "trader", "farmer", "herder"})
 DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed"})
 DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
+PROCEEDINGS = frozenset({"charge", "sentence", "convict", "fine", "sue", "prosecute", "indict", "punish", "acquit",
+                         "jail", "imprison", "ban", "suspend", "sanction", "blame", "investigate", "probe", "try"})
+GROUP_NOUNS = frozenset({"group", "party", "union", "association", "movement", "committee", "family", "community",
+                         "organisation", "organization", "student", "worker", "prisoner", "detainee"})
 NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
                              "network", "center", "centre", "group", "unit", "force", "team", "system", "capability"})
 
@@ -159,7 +175,10 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
     scene = scene or Scene()
     if _not_political(span, actors):
         return []
-    triggers = [t for t in find_triggers(span) if _realis(span.doc, t) and _eventive(span.doc, t)]
+    found = find_triggers(span)
+    if any(t.kind == PROTEST and _lone_hunger_strike(span.doc, t) for t in found):
+        found = [t for t in found if t.kind != PROTEST]  # "started a hunger strike to protest ...": its purpose
+    triggers = [t for t in found if _realis(span.doc, t) and _eventive(span.doc, t)]
     if not triggers:
         return []
     victims = _victims(span, fatal)
@@ -180,6 +199,8 @@ def _not_political(span: Any, actors: list[ActorMention]) -> bool:
     armed = [m for m in actors if m.actor.inter in (2, 3, 4, 8) and not m.actor.name.startswith("Unidentified")]
     if armed:
         return False
+    if COURT.search(text) or (PERSONAL.search(text) and not ARMED_VICTIMS.search(text)):
+        return True
     return bool(DISASTER.search(text) or COMMON_CRIME.search(text)) and not POLITICAL.search(text)
 
 
@@ -207,6 +228,8 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
     if {first.sub_event_type, prediction.label} == {"Attack", "Armed clash"} and first.actor2 is not None \
             and prediction.share < SURE_SHARE:
         return decisions  # the victims the rules read (civilians or combatants) decide, unless the model is sure
+    if first.rule == "clash" and prediction.label == "Attack" and not first.generic:
+        return decisions  # "a gunbattle", "clashed", "exchanged fire": the text says both sides fought (codebook 1.3)
     if prediction.label == "Attack" and ARMED_VICTIM_TOLD.search(scene.context or ""):
         return decisions  # "the victim was a drug dealer": the text says who the victim was
     _retype(first, prediction.label, scene)
@@ -250,6 +273,12 @@ def classify_by_model(span: Any, actors: list[ActorMention], fatal: Any, scene: 
         return []  # what the rules read as threatened, planned or habitual stays no event
     if any(t.dep_ == "aux" and t.lower_ in MODALS for t in span):
         return []  # "they would blockade Paris": announced, not done
+    if span.root.lemma_.lower() in PROCEEDINGS and span.root.pos_ == "VERB":
+        return []  # "a court sentenced two men for the killing": the news is the sentence
+    found = find_triggers(span)
+    if any(_ground_of_proceedings(t.head(span.doc)) or (t.kind == PROTEST and _lone_hunger_strike(span.doc, t))
+           for t in found):
+        return []  # "charged over the attack", one man's hunger strike: what the rules set aside stays out
     prediction = predict(scene, span.text)
     if prediction is None or prediction.share < FALLBACK_SHARE:
         return []
@@ -333,7 +362,48 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
         return False  # stun and smoke grenades disperse crowds; they are no grenade attack
     if BY_NAME.get(trigger.kind) is not None and BY_NAME[trigger.kind].event_type == ERV and _found_not_fired(head):
         return False  # "found a live grenade", "seized explosives": a weapon that did not go off
+    if _ground_of_proceedings(head):
+        return False  # "charged over the bus attack": a court or a body acts on an event told before
+    if trigger.kind == PROTEST and _lone_hunger_strike(doc, trigger):
+        return False  # codebook 1.3: an individual's hunger strike is not a Protest
     return not (head.dep_ in ("compound", "amod") and head.head.lemma_ in NOT_EVENT_HEADS)
+
+
+def _ground_of_proceedings(head: Any) -> bool:
+    """"UEFA charge Liverpool over the bus attack", "sentenced for the killing": the act is the
+    ground of a charge, a sentence or an inquiry, which reports on it later; not a new report."""
+    token = head
+    for _ in range(4):
+        parent = token.head
+        if parent is token:
+            return False
+        if token.dep_ == "pobj" and parent.lower_ in ("over", "for") and _proceeding(parent):
+            return True
+        token = parent
+    return False
+
+
+def _proceeding(prep: Any) -> bool:
+    """The phrase an "over"/"for" hangs on names a charge or a sentence; headlines parse the verb
+    as a noun ("UEFA charge Liverpool FC over ..."), so its words count, not only its head."""
+    words = [t for t in prep.head.subtree if t.i < prep.i]
+    return any(t.lemma_.lower() in PROCEEDINGS for t in words[-6:])
+
+
+def _lone_hunger_strike(doc: Any, trigger: Trigger) -> bool:
+    """A hunger strike whose striker is one person ("a member of parliament, X, started a hunger
+    strike"), not a group or a number of people."""
+    words = doc[trigger.start:trigger.end]
+    if not any(t.lower_ == "hunger" for t in words):
+        return False
+    head = trigger.head(doc)
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ not in ("NN", "NNP"):
+        return False
+    if subject.lemma_.lower() in GROUP_NOUNS or any(c.dep_ in ("nummod", "conj") for c in subject.children):
+        return False
+    return True
 
 
 def _found_not_fired(head: Any) -> bool:
@@ -374,6 +444,9 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         return None  # "intercepted a man on a motorcycle": stopped a person, not a weapon
     if trigger.kind == "Disrupted weapons use" and roles.actor1 is None and AIR_DEFENCE.search(span.text):
         roles.actor1 = scene.actor("troops")  # air defences are the home state's forces
+    if trigger.rule == "clash" and head.lemma_ == "ambush" and _ambushed_civilians(span, head, roles, fatal):
+        roles.actor2 = scene.actor("civilians") or roles.actor2  # an ambush on aid workers is one-sided (codebook 1.3)
+        return _make("Attack", "ambush-on-civilians", roles, trigger, span, civilians=True)
     if trigger.kind == "Violent demonstration" and DEMO_CONTEXT.search(span.text):
         roles.actor1 = scene.actor("rioters") or roles.actor1
         return _make("Violent demonstration", f"{trigger.rule}-with-demands", roles, trigger, span)
@@ -386,6 +459,18 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         if CIVILIAN_OBJECTS.search(span.text) and (roles.actor2 is None or roles.actor2.inter != 7):
             roles.actor2 = scene.actor("civilians") or roles.actor2  # "strikes on civilian areas"
     return _make(trigger.kind, trigger.rule, roles, trigger, span)
+
+
+def _ambushed_civilians(span: Any, head: Any, roles: Roles, fatal: Any) -> bool:
+    """Who an ambush hit: a convoy of aid workers, traders or passengers is unarmed; a patrol,
+    a military convoy or any armed actor named as the target makes it a clash."""
+    if roles.actor2 is not None and roles.actor2.inter != 7:
+        return False
+    hit = " ".join(t.text for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+    hit = f"{hit} {getattr(fatal, 'victims', None) or ''}" if fatal is not None else hit
+    if not hit.strip() or ARMED_VICTIMS.search(hit) or ARMED_UNITS.search(hit):
+        return False
+    return bool(CIVILIAN_VICTIMS.search(hit) or UNARMED_CONVOYS.search(hit))
 
 
 def _make(sub_event_type: str, rule: str, roles: Roles, trigger: Trigger | None = None, span: Any = None, *,
@@ -562,7 +647,10 @@ def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -
         return True
     if ARMED_VICTIM_TOLD.search(span.doc.text):
         return False  # "The victim was a drug dealer": ACLED counts gang members as armed
-    after = span.doc.text[trigger.head(span.doc).idx:span.end_char]  # who was hit is told after the act
+    if OFF_DUTY_TOLD.search(span.text) and _plain_or_armed_person(victims):
+        roles.actor2 = None  # "the sergeant (assumed off duty and unarmed) was shot": ACLED counts a civilian
+        return True
+    after = _after_act(span, trigger)  # who was hit is told after the act, but not who did it ("by members of")
     if roles.actor2 is not None and roles.actor2.inter != 7 and _plain_people(victims) \
             and not ARMED_VICTIMS.search(OFF_DUTY.sub("", after)):
         roles.actor2 = None  # "shot a student ... after accusing him of supporting OLF": the student is the victim
@@ -572,6 +660,22 @@ def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -
     if not victims:
         return False
     return not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims))
+
+
+def _plain_or_armed_person(victims: str) -> bool:
+    return bool(victims) and bool(CIVILIAN_VICTIMS.search(victims) or ARMED_VICTIMS.search(victims)
+                                  or re.search(r"\b(sergeant|officer|general|colonel|captain|major|lieutenant|policeman|"
+                                               r"soldier|commander)\b", victims, re.I))
+
+
+def _after_act(span: Any, trigger: Trigger) -> str:
+    """The sentence after the act's word, without the passive agent ("killed by members of a gang")."""
+    head = trigger.head(span.doc)
+    verbs = [head, *(c for c in head.children if c.dep_ == "conj")]
+    if head.dep_ == "conj":
+        verbs.append(head.head)
+    agent = {t.i for v in verbs for c in v.children if c.dep_ == "agent" for t in c.subtree}
+    return " ".join(t.text for t in span if t.i >= head.i and t.i not in agent)
 
 
 def _plain_people(victims: str) -> bool:

@@ -51,6 +51,12 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("chemical"), L("weapon", "attack", "agent", "munition")],
         [W("chlorine", "sarin", "mustard"), L("gas", "attack", "bomb", "barrel", "shell")],
         [L("nerve"), L("agent")],
+        # the agent itself names the weapon (codebook 1.3: chemical weapon ranks above the carrier)
+        [W("sulphur", "sulfur"), W("mustard")],
+        [W("mustard", "toxic", "poison", "poisonous"), L("gas")],
+        [W("chlorine", "sarin", "tabun", "vx"), L("gas", "cylinder", "canister", "barrel", "bomb", "shell", "rocket")],
+        [L("contain", "fill", "carry", "laden", "load"), {"LOWER": {"IN": ["with"]}, "OP": "?"}, OPT_ADJ,
+         W("chlorine", "sarin", "mustard", "sulphur", "sulfur")],
     ]),
     ("suicide", "Suicide bomb", [
         [W("suicide"), {"OP": "?"}, L("bomber", "bombing", "attack", "attacker", "blast", "explosion", "vest", "bomb")],
@@ -124,6 +130,11 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("base", "Headquarters or base established", [
         [L("establish", "set", "build", "open"), {"OP": "?"}, OPT_ADJ, L("base", "headquarters", "outpost", "camp")],
+        [L("operationalise", "operationalize", "inaugurate", "construct"), OPT_ADJ, {"LEMMA": {"IN": ["military", "army"]},
+                                                                                 "OP": "?"}, L("base", "outpost")],
+        # "turned the land into a military base"
+        [L("turn", "transform", "convert"), {"OP": "*", "IS_PUNCT": False}, W("into"), OPT_ADJ,
+         {"POS": {"IN": ["ADJ", "PROPN", "NOUN"]}, "OP": "*"}, L("base", "outpost", "headquarters")],
     ]),
     ("looting", "Looting/property destruction", [
         [L("loot", "plunder", "ransack", "pillage", "vandalise", "vandalize", "looting")],
@@ -195,7 +206,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("mob", "lynch", "lynching", "vigilante")],
     ]),
     ("clash", "Armed clash", [
-        [L("clash", "fight", "fighting", "battle", "firefight", "gunfight", "skirmish", "ambush", "crossfire", "shootout",
+        [L("clash", "fight", "fighting", "battle", "firefight", "gunfight", "gunbattle", "skirmish", "ambush", "crossfire", "shootout",
            "combat", "counteroffensive", "counter-offensive", "counterattack", "repel", "repulse")],
         [L("exchange"), {"OP": "?"}, L("fire", "gunfire")],
         [W("gun"), L("battle")],
@@ -207,6 +218,9 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("take", "gain", "assume", "wrest", "seize"), {"OP": "?"}, OPT_ADJ, L("control")],
         [L("take"), W("over")],
         [L("fall"), W("to", "into")],
+        # a group raising its flag over a place says it holds it ("raised the black flag over the compound")
+        [L("raise", "hoist", "plant"), {"POS": {"IN": ["ADJ", "NUM", "DET", "PRON", "NOUN", "PROPN"]}, "OP": "*"},
+         L("flag", "banner"), {"OP": "*", "IS_PUNCT": False}, W("over")],
     ]),
     ("advance", ADVANCE, [
         [L("advance", "push", "press"), W("toward", "towards", "on", "into", "nearly", "deeper", "closer")],
