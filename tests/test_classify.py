@@ -80,6 +80,38 @@ def test_taliban_by_era(pipeline):
     # who did it ("by members of a gang") is not who was hit
     ("On 7 March 2022, a man was shot and killed in Porto Alegre by members of a drug trafficking group.",
      "Attack"),
+    # a grenade's or a mortar's explosion is not a planted device's
+    ("On 7 March 2022, a grenade explosion at a bar in Kamenge wounded two people, police said.", "Grenade"),
+    ("On 7 March 2022, a mortar explosion hit a market in Mogadishu, killing three people.",
+     "Shelling/artillery/missile attack"),
+    ("On 7 March 2022, Israeli planes pounded targets in Khan Younis.", "Air/drone strike"),
+    # "riot police" names the police; tear gas shells are no shelling
+    ("On 7 March 2022, riot police used tear gas to disperse demonstrators protesting election results in Monrovia.",
+     "Protest with intervention"),
+    ("On 7 March 2022, police fired tear gas shells to disperse protesters outside the district office in Butwal.",
+     "Protest with intervention"),
+    ("On 7 March 2022, protesters threw bricks at police in Causeway Bay during a march against the bill.",
+     "Violent demonstration"),
+    # weapons found or seized before use
+    ("On 7 March 2022, a farmer discovered an improvised explosive device along a road near Orgun.",
+     "Disrupted weapons use"),
+    ("On 7 March 2022, an IED was recovered from a bus at Apta village near Panvel.", "Disrupted weapons use"),
+    ("On 7 March 2022, a cache of arms and explosives was seized in a search operation in Imphal.",
+     "Disrupted weapons use"),
+    # territory "taken back", or a village taken
+    ("On 7 March 2022, militants took back the town of El Buur after fierce clashes with government troops.",
+     "Non-state actor overtakes territory"),
+    ("On 7 March 2022, al-Shabaab took a village in Lower Shabelle after attacking a military base.",
+     "Non-state actor overtakes territory"),
+    ("On 7 March 2022, soldiers burnt down two homes in Pauk township, residents said.",
+     "Looting/property destruction"),
+    # an abduction that ends in a killing is an attack (codebook 1.4)
+    ("On 7 March 2022, RSF fighters abducted and murdered the governor of West Darfur in El Geneina.", "Attack"),
+    # a protest told as the cause of a security measure, or the setting of a rape, is not the event
+    ("On 7 March 2022, the provincial government ordered patrols by police in Karachi after violent protests.",
+     "Change to group/activity"),
+    ("On 7 March 2022, soldiers raped three women in Omdurman after their arrest during the protests.",
+     "Sexual violence"),
 ])
 def test_codebook_definitions(pipeline, text, expected):
     assert types(pipeline, text)[:1] == [expected]
@@ -103,3 +135,9 @@ def test_no_event(pipeline, text):
 def test_a_group_hunger_strike_is_a_protest(pipeline):
     text = "On 7 March 2022, hundreds of prisoners began a hunger strike in Kaliti prison to protest their detention."
     assert types(pipeline, text) == ["Peaceful protest"]
+
+
+def test_armed_attackers_are_not_a_mob(pipeline):
+    text = ("On 7 March 2022, heavily-armed men attacked mourners at a funeral in Kaduna, killing 20 people and "
+            "destroying property.")
+    assert types(pipeline, text)[:1] == ["Attack"]

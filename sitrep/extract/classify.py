@@ -102,6 +102,11 @@ ARMED_UNITS = re.compile(r"\b(military|army|police|patrol|troops?|soldiers?|secu
                          r"fighters?|guards?|forces?|checkpoint|base)\b", re.I)
 UNARMED_CONVOYS = re.compile(r"\b(ngos?|aid|humanitarian|relief|commercial|civilian|passenger|trucks?|lorr(?:y|ies)|"
                              r"bus(?:es)?|vehicles?|minibus(?:es)?|travell?ers|drivers?)\b", re.I)
+RIOT_WORDS = re.compile(r"\b(riot(?:s|ed|ing|ers?)?|violen(?:t|ce)|barricad\w*|block\w*|logs?|stones?|rocks?|bricks?|petrol bombs?|"
+                        r"molotov\w*|arson|fires?|injur\w*|wounded|hurt)\b", re.I)
+RIOT_UNITS = re.compile(r"\briot[- ](?:police\w*|gear|squads?|units?|control|officers?|troops?|shields?|cops?)\b", re.I)
+ARMED_ATTACKERS = re.compile(r"\b(heavily[- ]armed|armed (?:men|groups?|assailants|attackers|militias?)|gunmen|"
+                             r"gunfire|rifles?|machetes)\b", re.I)
 OFF_DUTY_TOLD = re.compile(r"\b(?:assumed |presumed |believed )?(?:to be )?(?:off[- ]duty|unarmed)\b", re.I)
 OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)  # ACLED: civilians
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
@@ -113,6 +118,14 @@ PROCEEDINGS = frozenset({"charge", "sentence", "convict", "fine", "sue", "prosec
                          "jail", "imprison", "ban", "suspend", "sanction", "blame", "investigate", "probe", "try"})
 GROUP_NOUNS = frozenset({"group", "party", "union", "association", "movement", "committee", "family", "community",
                          "organisation", "organization", "student", "worker", "prisoner", "detainee"})
+RIOT_GEAR = frozenset({"police", "policeman", "officer", "squad", "unit", "force", "gear", "shield", "control", "act",
+                       "trooper", "cop", "personnel", "van", "truck"})
+# acts a protest can be the setting or cause of without being the event; not force against the
+# protesters (arrests, a bomb among them), which the protest's own types take in (codebook 1.3)
+SETTING_ACTS = frozenset({"Sexual violence", "Change to group/activity", "Agreement", "Headquarters or base established",
+                          "Disrupted weapons use", "Non-violent transfer of territory", "Other"})
+KILL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "slaughter", "assassinate"})
+CAUSE_PREPS = frozenset({"after", "following", "amid", "during"})
 NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
                              "network", "center", "centre", "group", "unit", "force", "team", "system", "capability"})
 
@@ -179,6 +192,7 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
     if any(t.kind == PROTEST and _lone_hunger_strike(span.doc, t) for t in found):
         found = [t for t in found if t.kind != PROTEST]  # "started a hunger strike to protest ...": its purpose
     triggers = [t for t in found if _realis(span.doc, t) and _eventive(span.doc, t)]
+    triggers = _protests_as_setting(span.doc, triggers)
     if not triggers:
         return []
     victims = _victims(span, fatal)
@@ -190,6 +204,27 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
         if not decisions:
             decisions = _generic(span, triggers, actors, fatal, victims, scene)
     return _revise(_hierarchy(decisions, span.text), scene)
+
+
+def _protests_as_setting(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
+    """"ordered patrols after violent protests", "raped after their arrest during the protests":
+    beside an act that its weapon or its deed defines, a protest told as the cause or setting is
+    not the event."""
+    defining = [t for t in triggers if t.kind in SETTING_ACTS]
+    if not defining:
+        return triggers
+    return [t for t in triggers if not (t.kind == PROTEST and _in_cause_phrase(t.head(doc)))]
+
+
+def _in_cause_phrase(head: Any) -> bool:
+    token = head
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ in CAUSE_PREPS:
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _not_political(span: Any, actors: list[ActorMention]) -> bool:
@@ -230,10 +265,25 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
         return decisions  # the victims the rules read (civilians or combatants) decide, unless the model is sure
     if first.rule == "clash" and prediction.label == "Attack" and not first.generic:
         return decisions  # "a gunbattle", "clashed", "exchanged fire": the text says both sides fought (codebook 1.3)
+    if prediction.label in ("Mob violence", "Violent demonstration") and first.actor1 is not None \
+            and first.actor1.inter in STATE and first.sub_event_type not in DEMONSTRATION:
+        return decisions  # state forces burning homes or attacking are no riot (codebook: rioters, mobs)
+    if prediction.label == "Violent demonstration" and first.sub_event_type in DEMONSTRATION \
+            and not _violence_told(scene.context or ""):
+        return decisions  # nothing in the text says the demonstrators used violence
+    if prediction.label == "Mob violence" and first.sub_event_type in ("Attack", "Armed clash") \
+            and ARMED_ATTACKERS.search(scene.context or ""):
+        return decisions  # "heavily-armed men attacked mourners": an organised armed group, not a mob
     if prediction.label == "Attack" and ARMED_VICTIM_TOLD.search(scene.context or ""):
         return decisions  # "the victim was a drug dealer": the text says who the victim was
     _retype(first, prediction.label, scene)
     return decisions
+
+
+def _violence_told(text: str) -> bool:
+    """Words of demonstrators' violence, apart from the names of riot police and their gear."""
+    text = RIOT_UNITS.sub("", text)
+    return bool(RIOTING.search(text) or RIOT_WORDS.search(text))
 
 
 def _same_family(rule_type: str, model_type: str) -> bool:
@@ -358,14 +408,18 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
         return False
     if trigger.kind == "Agreement" and head.head.lemma_.lower() in ("violate", "breach", "break"):
         return False  # "violating the ceasefire agreement signed in 2001" tells of an old agreement
-    if trigger.kind == "Grenade" and head.i > 0 and doc[head.i - 1].lower_ in NOT_WEAPON_GRENADES:
-        return False  # stun and smoke grenades disperse crowds; they are no grenade attack
+    if trigger.kind in ("Grenade", "Shelling/artillery/missile attack") and head.i > 0 \
+            and doc[head.i - 1].lower_ in NOT_WEAPON_GRENADES:
+        return False  # stun grenades, tear gas shells disperse crowds; they are no weapon attack
     if BY_NAME.get(trigger.kind) is not None and BY_NAME[trigger.kind].event_type == ERV and _found_not_fired(head):
         return False  # "found a live grenade", "seized explosives": a weapon that did not go off
     if _ground_of_proceedings(head):
         return False  # "charged over the bus attack": a court or a body acts on an event told before
     if trigger.kind == PROTEST and _lone_hunger_strike(doc, trigger):
         return False  # codebook 1.3: an individual's hunger strike is not a Protest
+    if trigger.kind == "Violent demonstration" and head.dep_ in ("compound", "amod", "nmod") \
+            and head.head.lemma_.lower() in RIOT_GEAR:
+        return False  # "riot police used tear gas": the police's name, not a riot
     return not (head.dep_ in ("compound", "amod") and head.head.lemma_ in NOT_EVENT_HEADS)
 
 
@@ -436,6 +490,8 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
     if trigger.kind == "Arrests" and HURT_IN_CUSTODY.search(span.text):
         roles.actor2 = roles.actor2 if roles.actor2 is not None and roles.actor2.inter == 7 else scene.actor("civilians")
         return _make("Attack", "arrest+hurt", roles, trigger, span, civilians=True)
+    if trigger.kind == "Abduction/forced disappearance" and _and_killed(head):
+        return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)  # codebook 1.4
     if trigger.kind in ("Abduction/forced disappearance", "Sexual violence", "Looting/property destruction") \
             and fatal is not None and fatal.best > 0:
         return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)
@@ -459,6 +515,12 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         if CIVILIAN_OBJECTS.search(span.text) and (roles.actor2 is None or roles.actor2.inter != 7):
             roles.actor2 = scene.actor("civilians") or roles.actor2  # "strikes on civilian areas"
     return _make(trigger.kind, trigger.rule, roles, trigger, span)
+
+
+def _and_killed(head: Any) -> bool:
+    """"abducting and murdering the governor": the abduction ended in a killing."""
+    pair = [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else [])
+    return any(t.lemma_.lower() in KILL_LEMMAS for t in pair)
 
 
 def _ambushed_civilians(span: Any, head: Any, roles: Roles, fatal: Any) -> bool:

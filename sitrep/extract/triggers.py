@@ -69,12 +69,15 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("air"), W("force"), L("bomb", "strike", "pound", "hit", "target")],
         [L("drone"), L("hit", "strike", "target", "kill")],
         [L("drop"), OPT_ADJ, L("bomb", "barrel", "explosive")],  # "the aircraft dropped two bombs"
+        [L("plane", "aircraft"), L("pound", "bomb", "strike", "hit", "target", "attack", "raid", "shell")],
     ]),
     ("shelling", "Shelling/artillery/missile attack", [
         [L("shell", "shelling", "artillery", "mortar", "rocket", "missile", "howitzer", "barrage")],
         [W("rocket-propelled"), L("grenade")],
         [W("rpg", "rpgs")],
         [W("ballistic", "cruise"), L("missile")],
+        # "a mortar explosion": the blast is the shell's, not a planted device's
+        [L("shell", "mortar", "rocket", "missile", "artillery"), L("explosion", "blast")],
     ]),
     ("explosive", "Remote explosive/landmine/IED", [
         [W("ied", "ieds", "vbied", "landmine", "landmines")],
@@ -92,6 +95,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("grenade", "Grenade", [
         [L("grenade"), ],
+        [L("grenade"), L("explosion", "blast")],  # "a grenade explosion" is a grenade's, not an IED's
     ]),
     ("sexual", "Sexual violence", [
         [L("rape", "gang-rape")],
@@ -123,8 +127,14 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("foil", "thwart"), {"OP": "?"}, L("attack", "plot", "attempt")],
         [L("air"), L("defence", "defense"), L("destroy", "down", "shoot")],
         [L("weapon", "arm", "ammunition"), L("cache")],
+        [L("cache"), W("of"), OPT_ADJ, L("arm", "weapon", "ammunition", "explosive")],
+        # "an IED was recovered from a bus"
+        [W("ied", "ieds", "bomb", "bombs", "device", "devices", "explosives", "landmine", "landmines", "grenade",
+           "grenades"), {"OP": "?"}, {"OP": "?"}, W("was", "were"), W("found", "recovered", "discovered", "defused",
+                                                                      "detected", "seized", "dismantled")],
         # a weapon found before it went off: "soldiers discovered and secured an IED"
         [L("discover", "find", "seize", "recover", "secure", "defuse", "dismantle", "disarm", "detect"), OPT_ADJ,
+         {"LOWER": {"IN": ["improvised", "crude", "homemade", "home-made", "live"]}, "OP": "?"},
          W("ied", "ieds", "bomb", "bombs", "explosive", "explosives", "landmine", "landmines", "mine", "mines",
            "grenade", "grenades", "ordnance", "uxo")],
     ]),
@@ -138,7 +148,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("looting", "Looting/property destruction", [
         [L("loot", "plunder", "ransack", "pillage", "vandalise", "vandalize", "looting")],
-        [L("torch", "burn", "raze", "demolish", "destroy", "damage"), OPT_ADJ,
+        [L("torch", "burn", "raze", "demolish", "destroy", "damage"), {"LOWER": {"IN": ["down"]}, "OP": "?"}, OPT_ADJ,
          L("house", "home", "shop", "property", "village", "building", "market", "church", "mosque", "school", "office")],
         # "several shops were destroyed"
         [L("house", "home", "shop", "property", "building", "market", "church", "mosque", "school", "office"),
@@ -199,7 +209,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ("riot", "Violent demonstration", [
         [L("riot", "rioter", "rioting")],
         [L("burn", "burning"), L("tyre", "tire")],
-        [L("hurl", "throw", "pelt"), {"OP": "?"}, L("stone", "rock", "petrol", "molotov")],
+        [L("hurl", "throw", "pelt"), {"OP": "?"}, L("stone", "rock", "petrol", "molotov", "brick", "bottle", "projectile")],
         [L("barricade")],
     ]),
     ("mob", "Mob violence", [
@@ -217,6 +227,8 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("capture", "seize", "overrun", "recapture", "retake", "regain", "liberate", "conquer", "occupy")],
         [L("take", "gain", "assume", "wrest", "seize"), {"OP": "?"}, OPT_ADJ, L("control")],
         [L("take"), W("over")],
+        [L("take"), W("back")],
+        [L("take"), OPT_ADJ, L("village", "town", "city", "district", "base", "airport", "port", "garrison")],
         [L("fall"), W("to", "into")],
         # a group raising its flag over a place says it holds it ("raised the black flag over the compound")
         [L("raise", "hoist", "plant"), {"POS": {"IN": ["ADJ", "NUM", "DET", "PRON", "NOUN", "PROPN"]}, "OP": "*"},
