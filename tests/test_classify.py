@@ -112,6 +112,13 @@ def test_taliban_by_era(pipeline):
      "Change to group/activity"),
     ("On 7 March 2022, soldiers raped three women in Omdurman after their arrest during the protests.",
      "Sexual violence"),
+    # graves found, a coup (a broadcaster seized is no territory)
+    ("On 7 March 2022, search teams recovered the bodies of five people from two graves in Tarhuna.", "Other"),
+    ("On 7 March 2022, soldiers took over state television in Conakry and announced that the government had been "
+     "dissolved.", "Other"),
+    # a town taken from rebels by a force the text does not name for us: government control returns
+    ("On 7 March 2022, the town of Eel Buur was captured from al-Shabaab after three days of fighting.",
+     "Government regains territory"),
 ])
 def test_codebook_definitions(pipeline, text, expected):
     assert types(pipeline, text)[:1] == [expected]
@@ -141,3 +148,8 @@ def test_armed_attackers_are_not_a_mob(pipeline):
     text = ("On 7 March 2022, heavily-armed men attacked mourners at a funeral in Kaduna, killing 20 people and "
             "destroying property.")
     assert types(pipeline, text)[:1] == ["Attack"]
+
+
+def test_a_ceasefire_is_an_event_with_no_place_named(pipeline):
+    text = "The government and the former rebel movement Renamo have signed a ceasefire, Renamo said on Sunday."
+    assert types(pipeline, text) == ["Agreement"]

@@ -124,6 +124,7 @@ RIOT_GEAR = frozenset({"police", "policeman", "officer", "squad", "unit", "force
 # protesters (arrests, a bomb among them), which the protest's own types take in (codebook 1.3)
 SETTING_ACTS = frozenset({"Sexual violence", "Change to group/activity", "Agreement", "Headquarters or base established",
                           "Disrupted weapons use", "Non-violent transfer of territory", "Other"})
+MEDIA_OBJECTS = frozenset({"television", "tv", "radio", "broadcaster", "station", "studio", "newspaper", "website"})
 KILL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "slaughter", "assassinate"})
 CAUSE_PREPS = frozenset({"after", "following", "amid", "during"})
 NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
@@ -587,6 +588,8 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
     heads = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     if any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text) for c in heads):
         return None  # "seized 5,000 marijuana plants in a village", "captured two men": no place changed hands
+    if any(c.lemma_.lower() in MEDIA_OBJECTS for c in heads):
+        return None  # "took over state television": a coup's act, not a place taken (codebook: Other)
     side = [a for a in (roles.actor1, *roles.assoc_actor_1) if a is not None]
     if roles.actor1 is not None and roles.actor1.inter not in STATE and any(a.inter in STATE for a in side):
         roles.actor1 = next(a for a in side if a.inter in STATE)  # "Giants Brigade and pro-Hadi forces gained control"
@@ -595,7 +598,9 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
         return _make("Non-violent transfer of territory", "territory-without-fight", roles, trigger, span,
                      territory="captured")
     state = roles.actor1 is not None and roles.actor1.inter in STATE
-    if state or (roles.actor1 is None and head.lemma_ in REGAIN_VERBS):
+    from_rebels = roles.actor1 is None and roles.actor2 is not None and roles.actor2.inter in (2, 3)
+    if state or (roles.actor1 is None and head.lemma_ in REGAIN_VERBS) or from_rebels:
+        # an unnamed force taking a town from rebels: government control returns (codebook 1.3)
         return _make("Government regains territory", "territory-by-state", roles, trigger, span, territory="captured")
     return _make("Non-state actor overtakes territory", "territory-by-non-state", roles, trigger, span,
                  territory="captured")

@@ -182,9 +182,12 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ("coup", "Other", [
         [L("coup")],
         [L("dissolve", "suspend"), OPT_ADJ, L("government", "constitution", "parliament")],
+        [L("government", "constitution", "parliament"), W("had", "has", "was", "were"), {"LOWER": {"IN": ["been"]}, "OP": "?"},
+         W("dissolved", "suspended", "overthrown", "toppled", "deposed")],
     ]),
     ("graves", "Other", [
         [L("grave", "skeleton")],
+        [W("grave", "graves")],  # the small model lemmatises "graves" to "graf"
     ]),
     ("protest", PROTEST, [
         [L("protest", "protester", "protestor", "demonstrator", "demonstration", "demonstrate", "rally",

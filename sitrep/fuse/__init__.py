@@ -256,6 +256,7 @@ def _confidence(claims: list[Claim]) -> float:
 
 
 GENERIC_TYPES = frozenset({"Armed clash", "Attack"})
+NATIONAL_ACTS = frozenset({"agreement", "coup"})
 
 
 def _worth_keeping(event: Event) -> bool:
@@ -267,6 +268,8 @@ def _worth_keeping(event: Event) -> bool:
         return True
     if event.event_type in (PROTESTS, RIOTS):
         return True  # a demonstration is an event wherever it is told, named protesters or not
+    if event.decided_by in NATIONAL_ACTS:
+        return True  # a ceasefire signed, a coup: ACLED codes national acts even with no place told
     return event.sub_event_type not in GENERIC_TYPES and event.place is not None
 
 
