@@ -112,6 +112,13 @@ def test_taliban_by_era(pipeline):
      "Change to group/activity"),
     ("On 7 March 2022, soldiers raped three women in Omdurman after their arrest during the protests.",
      "Sexual violence"),
+    # a monitor's tally of explosions is ranged fire, not a planted device
+    ("On 7 March 2022, monitors recorded a total of 12 explosions involving unknown weapons near Horlivka.",
+     "Shelling/artillery/missile attack"),
+    ("On 7 March 2022, a roadside bomb explosion killed two soldiers near Horlivka.", "Remote explosive/landmine/IED"),
+    # a protest for workers who were arrested before is peaceful
+    ("On 7 March 2022, protesters gathered outside a factory in Merida to demand the release of workers who were "
+     "arrested by police last week.", "Peaceful protest"),
     # graves found, a coup (a broadcaster seized is no territory)
     ("On 7 March 2022, search teams recovered the bodies of five people from two graves in Tarhuna.", "Other"),
     ("On 7 March 2022, soldiers took over state television in Conakry and announced that the government had been "

@@ -17,7 +17,7 @@ from ..model import (
     ActorMention, AnalyzedArticle, Claim, DateInfo, Displacement, PlaceMention, Sentence, Span, TerritorialChange,
 )
 from ..taxonomy import BATTLES, BY_NAME, ERV, PROTESTS, RIOTS, SD, VAC
-from .classify import INTERVENED, PEOPLE_WORDS, Decision, Scene, classify_by_model, classify_sentence, rioting
+from .classify import PEOPLE_WORDS, Decision, Scene, classify_by_model, classify_sentence, intervened, rioting
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .numbers import find_quantities
@@ -390,7 +390,7 @@ def _how_protests_went(ctx: _Context) -> None:
                 claim.sub_event_type, claim.decided_by = "Violent demonstration", f"{claim.decided_by}+rioting-after"
                 claim.actor1 = _generic_actor(ctx, "rioters") or claim.actor1
                 break
-            if INTERVENED.search(text) and FORCES.search(text):
+            if span is not None and intervened(span) and FORCES.search(text):
                 claim.sub_event_type = "Protest with intervention"
                 claim.decided_by = f"{claim.decided_by}+intervention-after"
                 claim.actor2 = claim.actor2 or _generic_actor(ctx, "police")

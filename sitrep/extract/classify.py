@@ -182,6 +182,7 @@ class Decision:
     definite: bool = False  # a definite noun ("the blast") that may point back to an event told before
     toll_only: bool = False  # only death words: a toll for an event told before
     revisable: bool = True  # named by a family rule, not by a defining weapon or act
+    force_as_grievance: bool = False  # arrests or beatings told as what the protesters complain of
 
 
 def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: Scene | None = None) -> list[Decision]:
@@ -269,6 +270,9 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
     if prediction.label in ("Mob violence", "Violent demonstration") and first.actor1 is not None \
             and first.actor1.inter in STATE and first.sub_event_type not in DEMONSTRATION:
         return decisions  # state forces burning homes or attacking are no riot (codebook: rioters, mobs)
+    if first.rule == "protest" and prediction.label in ("Protest with intervention", "Excessive force against protesters") \
+            and (prediction.share < SURE_SHARE or first.force_as_grievance):
+        return decisions  # the rules read no force against this protest; only a sure model adds it
     if prediction.label == "Violent demonstration" and first.sub_event_type in DEMONSTRATION \
             and not _violence_told(scene.context or ""):
         return decisions  # nothing in the text says the demonstrators used violence
@@ -511,11 +515,23 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         # Rioting outside a demonstration, or a crowd's brawl, is mob violence (codebook 1.3).
         roles.actor1 = scene.actor("rioters") or roles.actor1
         return _make("Mob violence", f"{trigger.rule}-without-demonstration", roles, trigger, span)
+    if trigger.rule == "explosive" and trigger.end - trigger.start == 1 and _counted_blasts(head):
+        # a tally of explosions ("a total of 14 explosions involving unknown weapons") is ranged fire
+        # watched from afar, not a planted device (codebook: IEDs are remotely or victim-activated)
+        return _make("Shelling/artillery/missile attack", "explosions-counted", roles, trigger, span)
     if BY_NAME[trigger.kind].event_type == ERV:
         roles.actor1 = roles.actor1 or _weapon_owner(head, scene)
         if CIVILIAN_OBJECTS.search(span.text) and (roles.actor2 is None or roles.actor2.inter != 7):
             roles.actor2 = scene.actor("civilians") or roles.actor2  # "strikes on civilian areas"
     return _make(trigger.kind, trigger.rule, roles, trigger, span)
+
+
+def _counted_blasts(head: Any) -> bool:
+    if head.lemma_.lower() not in ("explosion", "blast") or head.tag_ != "NNS":
+        return False
+    counted = any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in head.children)
+    told = " ".join(t.lower_ for t in head.subtree)
+    return counted or "weapon" in told or "bursts" in told or "heavy" in told
 
 
 def _and_killed(head: Any) -> bool:
@@ -633,11 +649,32 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
         protesters = _as_rioters(protesters, scene)
     elif LETHAL.search(text) and force is not None:
         kind, rule = "Excessive force against protesters", "protest+lethal-force"
-    elif INTERVENED.search(text):
+    elif intervened(span):
         kind, rule = "Protest with intervention", "protest+intervention"
     else:
         kind, rule, force = "Peaceful protest", "protest", None
-    return _make(kind, rule, Roles(protesters, [], force, []), first, span)
+    decision = _make(kind, rule, Roles(protesters, [], force, []), first, span)
+    decision.force_as_grievance = kind == "Peaceful protest" and bool(INTERVENED.search(text))
+    return decision
+
+
+def intervened(span: Any) -> bool:
+    """Force that met the protest, not force the protesters complain of: "to demand the release of
+    workers who were arrested by police", "they suspect he was beaten by police" do not count."""
+    for m in INTERVENED.finditer(span.text):
+        token = span.doc.char_span(span.start_char + m.start(), span.start_char + m.end(), alignment_mode="expand")
+        word = token[0] if token is not None and len(token) else None
+        if word is None:
+            return True
+        verb = word if word.pos_ == "VERB" else word.head
+        if verb.dep_ in ("relcl", "acl"):
+            continue  # "workers, who were arrested the day before": the grievance
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None and subject.tag_ in ("PRP", "NN", "NNP") and subject.lower_ not in ("they", "we") \
+                and subject.lemma_.lower() not in CROWD_NOUNS:
+            continue  # "he was beaten to death by police": one person's fate, told as the cause
+        return True
+    return False
 
 
 def rioting(span: Any) -> bool:
