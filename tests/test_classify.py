@@ -160,3 +160,15 @@ def test_armed_attackers_are_not_a_mob(pipeline):
 def test_a_ceasefire_is_an_event_with_no_place_named(pipeline):
     text = "The government and the former rebel movement Renamo have signed a ceasefire, Renamo said on Sunday."
     assert types(pipeline, text) == ["Agreement"]
+
+
+def test_the_side_repelled_began_the_fight(pipeline):
+    text = "On 13 May 2022, Russian forces tried to take Oleksandrivka, Donetsk, but were repelled by Ukrainian forces."
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert event.sub_event_type == "Armed clash"
+    assert "Russia" in event.actor1.name and "Ukraine" in event.actor2.name
+
+
+def test_retook_is_a_capture(pipeline):
+    text = "On 31 March 2022, Ukrainian forces retook the village of Havrylivka in Chernihiv after heavy fighting."
+    assert types(pipeline, text)[:1] == ["Government regains territory"]

@@ -125,6 +125,8 @@ RIOT_GEAR = frozenset({"police", "policeman", "officer", "squad", "unit", "force
 SETTING_ACTS = frozenset({"Sexual violence", "Change to group/activity", "Agreement", "Headquarters or base established",
                           "Disrupted weapons use", "Non-violent transfer of territory", "Other"})
 MEDIA_OBJECTS = frozenset({"television", "tv", "radio", "broadcaster", "station", "studio", "newspaper", "website"})
+PAST_FORMS = frozenset({"retook", "overran", "took", "fought", "shot", "stormed", "recaptured", "seized"})
+REPEL_LEMMAS = frozenset({"repel", "repulse", "repell"})
 KILL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "slaughter", "assassinate"})
 CAUSE_PREPS = frozenset({"after", "following", "amid", "during"})
 NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
@@ -377,8 +379,8 @@ def _habitual(head: Any) -> bool:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if verb.tag_ == "VBN" and auxes and all(a.lower_ in ("is", "are", "am") for a in auxes):
         return True  # "its strikes are aimed at army positions": a present-tense passive states a position
-    if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
-        return False
+    if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB" or verb.lower_ in PAST_FORMS:
+        return False  # the small model tags some past forms ("retook") as present
     return not auxes
 
 
@@ -505,6 +507,12 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         return None  # "intercepted a man on a motorcycle": stopped a person, not a weapon
     if trigger.kind == "Disrupted weapons use" and roles.actor1 is None and AIR_DEFENCE.search(span.text):
         roles.actor1 = scene.actor("troops")  # air defences are the home state's forces
+    if trigger.rule == "clash" and head.lemma_.lower() in REPEL_LEMMAS and roles.actor1 is not None \
+            and roles.actor2 is not None:
+        # "were repelled by Ukrainian forces", "repulsed an attack by the rebels": the side repelled
+        # began the fight; ACLED names the side that acts first as Actor 1
+        roles.actor1, roles.actor2 = roles.actor2, roles.actor1
+        roles.assoc_actor_1, roles.assoc_actor_2 = roles.assoc_actor_2, roles.assoc_actor_1
     if trigger.rule == "clash" and head.lemma_ == "ambush" and _ambushed_civilians(span, head, roles, fatal):
         roles.actor2 = scene.actor("civilians") or roles.actor2  # an ambush on aid workers is one-sided (codebook 1.3)
         return _make("Attack", "ambush-on-civilians", roles, trigger, span, civilians=True)

@@ -231,6 +231,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("take", "gain", "assume", "wrest", "seize"), {"OP": "?"}, OPT_ADJ, L("control")],
         [L("take"), W("over")],
         [L("take"), W("back")],
+        [W("retook", "retaken", "recaptured", "overran", "overrun")],  # the small model leaves these unlemmatised
         [L("take"), OPT_ADJ, L("village", "town", "city", "district", "base", "airport", "port", "garrison")],
         [L("fall"), W("to", "into")],
         # a group raising its flag over a place says it holds it ("raised the black flag over the compound")
