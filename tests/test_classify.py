@@ -172,3 +172,19 @@ def test_the_side_repelled_began_the_fight(pipeline):
 def test_retook_is_a_capture(pipeline):
     text = "On 31 March 2022, Ukrainian forces retook the village of Havrylivka in Chernihiv after heavy fighting."
     assert types(pipeline, text)[:1] == ["Government regains territory"]
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("On 7 March 2022, ADF militants abducted two farmers in Simbanda, Ituri.", "Abduction/forced disappearance"),
+    ("On 7 March 2022, residents beat to death a suspected thief in Omoting village, Alebtong.", "Mob violence"),
+])
+def test_violence_against_people_names_civilians_as_actor2(pipeline, text, sub_event_type):
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert event.sub_event_type == sub_event_type
+    assert event.actor2 is not None and event.actor2.name.startswith("Civilians")
+
+
+def test_property_with_no_people_named_keeps_actor2_open(pipeline):
+    text = "On 7 March 2022, a mob vandalised the offices of the electoral commission in Amargadhi."
+    events = pipeline.extract(text, published=PUBLISHED)
+    assert events and events[0].actor2 is None

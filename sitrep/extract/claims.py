@@ -17,7 +17,7 @@ from ..model import (
     ActorMention, AnalyzedArticle, Claim, DateInfo, Displacement, PlaceMention, Sentence, Span, TerritorialChange,
 )
 from ..taxonomy import BATTLES, BY_NAME, ERV, PROTESTS, RIOTS, SD, VAC
-from .classify import PEOPLE_WORDS, Decision, Scene, classify_by_model, classify_sentence, intervened, rioting
+from .classify import CIVILIAN_VICTIMS, PEOPLE_WORDS, Decision, Scene, classify_by_model, classify_sentence, intervened, rioting
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .numbers import find_quantities
@@ -97,6 +97,8 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
             claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
         claim.actor1 = _by_convention(ctx, claim.actor1)
         claim.actor2 = _by_convention(ctx, claim.actor2)
+        if claim.actor2 is None and _targets_people(claim):
+            claim.actor2 = _generic_actor(ctx, "civilians")
     return ctx.claims
 
 
@@ -395,6 +397,19 @@ def _how_protests_went(ctx: _Context) -> None:
                 claim.decided_by = f"{claim.decided_by}+intervention-after"
                 claim.actor2 = claim.actor2 or _generic_actor(ctx, "police")
                 break
+
+
+VICTIM_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+PEOPLE_HIT = frozenset({"Mob violence", "Arrests"})
+
+
+def _targets_people(claim: Claim) -> bool:
+    """Violence against civilians always names its victims as Actor 2 (codebook 1.1): civilians
+    when no group is named. A mob's victim, or the people arrested, are civilians too when the
+    text names people."""
+    if claim.sub_event_type in VICTIM_TYPES:
+        return True
+    return claim.sub_event_type in PEOPLE_HIT and bool(CIVILIAN_VICTIMS.search(claim.evidence.text))
 
 
 def _generic_actor(ctx: _Context, phrase: str) -> Any:
