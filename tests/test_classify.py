@@ -188,3 +188,18 @@ def test_property_with_no_people_named_keeps_actor2_open(pipeline):
     text = "On 7 March 2022, a mob vandalised the offices of the electoral commission in Amargadhi."
     events = pipeline.extract(text, published=PUBLISHED)
     assert events and events[0].actor2 is None
+
+
+def test_fire_at_a_sides_positions_names_that_side(pipeline):
+    text = "On 4 June 2022, Ukrainian forces fired 120mm mortars at DPR positions in Mine 6/7, Donetsk."
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1.name.startswith("Military Forces of Ukraine")
+    assert event.actor2 is not None and event.actor2.name.startswith("NAF")
+
+
+def test_two_crowds_fighting_are_rioters_on_both_sides(pipeline):
+    text = "On 13 May 2022, supporters of two parties clashed with sticks in Devtal during the local elections."
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert event.sub_event_type == "Mob violence"
+    assert event.actor1.name.startswith("Rioters") and event.actor2.name.startswith("Rioters")

@@ -126,6 +126,8 @@ SETTING_ACTS = frozenset({"Sexual violence", "Change to group/activity", "Agreem
                           "Disrupted weapons use", "Non-violent transfer of territory", "Other"})
 MEDIA_OBJECTS = frozenset({"television", "tv", "radio", "broadcaster", "station", "studio", "newspaper", "website"})
 PAST_FORMS = frozenset({"retook", "overran", "took", "fought", "shot", "stormed", "recaptured", "seized"})
+POSITIONS = re.compile(r"\b(?:at|on|towards?|against) (?:the )?([A-Z][\w'-]+) (?:military )?(?:positions|"
+                       r"lines|trenches|strongholds)\b")
 REPEL_LEMMAS = frozenset({"repel", "repulse", "repell"})
 KILL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "slaughter", "assassinate"})
 CAUSE_PREPS = frozenset({"after", "following", "amid", "during"})
@@ -522,6 +524,8 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
     if trigger.kind == "Violent demonstration" or (trigger.kind == "Armed clash" and _by_a_crowd(span, trigger, roles)):
         # Rioting outside a demonstration, or a crowd's brawl, is mob violence (codebook 1.3).
         roles.actor1 = scene.actor("rioters") or roles.actor1
+        if trigger.kind == "Armed clash" and (roles.actor2 is None or roles.actor2.inter in (5, 6, 7)):
+            roles.actor2 = scene.actor("rioters") or roles.actor2  # two crowds fought: rioters on both sides
         return _make("Mob violence", f"{trigger.rule}-without-demonstration", roles, trigger, span)
     if trigger.rule == "explosive" and trigger.end - trigger.start == 1 and _counted_blasts(head):
         # a tally of explosions ("a total of 14 explosions involving unknown weapons") is ranged fire
@@ -529,6 +533,8 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         return _make("Shelling/artillery/missile attack", "explosions-counted", roles, trigger, span)
     if BY_NAME[trigger.kind].event_type == ERV:
         roles.actor1 = roles.actor1 or _weapon_owner(head, scene)
+        if roles.actor2 is None:
+            roles.actor2 = _positions_of(span, trigger, roles.actor1, scene)  # "fired mortars at DPR positions"
         if CIVILIAN_OBJECTS.search(span.text) and (roles.actor2 is None or roles.actor2.inter != 7):
             roles.actor2 = scene.actor("civilians") or roles.actor2  # "strikes on civilian areas"
     return _make(trigger.kind, trigger.rule, roles, trigger, span)
@@ -586,6 +592,16 @@ def _definite(doc: Any, trigger: Trigger) -> bool:
     if head.pos_ == "VERB":
         head = next((c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in WEAPON_CARRIERS), head)
     return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _positions_of(span: Any, trigger: Trigger, actor1: Actor | None, scene: Scene) -> Actor | None:
+    """The side whose positions the fire hit: "at Ukrainian positions" names Ukraine's forces."""
+    after = span.doc.text[trigger.head(span.doc).idx:span.end_char]
+    m = POSITIONS.search(after)
+    if m is None:
+        return None
+    actor = scene.actor(f"{m.group(1)} forces")
+    return actor if actor is not None and actor != actor1 else None
 
 
 def _weapon_owner(head: Any, scene: Scene) -> Actor | None:
