@@ -285,3 +285,33 @@ def test_a_city_is_not_made_uncertain_by_its_own_province():
     text = "QSD detained a number of people in Basira town in Deir ez Zor countryside."
     basira = next(m for m in geoparse(text) if m.span.text == "Basira")
     assert basira.place.iso3 == "SYR"
+
+
+# ---------------------------------------------------------------- datelines, abbreviations, names in names
+
+def test_state_abbreviation_after_a_town(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "OAKLAND, Calif. (AP) - Police said two men were hurt.")
+    state = by_text(found, "Calif.")
+    assert state.place.name == "California" and state.place.feature_code == "ADM1"
+    found = mentions(nlp, gaz, "WAUSAU, Wis. (WSAW) -- It took hundreds of reports.")
+    assert by_text(found, "Wis.").place.name == "Wisconsin"
+    assert by_text(found, "WAUSAU").place.admin1 == "Wisconsin"
+    # Not a state without the "Town," before it.
+    found = mentions(nlp, gaz, "Villagers said Mass. graves were found near the river.")
+    assert "Massachusetts" not in {m.place.name for m in found}
+
+
+def test_dateline_name_is_a_place(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Muscat: The film festival came to a close on Friday.")
+    assert by_text(found, "Muscat").place.iso3 == "OMN"
+
+
+def test_county_names_itself_a_place(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "We asked the current Marathon County Sheriff if he considers this case closed.")
+    assert by_text(found, "Marathon County").place.admin1 == "Wisconsin"
+
+
+def test_soviet_union_and_eu(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Unlike in the days of the Soviet Union, the EU's sanctions bite, Moscow said.")
+    assert by_text(found, "Soviet Union").place.iso3 == "RUS"
+    assert by_text(found, "EU").place.name == "Europe"

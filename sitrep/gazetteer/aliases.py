@@ -25,7 +25,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "SY": ("Syrian Arab Republic",),
     "PS": ("Palestinian Territory", "Palestinian Territories", "State of Palestine",
            "Occupied Palestinian Territory", "oPt"),
-    "RU": ("Russian Federation",),
+    "RU": ("Russian Federation", "Soviet Union", "USSR", "the Soviet Union"),  # GeoWebNews' reading
     "IR": ("Islamic Republic of Iran",),
     "KP": ("DPRK", "Democratic People's Republic of Korea"),
     "KR": ("Republic of Korea",),
@@ -148,6 +148,9 @@ DEMONYMS: dict[str, str] = {
 }
 
 # Adjectives of a continent -> the continent's GeoNames name ("European leaders").
+# Other names of continents: GeoWebNews reads "EU" as Europe.
+CONTINENT_ALIASES: dict[str, tuple[str, ...]] = {"Europe": ("EU", "E.U.", "European Union")}
+
 CONTINENT_DEMONYMS: dict[str, str] = {
     "European": "Europe", "African": "Africa", "Asian": "Asia", "Oceanian": "Oceania",
     "North American": "North America", "South American": "South America", "Antarctic": "Antarctica",

@@ -78,6 +78,7 @@ class _Candidate:
     cued: bool = False
     char_start: int = 0
     char_end: int = 0
+    name: str | None = None  # the name to look up when the text is an abbreviation ("Calif.")
 
 
 @dataclass
@@ -93,7 +94,8 @@ class _Resolved:
 def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """Places named in a spaCy Doc of a whole article, resolved and sorted by offset."""
     gaz = gazetteer or get_gazetteer()
-    candidates = _merge(_entity_candidates(doc, gaz) + _phrase_candidates(doc, gaz))
+    candidates = _merge(_abbreviation_candidates(doc) + _entity_candidates(doc, gaz)
+                        + _phrase_candidates(doc, gaz))
     candidates = [_expand(doc, c) for c in candidates]
     candidates = [c for c in candidates if not _is_demonym_only(doc, c, gaz)]
     _mark_cues(doc, candidates)
@@ -103,13 +105,43 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
     first = _resolve_all(doc, candidates, gaz, context, qualifiers, {})
     context, owners = _second_context(context, first)
     resolved = [r for r in _resolve_all(doc, candidates, gaz, context, qualifiers, owners)
-                if _accept(r, context, _t(doc)) or _embedded(doc, r)]
+                if _accept(r, context, _t(doc)) or _embedded(doc, r, context)]
     mentions = [_mention(doc, r, resolved) for r in resolved]
     mentions += [m for m in demonyms if not _overlaps(m, mentions)]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
 
 
 # ---------------------------------------------------------------- candidates
+
+# AP-style abbreviations of US states, taken only after "City," ("OAKLAND, Calif.").
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
+    "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin", "Wyo.": "Wyoming",
+}
+
+
+def _name(doc: Any, c: _Candidate) -> str:
+    return c.name or _text(doc, c.start, c.end)
+
+
+def _abbreviation_candidates(doc: Any) -> list[_Candidate]:
+    """"WAUSAU, Wis.", "Albany, N.Y.": a state abbreviation right after a capitalised name and a comma."""
+    out = []
+    for i in range(2, len(doc)):
+        state = US_STATE_ABBREVIATIONS.get(doc[i].text)
+        if state and doc[i - 1].text == "," and _capitalised(doc[i - 2]):
+            out.append(_Candidate(i, i + 1, "GPE", kind="admin1", cued=True, name=state))
+    return out
+
 
 def _entity_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
     out = []
@@ -153,7 +185,7 @@ def _can_start(doc: Any, i: int) -> bool:
 
 
 # Country aliases written in capitals that may start a phrase match.
-_COUNTRY_ACRONYM = re.compile(r"U\.?S\.?(?:A\.?)?|U\.?K\.?|DRC|UAE|DPRK|CAR")
+_COUNTRY_ACRONYM = re.compile(r"U\.?S\.?(?:A\.?)?|U\.?K\.?|DRC|UAE|DPRK|CAR|E\.?U\.?")
 
 
 def _capitalised(tok: Any) -> bool:
@@ -186,7 +218,8 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     for c in ordered:
         if any(c.start < k.end and k.start < c.end for k in kept):
             continue
-        c.label = c.label or labelled.get((c.start, c.end), "") or _inside_label(c, cands)
+        if c.name is None:
+            c.label = c.label or labelled.get((c.start, c.end), "") or _inside_label(c, cands)
         kept.append(c)
     return sorted(kept, key=lambda c: c.start)
 
@@ -202,6 +235,8 @@ def _inside_label(c: _Candidate, cands: list[_Candidate]) -> str:
 def _expand(doc: Any, c: _Candidate) -> _Candidate:
     """Take in a leading "al-" and a trailing "province"/"airport"/... word."""
     start, end, kind = c.start, c.end, c.kind
+    if c.name is not None:
+        return replace(c, char_start=doc[start].idx, char_end=doc[end - 1].idx + len(doc[end - 1].text))
     if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _ARTICLES:
         start -= 2
     nxt = doc[end].lower_ if end < len(doc) else ""
@@ -245,10 +280,33 @@ def _mark_cues(doc: Any, cands: list[_Candidate]) -> None:
     coordination with an earlier cued place ("towns of Nubl and Zahra")."""
     previous: _Candidate | None = None
     for c in cands:
-        c.cued = (c.kind is not None or _locative_before(doc, c.start) or _near_after(doc, c)
-                  or _parenthesised(doc, c) or _coordinated(doc, previous, c))
+        c.cued = (c.cued or c.kind is not None or _locative_before(doc, c.start) or _near_after(doc, c)
+                  or _parenthesised(doc, c) or _coordinated(doc, previous, c) or _dateline(doc, c)
+                  or _place_word_last(doc, c))
         if c.cued or c.label in PLACE_LABELS:
             previous = c
+
+
+_DATELINE_AFTER = re.compile(r"^\s*(?::|,|\(|--|[-–—]\s)")
+
+
+def _dateline(doc: Any, c: _Candidate) -> bool:
+    """A name opening the text or a line and followed by ":", ",", "(" or a dash is a
+    dateline ("Muscat: The 10th ...", "WAUSAU, Wis. (WSAW) --")."""
+    text = _t(doc)
+    if text[:c.char_start].strip(" \t") and text[:c.char_start].rstrip(" \t")[-1:] != "\n":
+        return False
+    return bool(_DATELINE_AFTER.match(text[c.char_end:c.char_end + 4]))
+
+
+def _place_word_last(doc: Any, c: _Candidate) -> bool:
+    """A gazetteer name that ends in its own place word: "Marathon County", "Kharkiv Oblast"."""
+    last = doc[c.end - 1]
+    return c.end - c.start > 1 and _capitalised(last) and last.lower_ in _PLACE_WORDS
+
+
+_PLACE_WORDS = {"county", "province", "governorate", "oblast", "district", "region", "state", "parish",
+                "prefecture", "municipality", "raion", "rayon", "department", "emirate"}
 
 
 def _locative_before(doc: Any, start: int) -> bool:
@@ -349,8 +407,8 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
         after = text[b.char_end:b.char_end + 1]
         if text[a.char_end:b.char_start].strip() != "," or after not in ("", ",", ".", ";", ")"):
             continue
-        area = _area(_text(doc, b.start, b.end), gaz, ctx, [_text(doc, a.start, a.end)])
-        a_is_country = gaz.country_by_name(_text(doc, a.start, a.end)) is not None
+        area = _area(_name(doc, b), gaz, ctx, [_name(doc, a)])
+        a_is_country = gaz.country_by_name(_name(doc, a)) is not None
         if area is not None and not (a_is_country and area.feature_code == "PCLI"):
             out[id(a)] = area
             a.cued = b.cued = True
@@ -365,7 +423,7 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
         if any(c.char_end <= b.char_start and not text[c.char_end:b.char_start].strip(" ,")
                for c in cands):
             continue  # the name before is a candidate: handled above
-        area = _area(_text(doc, b.start, b.end), gaz, ctx, [])
+        area = _area(_name(doc, b), gaz, ctx, [])
         if area is not None and area.feature_code == "ADM1":
             out[id(b)] = area
             b.cued = True
@@ -380,14 +438,13 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
         before = [c for c in cands if c.char_end <= open_at
                   and _QUALIFIED_GAP.match(text[c.char_end:open_at])]
         qualified = inside[:-1] + before[-1:]
-        area = _area(_text(doc, last.start, last.end), gaz, ctx,
-                     [_text(doc, c.start, c.end) for c in qualified])
+        area = _area(_name(doc, last), gaz, ctx, [_name(doc, c) for c in qualified])
         if area is None:
             continue
         last.cued = True
         _read_as_area(last, area)
         for c in qualified:
-            if gaz.country_by_name(_text(doc, c.start, c.end)) is None:
+            if gaz.country_by_name(_name(doc, c)) is None:
                 out.setdefault(id(c), area)
                 c.cued = True
     return out
@@ -458,7 +515,7 @@ def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMentio
             if country is not None:
                 ctx.add_country(country.iso3 or "", 1.0)
     for c in cands:
-        text = _text(doc, c.start, c.end)
+        text = _name(doc, c)
         country = gaz.country_by_name(text)
         if (country is not None and not _is_seat(doc, c) and id(c) not in qualifiers
                 and not _inside_organisation(doc, c)):
@@ -507,10 +564,10 @@ def _resolve_all(doc: Any, cands: list[_Candidate], gaz: Gazetteer, ctx: GeoCont
     readings: dict[str, list[Place]] = {}
     for c in cands:
         if id(c) in owners:
-            readings.setdefault(normalize(_text(doc, c.start, c.end)), []).append(owners[id(c)])
+            readings.setdefault(normalize(_name(doc, c)), []).append(owners[id(c)])
     for c in cands:
         area = qualifiers.get(id(c))
-        text = _text(doc, c.start, c.end)
+        text = _name(doc, c)
         own = readings.get(normalize(text), [])
         single = len({p.iso3 for p in gaz.lookup(text)}) < 2
         if single:
@@ -588,11 +645,18 @@ def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
 _AREA_CODES = ("PCLI", "ADM1", "CONT")
 
 
-def _embedded(doc: Any, r: _Resolved) -> bool:
-    """A sizeable place inside an organisation's name ("Houston Rockets", "New York Times"):
-    kept as an adjectival mention (see _mention), never as where something happened."""
-    return _inside_organisation(doc, r.cand) and (
-        r.place.population >= 100_000 or r.place.feature_code in _AREA_CODES) and r.confidence >= 0.8
+def _embedded(doc: Any, r: _Resolved, ctx: GeoContext) -> bool:
+    """A place inside an organisation's name ("Houston Rockets", "Owensboro Public Schools"):
+    kept as an adjectival mention (see _mention), never as where something happened.
+    Sizeable places anywhere; smaller towns and counties in a country the article is about."""
+    if not _inside_organisation(doc, r.cand) or r.confidence < 0.8:
+        return False
+    if r.place.population >= 100_000 or r.place.feature_code in _AREA_CODES:
+        return True
+    return (r.place.population >= _EMBEDDED_TOWN or r.place.feature_code == "ADM2") and _plausible(r.place, ctx)
+
+
+_EMBEDDED_TOWN = 20_000
 
 
 def _named_area(text: str, r: _Resolved) -> bool:
@@ -601,7 +665,7 @@ def _named_area(text: str, r: _Resolved) -> bool:
     if r.place.feature_code not in _AREA_CODES or r.confidence < 0.8:
         return False
     written = text[r.cand.char_start:r.cand.char_end]
-    return r.place.feature_code == "PCLI" or light(written) == light(r.place.name)
+    return r.place.feature_code in ("PCLI", "CONT") or light(written) == light(r.place.name)
 
 
 def _plausible(place: Place, ctx: GeoContext) -> bool:
@@ -632,7 +696,7 @@ def _inside_organisation(doc: Any, c: _Candidate) -> bool:
     """The name is part of a longer organisation's name, or of a compound ("US-backed")."""
     if _t(doc)[c.char_end:c.char_end + 1] == "-":
         return True
-    return any(e.label_ in ("ORG", "NORP", "FAC") and e.start <= c.start and c.end <= e.end
+    return any(e.label_ in ("ORG", "NORP", "FAC", "EVENT") and e.start <= c.start and c.end <= e.end
                and len(e) > c.end - c.start for e in doc.ents)
 
 
