@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -203,16 +202,6 @@ def test_reverse_fills_admin2_where_known(gaz: Gazetteer) -> None:
     assert gaz.reverse(40.34, -76.41)[3] == "Lebanon County"
 
 
-def test_reverse_is_fast(gaz: Gazetteer) -> None:
-    gaz.reverse(0.0, 0.0)  # load the grid
-    start = time.perf_counter()
-    for k in range(2000):
-        gaz.reverse(30 + (k % 20) * 0.7, 20 + (k % 37) * 0.9)
-    assert (time.perf_counter() - start) / 2000 < 0.001
-
-
-# ---------------------------------------------------------------- supplement
-
 def _supplement() -> list[dict]:
     return yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8"))["places"]
 
@@ -270,11 +259,9 @@ def test_geocontext_accepts_codes_and_weights() -> None:
 
 # ---------------------------------------------------------------- cache
 
-def test_load_from_cache_is_fast(gaz: Gazetteer) -> None:
+def test_load_from_cache(gaz: Gazetteer) -> None:
     assert gaz.path is not None and gaz.path.exists()
-    start = time.perf_counter()
-    again = Gazetteer.load(gaz.path.parent)
-    assert time.perf_counter() - start < 2.0
+    again = Gazetteer.load(gaz.path.parent)  # its speed: benchmarks/bench_gazetteer.py
     assert again.resolve("Nubl").iso3 == "SYR"
 
 
