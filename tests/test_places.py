@@ -315,3 +315,21 @@ def test_soviet_union_and_eu(nlp, gaz) -> None:
     found = mentions(nlp, gaz, "Unlike in the days of the Soviet Union, the EU's sanctions bite, Moscow said.")
     assert by_text(found, "Soviet Union").place.iso3 == "RUS"
     assert by_text(found, "EU").place.name == "Europe"
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Clashes killed one civilian in Al Hassayh area of Suq Al-Shoyokh district in Thi Qar province.", "Suq"),
+    ("Farmers protested near the village of Kyzyl-Jar in Aksy district of Jalal-Abad region.", "Kyzyl"),
+    ("Gunmen killed two soldiers on the road between Ein Thakar and Tassil towns in Dara governorate.", "Ein"),
+])
+def test_part_of_an_unknown_longer_name_is_not_a_place(nlp, gaz, text: str, part: str) -> None:
+    found = mentions(nlp, gaz, text)
+    assert part not in {m.span.text for m in found}
+    assert {m.place.iso3 for m in found if m.role == "location"} == {by_text(found, text.split(" in ")[-1].rstrip(".").split(" of ")[-1]).place.iso3}
+
+
+def test_acled_split_provinces_pin_the_country(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 16 May 2022, in Muse town (Muse township, Muse district, Shan-North state), "
+                               "armed men shot a civilian.")
+    assert "USA" not in {m.place.iso3 for m in found}
+    assert by_text(found, "Shan-North").place.iso3 == "MMR"

@@ -105,6 +105,9 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("CD", "Kasai-Occidental"): ("Kasai-Central",),
     ("CD", "Kasai-Oriental"): ("Sankuru", "Lomami"),
     ("MM", "Sagain"): ("Sagaing",),
+    # ACLED's halves and thirds of one GeoNames area: at least the area and its country.
+    ("MM", "Shan"): ("Shan-North", "Shan-South", "Shan-East", "Northern Shan", "Southern Shan", "Eastern Shan"),
+    ("MM", "Bago"): ("Bago-East", "Bago-West"),
     ("PK", "Khyber Pakhtunkhwa"): ("KPK", "Khyber-Pakhtunkhwa", "NWFP"),
     ("PK", "Islamabad"): ("ICT", "Islamabad Capital Territory"),
     ("PK", "Balochistan"): ("Baluchistan",),

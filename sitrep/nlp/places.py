@@ -28,7 +28,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CANDIDATE_LABELS = PLACE_LABELS | {"NORP", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _MAX_TOKENS = 5
 # Lower-case words inside names: "Valle del Cauca", "Bahr el Ghazal", "Foz do Iguacu".
-_JOINERS = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "y"}
+_JOINERS = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "y", "imeni"}
 _ARTICLES = {"al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ath", "ed", "es", "ez", "ul"}
 # Words after a name that belong to it ("Aleppo province"), and the kind they imply.
 _SUFFIXES: dict[str, str | None] = {
@@ -97,7 +97,7 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
     candidates = _merge(_abbreviation_candidates(doc) + _entity_candidates(doc, gaz)
                         + _phrase_candidates(doc, gaz))
     candidates = [_expand(doc, c) for c in candidates]
-    candidates = [c for c in candidates if not _is_demonym_only(doc, c, gaz)]
+    candidates = [c for c in candidates if not _is_demonym_only(doc, c, gaz) and not _part_of_longer_name(doc, c, gaz)]
     _mark_cues(doc, candidates)
     demonyms = _demonym_mentions(doc, gaz, candidates)
     qualifiers = _qualifiers(doc, candidates, gaz, _first_context(doc, candidates, demonyms, gaz, {}))
@@ -113,7 +113,7 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
 
 # ---------------------------------------------------------------- candidates
 
-# AP-style abbreviations of US states, taken only after "City," ("OAKLAND, Calif.").
+# AP-style abbreviations of US states and Canadian provinces, taken only after "City," ("OAKLAND, Calif.").
 US_STATE_ABBREVIATIONS = {
     "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
     "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
@@ -126,6 +126,9 @@ US_STATE_ABBREVIATIONS = {
     "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
     "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin", "Wyo.": "Wyoming",
+    # Canadian provinces, same style.
+    "B.C.": "British Columbia", "Alta.": "Alberta", "Sask.": "Saskatchewan", "Man.": "Manitoba",
+    "Ont.": "Ontario", "Que.": "Quebec", "N.B.": "New Brunswick", "N.S.": "Nova Scotia",
 }
 
 
@@ -250,6 +253,60 @@ def _expand(doc: Any, c: _Candidate) -> _Candidate:
         kind = "admin1"  # "southern Idlib": the area, if there is one
     return replace(c, start=start, end=end, kind=kind,
                    char_start=doc[start].idx, char_end=doc[end - 1].idx + len(doc[end - 1].text))
+
+
+# Capitalised words that may follow a place's name without being part of it.
+_NAME_ENDERS = {"university", "airport", "square", "street", "road", "hospital", "bridge", "river",
+                "mountains", "market", "prison", "camp", "city", "town", "village", "base", "stadium",
+                "valley", "lake", "port", "mosque", "church", "school", "station", "highway", "gate",
+                "checkpoint", "crossing", "countryside", "suburbs", "outskirts"}
+
+
+def _part_of_longer_name(doc: Any, c: _Candidate, gaz: Gazetteer) -> bool:
+    """A gazetteer name that is only part of a longer proper name the gazetteer does not
+    know ("Suq" of "Suq Al-Shoyokh", "Ein" of "Ein Thakar", "Kyzyl" of "Kyzyl-Jar",
+    "Kupri District" of "Altun Kupri District") names another, unknown place."""
+    if c.name is not None or c.kind is not None:
+        return False
+    nxt = c.end
+    if nxt + 1 < len(doc) and doc[nxt].text == "-" and not doc[nxt].whitespace_ and not doc[c.end - 1].whitespace_:
+        after = doc[nxt + 1]
+        if _capitalised(after) and not _sizeable(gaz, after.text):
+            return True  # "Kyzyl-Jar", not "Aleppo-Damascus"
+    if nxt + 1 < len(doc) and not doc[nxt].is_sent_start and (
+            (doc[nxt].lower_ in _ARTICLES and (doc[nxt].text[:1].isupper() or doc[nxt + 1].text == "-"))
+            or (doc[nxt].lower_ in _JOINERS and _capitalised(doc[nxt + 1]))):
+        return True  # "Suq Al-Shoyokh", "Shakhta imeni Izotova"; not "Kramatorsk as Russian ..."
+    if _inside_named_thing(doc, c):
+        return False
+    followed = nxt < len(doc) and _continues(doc[nxt])
+    preceded = c.start > 0 and _continues(doc[c.start - 1]) and not doc[c.start - 1].is_sent_start
+    if not (followed or preceded):
+        return False
+    # Next to another proper noun, a name written exactly as a known place, or a country or
+    # province, is still that place ("Cambridge Analytica", "Marathon County Sheriff").
+    top = gaz.lookup(_text(doc, c.start, c.end))[:1]
+    return not top or not (top[0].feature_code in ("PCLI", "ADM1", "CONT")
+                           or light(top[0].name) == light(_text(doc, c.start, c.end)))
+
+
+def _inside_named_thing(doc: Any, c: _Candidate) -> bool:
+    """Inside a longer organisation, group, event or work ("New York Times", "Nazi Germany",
+    "Houston Rockets"): a place named in a name, which _embedded handles."""
+    return any(e.label_ not in PLACE_LABELS and e.label_ != "PERSON" and e.start <= c.start and c.end <= e.end
+               and len(e) > c.end - c.start for e in doc.ents) or (
+        c.start > 0 and doc[c.start - 1].ent_type_ == "NORP")
+
+
+def _sizeable(gaz: Gazetteer, name: str) -> bool:
+    found = gaz.lookup(name)[:1]
+    return bool(found) and (found[0].population >= 100_000 or found[0].feature_code in ("PCLI", "ADM1"))
+
+
+def _continues(tok: Any) -> bool:
+    return (tok.pos_ == "PROPN" and _capitalised(tok) and not _acronym(tok.text) and not tok.is_sent_start
+            and tok.lower_ not in _NAME_ENDERS and tok.lower_ not in _SUFFIXES
+            and tok.lower_ not in _ARTICLES and not _DIRECTION.match(tok.text))
 
 
 def _direction_before(doc: Any, start: int) -> bool:
@@ -430,8 +487,8 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
             _read_as_area(b, area)
     for open_at, close_at in _brackets(text):
         inside = [c for c in cands if open_at < c.char_start and c.char_end <= close_at]
-        if not inside or text[inside[-1].char_end:close_at].strip():
-            continue
+        if not inside or text[inside[-1].char_end:close_at].strip().lower() not in _BRACKET_TAILS:
+            continue  # "(Muse township, Muse district, Shan-North state)" ends in its place word
         last = inside[-1]
         if text[open_at:last.char_start].rstrip()[-1:] not in ("(", ","):
             continue  # "(Beja Nord)": one name, not a list
@@ -463,7 +520,9 @@ _QUALIFIED_GAP = re.compile(
     r"department|province|region|county|camp|neighbou?rhood|market)\s*)?\(?$", re.I)
 
 
-_UNKNOWN_BEFORE = re.compile(r"\b(?:in|near|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$")
+_BRACKET_TAILS = {"", "state", "province", "region", "governorate", "division", "oblast"}
+_UNKNOWN_BEFORE = re.compile(r"\b(?:in|near|at)\s+[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|imeni|de|del|al|el|as|ash|ad|an|ar|ez))"
+                             r"{0,3},\s*$")
 
 
 def _brackets(text: str) -> list[tuple[int, int]]:
