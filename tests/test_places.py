@@ -333,3 +333,20 @@ def test_acled_split_provinces_pin_the_country(nlp, gaz) -> None:
                                "armed men shot a civilian.")
     assert "USA" not in {m.place.iso3 for m in found}
     assert by_text(found, "Shan-North").place.iso3 == "MMR"
+
+
+def test_bracketed_province_prefers_the_large_town_inside_it(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 26 May 2022, in Cordoba (Cordoba), municipal workers blocked a lane.")
+    assert {m.place.iso3 for m in found} == {"ARG"}
+
+
+def test_a_town_of_one_country_is_kept_in_an_article_about_another(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 27 May 2022, citizens gathered in Cetinje in a support rally for the "
+                               "Ukrainian people, carrying flags of Ukraine.")
+    assert by_text(found, "Cetinje").place.iso3 == "MNE"
+
+
+def test_an_unknown_village_is_not_a_foreign_town(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 20 January 2022, in Puerto Claver (Antioquia), Gulf Clan members "
+                               "threw grenades at a military unit.")
+    assert {m.place.iso3 for m in found if m.role == "location"} == {"COL"}

@@ -277,8 +277,8 @@ def _part_of_longer_name(doc: Any, c: _Candidate, gaz: Gazetteer) -> bool:
             (doc[nxt].lower_ in _ARTICLES and (doc[nxt].text[:1].isupper() or doc[nxt + 1].text == "-"))
             or (doc[nxt].lower_ in _JOINERS and _capitalised(doc[nxt + 1]))):
         return True  # "Suq Al-Shoyokh", "Shakhta imeni Izotova"; not "Kramatorsk as Russian ..."
-    if _inside_named_thing(doc, c):
-        return False
+    if _inside_named_thing(doc, c) and _sizeable(gaz, _text(doc, c.start, c.end)):
+        return False  # "New York Times"; the small model also calls "Puerto Claver (Antioquia" an ORG
     followed = nxt < len(doc) and _continues(doc[nxt])
     preceded = c.start > 0 and _continues(doc[c.start - 1]) and not doc[c.start - 1].is_sent_start
     if not (followed or preceded):
@@ -551,11 +551,14 @@ def _area(text: str, gaz: Gazetteer, ctx: GeoContext | None, qualified: list[str
         return None
     readings = [p for name in qualified for p, _ in gaz.rank(name, ctx)[:50]]
 
-    def holds(area: Place) -> tuple[int, int, float]:
+    def holds(area: Place) -> tuple[bool, float, int, int]:
         same_country = sum(1 for p in readings if p.iso3 == area.iso3)
-        same_admin1 = sum(1 for p in readings if p.iso3 == area.iso3 and area.feature_code == "ADM1"
-                          and p.admin1 and normalize(p.admin1) == normalize(area.name))
-        return (same_admin1, same_country, ctx.share(area.iso3) if ctx is not None else 0.0)
+        inside = [p for p in readings if p.iso3 == area.iso3 and area.feature_code == "ADM1"
+                  and p.admin1 and normalize(p.admin1) == normalize(area.name)]
+        # Whether a reading lies inside, then the article's countries, then the largest such
+        # reading ("Cordoba (Cordoba)" is Argentina's city, not Colombia's Los Córdobas).
+        return (bool(inside), ctx.share(area.iso3) if ctx is not None else 0.0,
+                max((p.population for p in inside), default=0), same_country)
 
     best = max(range(len(options)), key=lambda n: (holds(options[n]), -n))
     return options[best]
@@ -650,7 +653,9 @@ def _resolve_within(gaz: Gazetteer, text: str, ctx: GeoContext, kind: str | None
         key = normalize(area.name)
         # A same-named town in another province is another town ("Chervone, Donetsk"
         # is not the Chervone near Kyiv).
-        inside = [(p, s) for p, s in ranked if p.admin1 and normalize(p.admin1) == key]
+        # ACLED's split provinces read as their GeoNames whole: "Shan-North" is in "Shan".
+        inside = [(p, s) for p, s in ranked if p.admin1 and (normalize(p.admin1) == key
+                                                            or normalize(p.admin1).startswith(key + " "))]
         # A town just across the line of the stated area (GeoNames and ACLED draw some
         # borders differently: Jan Kempdorp, Northern Cape) rather than nothing.
         ranked = inside or [(p, s) for p, s in ranked if p.feature_code not in ("ADM1", "ADM2")
@@ -693,12 +698,19 @@ def _local_context(ctx: GeoContext, area: Place | None, own: list[Place]) -> Geo
 def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
     """spaCy places are taken when sizeable or plausible; other names need a cue and plausibility."""
     plausible = _plausible(r.place, ctx)
+    # A town of some size known in one country only is taken even in an article about
+    # another ("citizens gathered in Cetinje in support of Ukraine").
+    town = r.one_country and r.place.population >= _ONE_COUNTRY_TOWN and r.confidence >= 0.8
     if r.cand.label in PLACE_LABELS:
-        return plausible or r.place.population >= 100_000 or r.place.feature_code in ("PCLI", "ADM1")
+        return (plausible or r.place.population >= 100_000 or r.place.feature_code in ("PCLI", "ADM1")
+                or (town and r.cand.cued))
     # "protested in Briceni": every Briceni is in Moldova; taken unless the article
     # clearly is about another country.
     unfocused = not ctx.countries or max(ctx.share(c) for c in ctx.countries) < 0.5
-    return (r.cand.cued and (plausible or (r.one_country and unfocused))) or _named_area(doc_text, r)
+    return (r.cand.cued and (plausible or (r.one_country and unfocused) or town)) or _named_area(doc_text, r)
+
+
+_ONE_COUNTRY_TOWN = 10_000
 
 
 _AREA_CODES = ("PCLI", "ADM1", "CONT")
