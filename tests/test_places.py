@@ -350,3 +350,11 @@ def test_an_unknown_village_is_not_a_foreign_town(nlp, gaz) -> None:
     found = mentions(nlp, gaz, "On 20 January 2022, in Puerto Claver (Antioquia), Gulf Clan members "
                                "threw grenades at a military unit.")
     assert {m.place.iso3 for m in found if m.role == "location"} == {"COL"}
+
+
+def test_a_square_named_after_a_small_town_is_not_the_town(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 20 January 2022, protesters marched from Falka Square to Al Nisour Square "
+                               "in Baghdad - Mansour.")
+    assert "Falka" not in {m.span.text for m in found}
+    baghdad = by_text(found, "Baghdad")
+    assert baghdad.place.iso3 == "IRQ" and baghdad.role == "location"  # "in" after the "to"

@@ -279,6 +279,9 @@ def _part_of_longer_name(doc: Any, c: _Candidate, gaz: Gazetteer) -> bool:
         return True  # "Suq Al-Shoyokh", "Shakhta imeni Izotova"; not "Kramatorsk as Russian ..."
     if _inside_named_thing(doc, c) and _sizeable(gaz, _text(doc, c.start, c.end)):
         return False  # "New York Times"; the small model also calls "Puerto Claver (Antioquia" an ORG
+    if nxt < len(doc) and doc[nxt].lower_ in _FACILITY_WORDS and _capitalised(doc[nxt]) and not _sizeable(
+            gaz, _text(doc, c.start, c.end)):
+        return True  # "Falka Square", "Carnot middle school": a square or school named so, not the town
     followed = nxt < len(doc) and _continues(doc[nxt])
     preceded = c.start > 0 and _continues(doc[c.start - 1]) and not doc[c.start - 1].is_sent_start
     if not (followed or preceded):
@@ -288,6 +291,11 @@ def _part_of_longer_name(doc: Any, c: _Candidate, gaz: Gazetteer) -> bool:
     top = gaz.lookup(_text(doc, c.start, c.end))[:1]
     return not top or not (top[0].feature_code in ("PCLI", "ADM1", "CONT")
                            or light(top[0].name) == light(_text(doc, c.start, c.end)))
+
+
+_FACILITY_WORDS = {"square", "street", "road", "avenue", "hospital", "mosque", "church", "school", "stadium",
+                   "station", "bridge", "market", "roundabout", "junction", "university", "college",
+                   "hotel", "park", "hall", "house", "tower", "prison", "court"}
 
 
 def _inside_named_thing(doc: Any, c: _Candidate) -> bool:
@@ -831,6 +839,8 @@ def _preposition_before(doc: Any, start: int) -> tuple[str | None, bool]:
         if tok.is_punct and tok.text != "-" or (tok.pos_ in ("VERB", "AUX") and prep is None
                                                 and tok.lemma_.lower() not in _MOTION):
             break
+        if prep is None and tok.lower_ in ("in", "at", "near", "inside", "outside"):
+            break  # "marched to Al Nisour Square in Baghdad": Baghdad is where it happened
         if prep is None and tok.lower_ in ("to", "toward", "towards", "into", "from"):
             if tok.lower_ == "to" and k > 0 and doc[k - 1].lower_ in ("according", "due", "close", "next"):
                 break
