@@ -358,3 +358,12 @@ def test_a_square_named_after_a_small_town_is_not_the_town(nlp, gaz) -> None:
     assert "Falka" not in {m.span.text for m in found}
     baghdad = by_text(found, "Baghdad")
     assert baghdad.place.iso3 == "IRQ" and baghdad.role == "location"  # "in" after the "to"
+
+
+@pytest.mark.parametrize("text, area", [
+    ("On 17 April 2022, Russian forces shelled Novopil, Donetsk, killing one civilian.", "Donetsk"),
+    ("On 30 April 2022, Russian forces kidnapped the Head of Zmiivka village, Kherson.", "Kherson"),
+])
+def test_area_after_an_unknown_village_names_the_province(nlp, gaz, text: str, area: str) -> None:
+    found = mentions(nlp, gaz, text)
+    assert by_text(found, area).place.admin1 == area and by_text(found, area).place.iso3 == "UKR"

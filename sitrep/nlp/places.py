@@ -529,8 +529,11 @@ _QUALIFIED_GAP = re.compile(
 
 
 _BRACKET_TAILS = {"", "state", "province", "region", "governorate", "division", "oblast"}
-_UNKNOWN_BEFORE = re.compile(r"\b(?:in|near|at)\s+[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|imeni|de|del|al|el|as|ash|ad|an|ar|ez))"
-                             r"{0,3},\s*$")
+# "in Chervone, Donetsk", "shelled Novopil, Donetsk", "the Head of Zmiivka village, Kherson":
+# a lower-case word, then an unknown name (a place word may follow it), then the area.
+_UNKNOWN_BEFORE = re.compile(r"(?:^|[\s(])[a-z][\w-]*\s+[A-Z][\w'’-]+"
+                             r"(?:\s+(?:[A-Z][\w'’-]+|imeni|de|del|al|el|as|ash|ad|an|ar|ez)){0,3}"
+                             r"(?:\s+(?:village|town|city|settlement|area))?,\s*$")
 
 
 def _brackets(text: str) -> list[tuple[int, int]]:
