@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factories import AIRPORT, ALEPPO, HTS, IDLIB, MILITIA, SYRIA, claim, toll
+from factories import AIRPORT, ALEPPO, HTS, IDLIB, MILITIA, SYRIA, claim, mention, toll
 
 from sitrep.model import Actor, DateInfo, Place
 
@@ -139,3 +139,12 @@ def test_fusion_finds_the_nearest_of_several_events(store, make_result):
     save(store, make_result, "report", [claim(day=WED, place=ATAREB, actor1=SYRIA, actor2=HTS)])
     by_size = sorted(store.events(), key=lambda e: len(e["article_ids"]))
     assert by_size[-1]["article_ids"] == ["village", "report"]
+
+
+def test_country_level_reports_do_not_fuse(store, make_result):
+    syria = Place("Syria", 35.0, 38.0, "Syria", "SYR", None, None, None, "A", "PCLI")
+    for aid in ("a1", "a2"):
+        one = claim(day=WED, place=syria)
+        one.place = mention(syria, precision=3)
+        save(store, make_result, aid, [one])
+    assert store.count_events() == 2

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from ..errors import StoreError
 from ..export.records import event_record
-from ..fuse.across import NEAR_KM, Report, best_match, compatible, fuse_reports
+from ..fuse.across import NEAR_KM, REGION, Report, best_match, compatible, fuse_reports
 from ..model import Actor, Article, ArticleResult
 from ..taxonomy import PROTESTS, RIOTS
 from . import dedup
@@ -188,7 +188,7 @@ class SQLStore:
 
     def _assign(self, report: Report, orphans: dict[str, list[Report]]) -> tuple[str, bool]:
         for event_id, old in list(orphans.items()):  # a new version keeps its events' ids
-            if compatible(report, old, same_article=True):
+            if event_id == report.event_id or compatible(report, old, same_article=True):
                 del orphans[event_id]
                 return event_id, False
         found = best_match(report, self._candidates(report))
@@ -196,7 +196,8 @@ class SQLStore:
             return found, False
         event_id = report.event_id
         if event_id in orphans or self._exists(event_id):
-            event_id = "SR" + hashlib.sha1(f"{event_id}|{report.article_id}|{report.seq}".encode()).hexdigest()[:12].upper()
+            key = f"{event_id}|{report.article_id}|{report.seq}"
+            event_id = "SR" + hashlib.sha1(key.encode()).hexdigest()[:12].upper()
         return event_id, True
 
     def _exists(self, event_id: str) -> bool:
@@ -215,14 +216,18 @@ class SQLStore:
         common = (f"((wide = 0 AND date_lo BETWEEN ? AND ?) OR (wide = 1 AND date_lo <= ?)) AND date_hi >= ? "
                   f"AND aggregate = ? AND event_type IN ({', '.join('?' * len(kinds))})")
         args = [earliest, hi, hi, lo, int(bool(r.get("aggregate"))), *kinds]
-        cells = around(r["latitude"], r["longitude"])
+        lat, lon = r["latitude"], r["longitude"]
+        cells, box = around(lat, lon), near_box(lat, lon)
         found = [row[0] for row in self.db.execute(  # the country is checked by ``compatible``
-            f"SELECT event_id FROM events WHERE cell IN ({', '.join('?' * len(cells))}) AND {common} "
-            f"LIMIT {MAX_CANDIDATES}", [*cells, *args])]
-        if r.get("admin1"):
+            f"SELECT event_id FROM events WHERE cell IN ({', '.join('?' * len(cells))}) "
+            f"AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND {common} LIMIT {MAX_CANDIDATES}",
+            [*cells, *box, *args])]
+        if r.get("admin1"):  # the same district, or a region around the place (or the place in a region)
+            regional = r.get("geo_precision") == REGION
+            same = "" if regional else "AND (admin2 = ? OR geo_precision = ?) "
             found += [row[0] for row in self.db.execute(
-                f"SELECT event_id FROM events WHERE iso3 = ? AND admin1 = ? AND {common} LIMIT {MAX_CANDIDATES}",
-                [r["iso3"], r["admin1"], *args])]
+                f"SELECT event_id FROM events WHERE iso3 = ? AND admin1 = ? {same}AND {common} LIMIT {MAX_CANDIDATES}",
+                [r["iso3"], r["admin1"], *([] if regional else [r.get("admin2") or "", REGION]), *args])]
         return [(eid, self._members(eid)) for eid in dict.fromkeys(found)]
 
     def _members(self, event_id: str) -> list[Report]:
@@ -264,7 +269,8 @@ class SQLStore:
              record["actor1"], record["actor2"], record["country"], record["iso3"], record["admin1"],
              record["admin2"], record["latitude"], record["longitude"], record["geo_precision"],
              record["fatalities"], int(bool(record["aggregate"])), int(_wide(lo, hi)),
-             None if record["latitude"] is None else cell(record["latitude"], record["longitude"]), _search_text(record),
+             None if record["latitude"] is None else cell(record["latitude"], record["longitude"]),
+             _search_text(record),
              json.dumps(record, ensure_ascii=False)))
         self.db.executemany("INSERT INTO event_actors (event_id, name, lname, role) VALUES (?, ?, ?, ?)",
                             [(event_id, name, name.lower(), role) for role, name in _actor_roles(record)])
@@ -421,6 +427,13 @@ def around(lat: float, lon: float) -> list[int]:
     wide = math.ceil(NEAR_KM / (111.3 * CELL_DEGREES * max(0.05, math.cos(math.radians(lat)))))
     return [cell(lat + dy * CELL_DEGREES, lon + dx * CELL_DEGREES) for dy in (-1, 0, 1)
             for dx in range(-wide, wide + 1)]
+
+
+def near_box(lat: float, lon: float) -> tuple[float, float, float, float]:
+    """min_lat, max_lat, min_lon, max_lon around a point: NEAR_KM each way, a little more."""
+    dlat = NEAR_KM / 110.0
+    dlon = NEAR_KM / (110.0 * max(0.05, math.cos(math.radians(lat))))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
 def _wide(lo: str | None, hi: str | None) -> bool:
