@@ -8,7 +8,10 @@
     │   ├── NotEnglish
     │   ├── MalformedRecord   a bad JSONL line or field
     │   ├── NotFound          a path that does not exist
-    │   └── NoArticles        a folder that holds no article files
+    │   ├── NoArticles        a folder that holds no article files
+    │   ├── BadFeed           a feed that is not RSS or Atom
+    │   ├── FetchFailed       a URL that cannot be fetched (network, HTTP status)
+    │   └── Disallowed        a URL that robots.txt forbids us to fetch
     ├── ModelMissing          the spaCy model is not installed
     └── StoreError            the event store cannot be opened or written
 """
@@ -41,7 +44,11 @@ class TooLarge(InputError):
 
 
 class NotEnglish(InputError):
-    """The article is not in English; sitrep reads English only."""
+    """The article is not in English; sitrep reads English only (a skip, not a failure)."""
+
+    def __init__(self, origin: str, problem: str, article: object = None):
+        super().__init__(origin, problem)
+        self.article = article  # the Article skipped, so a store can record it and why
 
 
 class MalformedRecord(InputError):
@@ -54,6 +61,18 @@ class NotFound(InputError):
 
 class NoArticles(InputError):
     """A folder given holds no article files; an InputError so a batch can go on."""
+
+
+class BadFeed(InputError):
+    """A feed (file or URL) is not RSS or Atom we can read."""
+
+
+class FetchFailed(InputError):
+    """A URL cannot be fetched: no connection, a timeout, or an HTTP error status."""
+
+
+class Disallowed(InputError):
+    """The site's robots.txt forbids sitrep to fetch this URL (a skip, not a failure)."""
 
 
 class ModelMissing(SitrepError):

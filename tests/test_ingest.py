@@ -110,7 +110,7 @@ def test_folder_without_articles(tmp_path: Path, names: list[str]) -> None:
         write(tmp_path, name, BODY)
     item = read_one(tmp_path)
     assert isinstance(item, NoArticles) and isinstance(item, InputError)
-    looked_for = "(looked for .txt, .md, .markdown, .jsonl, .json)"
+    looked_for = "(looked for .txt, .md, .markdown, .jsonl, .json, .csv, .html, .htm, .xhtml, .rss, .atom, .xml)"
     assert str(item) == f"{tmp_path}: no article files in this folder {looked_for}"
 
 

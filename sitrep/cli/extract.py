@@ -21,6 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     batch = Batch(args)
+    if sys.stdout.isatty():  # events stream to the same terminal: a progress line would garble them
+        batch.progress.enabled = False
     records = (event_record(e) for r in batch.results() for e in r.events)
     write_records(records, args.format, sys.stdout)
+    sys.stdout.flush()
+    batch.finish()
     return batch.exit_code()

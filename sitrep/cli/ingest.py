@@ -5,31 +5,41 @@ import argparse
 import sys
 
 from ..export import FORMATS, write_records
-from .common import Batch, input_options
+from .common import EXIT_INTERRUPTED, Batch, input_options
+from .progress import StopOnCtrlC
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="read articles, store their events, print them",
-                       description="Read articles, store them and their events in the SQLite store "
-                                   "(each article atomically), and print the events found.")
+                       description="Read articles (files, folders, pages, feeds, URLs), store them and their "
+                                   "events in the store (each article atomically), and print the events found. "
+                                   "Skipped articles (not English) are stored with the reason, without events.")
     input_options(p)
-    p.add_argument("--db", default="sitrep.db", metavar="FILE", help="SQLite store file (default: ./sitrep.db)")
+    p.add_argument("--db", default="sitrep.db", metavar="STORE",
+                   help="the store: a SQLite file or a postgresql:// URL (default: ./sitrep.db)")
     p.add_argument("--format", choices=FORMATS, default="table", help="how to print the events (default: table)")
-    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..store import open_store
+    from ..store import EventQuery, open_store
 
     store = open_store(args.db)
-    batch = Batch(args)
+    batch = Batch(args, stored=True)
     ids: list[str] = []
-    for result in batch.results():
-        store.save(result)
-        ids.append(result.article.id)
+    try:
+        with StopOnCtrlC(batch.stop, batch.progress):  # a first Ctrl-C: the articles taken are still stored
+            for result in batch.results():
+                batch.saved(result, store.save(result))  # each article wholly stored or not at all
+                if result.events:
+                    ids.append(result.article.id)
+    except KeyboardInterrupt:  # a second Ctrl-C: what is stored stays stored; say so and stop
+        batch.stop.set()
+    interrupted = batch.stop.is_set()
+    batch.progress.clear()
     if not args.quiet:
-        write_records(store.events(article_ids=ids) if ids else iter(()), args.format, sys.stdout)
-        print(f"{batch.read} article(s) read, {batch.failed} failed; store: {args.db}", file=sys.stderr)
+        write_records(store.events(EventQuery(article_ids=tuple(ids))) if ids else iter(()), args.format, sys.stdout)
+        sys.stdout.flush()
+    batch.finish(f"; store: {args.db}" + ("; stopped before the rest" if interrupted else ""))
     store.close()
-    return batch.exit_code()
+    return EXIT_INTERRUPTED if interrupted else batch.exit_code()

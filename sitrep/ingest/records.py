@@ -1,10 +1,12 @@
-"""Article records in JSON Lines (one object a line) and JSON (a list of objects).
+"""Article records in JSON Lines (one object a line), JSON (a list of objects) and CSV
+(a header row naming the columns).
 
 Fields: ``text`` (required), ``id``, ``title``, ``published`` (YYYY-MM-DD or ISO datetime),
 ``url``, ``outlet``; others are ignored. A bad record is reported and the rest still read.
 """
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 from collections.abc import Iterator
@@ -153,3 +155,41 @@ def _published(record: dict[str, object], origin: str) -> dt.date | None:
 def _json_type(value: object) -> str:
     names = {dict: "an object", list: "a list", str: "a string", bool: "true/false"}
     return "null" if value is None else names.get(type(value), "a number")
+
+
+def csv_articles(path: Path, overrides: Overrides, max_bytes: int) -> Iterator[Article | InputError]:
+    """One Article or InputError per CSV row (a header row names the columns, as in JSONL).
+
+    Origins are "path:line", the line where the row starts (a quoted text may span lines).
+    """
+    csv.field_size_limit(max_bytes)
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        try:
+            rows = csv.DictReader(stream)
+            if rows.fieldnames is None:
+                yield EmptyInput(str(path), "empty file")
+                return
+            if "text" not in rows.fieldnames:
+                yield MalformedRecord(f"{path}:1", f"no 'text' column (the header has: {', '.join(rows.fieldnames)})")
+                return
+            yield from _csv_rows(rows, str(path), overrides)
+        except UnicodeDecodeError:
+            yield MalformedRecord(str(path), "not UTF-8 text (save the CSV as UTF-8)")
+        except csv.Error as error:
+            yield MalformedRecord(f"{path}:{rows.line_num}", f"not valid CSV ({error}; a field larger than the "
+                                  "limit reads so too: raise it with --max-size)")
+
+
+def _csv_rows(rows: csv.DictReader, path: str, overrides: Overrides) -> Iterator[Article | InputError]:
+    seen = False
+    start = rows.line_num + 1
+    for row in rows:
+        seen = True
+        record = {name: value for name, value in row.items() if name is not None}
+        if None in row:
+            yield MalformedRecord(f"{path}:{start}", "more fields than the header has columns")
+        else:
+            yield _record_or_error(record, f"{path}:{start}", overrides)
+        start = rows.line_num + 1
+    if not seen:
+        yield EmptyInput(path, "no rows after the header")
