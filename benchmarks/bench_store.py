@@ -7,7 +7,8 @@ Events are built by hand (no model): articles of --per-article events each, spre
 countries and a year, one in five re-telling an event stored earlier (another outlet, another
 source), so saving exercises fusion across articles as a real ingest does. Timed: ``save`` of
 every article, one transaction each (events/s counts the events the articles carry), then
-``events()`` and ``count_events()`` for one country and a 30-day window.
+``events()`` (all rows, and the first 100) and ``count_events()`` for one country and a 30-day
+window.
 
 PostgreSQL: --postgres URL, else SITREP_TEST_POSTGRES, else a throwaway cluster (fsync on)
 started from the Debian binaries as the store tests do.
@@ -106,7 +107,7 @@ def bench(target: str, results: list[ArticleResult], queries: int) -> dict:
         store.save(r)
     ingest, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     rng = random.Random(1)
-    list_ms, count_ms, sizes = [], [], []
+    list_ms, count_ms, page_ms, sizes = [], [], [], []
     for _ in range(queries):
         country = rng.choice(COUNTRIES)[0]
         since = START + dt.timedelta(days=rng.randrange(330))
@@ -117,6 +118,9 @@ def bench(target: str, results: list[ArticleResult], queries: int) -> dict:
         t = time.perf_counter()
         store.count_events(q)
         count_ms.append(1000 * (time.perf_counter() - t))
+        t = time.perf_counter()
+        list(store.events(EventQuery(country=q.country, since=q.since, until=q.until, limit=100)))
+        page_ms.append(1000 * (time.perf_counter() - t))
     stored = store.count_events()
     store.close()
     return {"articles": len(results), "events_saved": saved, "events_stored": stored, "seconds": round(ingest, 1),
@@ -125,7 +129,8 @@ def bench(target: str, results: list[ArticleResult], queries: int) -> dict:
             "query_rows_median": statistics.median(sizes),
             "query_ms_median": round(statistics.median(list_ms), 2),
             "query_ms_p95": round(sorted(list_ms)[int(0.95 * (len(list_ms) - 1))], 2),
-            "count_ms_median": round(statistics.median(count_ms), 2)}
+            "count_ms_median": round(statistics.median(count_ms), 2),
+            "first_100_ms_median": round(statistics.median(page_ms), 2)}
 
 
 def main() -> None:

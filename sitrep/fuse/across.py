@@ -239,10 +239,16 @@ def latest_claims(reports: list[Report]) -> list[Claim]:
                 by_source.setdefault(claim.source or "", []).append((when, claim))
     chosen: list[Claim] = []
     for dated in by_source.values():
-        stated = [d for d in dated if not d[1].fatalities.vague] or dated
+        counted = [d for d in dated if _counted(d[1].fatalities)] or dated
+        stated = [d for d in counted if not d[1].fatalities.vague] or counted
         latest = max(when for when, _ in stated)
         chosen.extend(c for when, c in stated if when == latest)
     return chosen
+
+
+def _counted(fat: Fatalities) -> bool:
+    """A figure the toll counts ("killed or injured" with no number is noted, not counted)."""
+    return fat.best > 0 or not fat.note
 
 
 def _claim(data: dict[str, Any], outlet: str) -> Claim | None:
