@@ -147,3 +147,18 @@ def test_postgres_url_that_cannot_connect_is_a_clear_error():
     with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as err:
         open_store("postgresql://someone:secret@/nodb?host=/nonexistent-socket-dir&connect_timeout=2")
     assert "secret" not in str(err.value)
+
+
+def test_a_version_2_store_is_migrated(store_target, make_result):
+    """Version 2 lacked the events' wide and cell columns; version 3 adds and fills them."""
+    with open_store(store_target) as store:
+        store.save(make_result("a1", [claim(day=WED, fatalities=toll(7))]))
+        for sql in ("DROP INDEX events_by_admin1_window", "DROP INDEX events_by_cell_window",
+                    "ALTER TABLE events DROP COLUMN wide", "ALTER TABLE events DROP COLUMN cell",
+                    "CREATE INDEX events_by_window ON events (iso3, date_hi)", "UPDATE schema_version SET version = 2"):
+            store.db.execute(sql)
+    with open_store(store_target) as store:
+        assert store.db.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        assert store.save(make_result("a2", [claim(day=WED, source="SANA", fatalities=toll(5))])).events_updated == 1
+        [event] = store.events()
+        assert event["article_ids"] == ["a1", "a2"]

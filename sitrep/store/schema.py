@@ -1,6 +1,8 @@
 """The store's tables, the same on SQLite and PostgreSQL, and the migrations between versions.
 
-Version 1 (sitrep 0.1) kept articles and their events only. Version 2 keeps:
+Version 1 (sitrep 0.1) kept articles and their events only. Version 2 added what follows but
+events' ``wide`` and ``cell`` columns, which version 3 adds to find candidate events by index.
+Version 3 keeps:
 - articles: the text, its content hash, URL, version, and the article it duplicates, if any;
 - article_urls: every URL an article was seen at (a wire copy at a second address);
 - article_bands: MinHash LSH bands, to find near-duplicates with an index;
@@ -16,7 +18,7 @@ import hashlib
 import json
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL);
@@ -128,6 +130,19 @@ def v1_rows(db: Any) -> tuple[list[tuple], list[tuple[str, dict]]]:
     events = [(a, json.loads(r)) for a, r in
               db.execute("SELECT article_id, record FROM v1_events ORDER BY rowid").fetchall()]
     return articles, events
+
+
+V2_ADDED = (("wide", "BIGINT NOT NULL DEFAULT 0"), ("cell", "BIGINT"))
+
+
+def add_v3_columns(db: Any) -> list[tuple]:
+    """Version 2 -> 3: the columns candidate lookup needs; returns the rows to fill them from."""
+    have = db.columns("events")
+    for name, kind in V2_ADDED:
+        if name not in have:
+            db.execute(f"ALTER TABLE events ADD COLUMN {name} {kind}")
+    db.execute("DROP INDEX IF EXISTS events_by_window")
+    return db.execute("SELECT event_id, date_lo, date_hi, latitude, longitude FROM events").fetchall()
 
 
 def drop_v1(db: Any) -> None:

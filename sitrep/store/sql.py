@@ -22,7 +22,16 @@ from ..taxonomy import PROTESTS, RIOTS
 from . import dedup
 from .base import EventQuery, FeedState, SaveOutcome
 from .query import make_query, page, where
-from .schema import SCHEMA_VERSION, TABLES, content_hash, drop_v1, statements, v1_rows, version_of
+from .schema import (
+    SCHEMA_VERSION,
+    TABLES,
+    add_v3_columns,
+    content_hash,
+    drop_v1,
+    statements,
+    v1_rows,
+    version_of,
+)
 
 MAX_CANDIDATES = 50
 CELL_DEGREES = 0.2  # the grid of the first cut around a place; ``compatible`` measures kilometres
@@ -50,11 +59,15 @@ class SQLStore:
             if version == SCHEMA_VERSION:
                 return
             old = v1_rows(self.db) if version == 1 else None
+            unfilled = add_v3_columns(self.db) if version == 2 else []
             for statement in statements(TABLES):
                 self.db.execute(statement)
             if old is not None:
                 self._import_v1(*old)
                 drop_v1(self.db)
+            for event_id, lo, hi, lat, lon in unfilled:
+                self.db.execute("UPDATE events SET wide = ?, cell = ? WHERE event_id = ?",
+                                (int(_wide(lo, hi)), None if lat is None else cell(lat, lon), event_id))
             self.db.execute("DELETE FROM schema_version")
             self.db.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
 
@@ -286,9 +299,10 @@ class SQLStore:
         """Event records matching the query (or keyword filters), oldest first, then by event_id."""
         q = make_query(query, filters)
         clause, args = where(q)
-        rows = self.db.execute("SELECT record FROM events" + clause + ORDER + page(q), args).fetchall()
-        for (record,) in rows:
-            yield json.loads(record)
+        cursor = self.db.execute("SELECT record FROM events" + clause + ORDER + page(q), args)
+        while rows := cursor.fetchmany(1000):  # a large export streams rather than loading every record
+            for (record,) in rows:
+                yield json.loads(record)
 
     def count_events(self, query: EventQuery | None = None, **filters: Any) -> int:
         q = make_query(query, filters)
