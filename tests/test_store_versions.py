@@ -162,3 +162,25 @@ def test_a_version_2_store_is_migrated(store_target, make_result):
         assert store.save(make_result("a2", [claim(day=WED, source="SANA", fatalities=toll(5))])).events_updated == 1
         [event] = store.events()
         assert event["article_ids"] == ["a1", "a2"]
+
+
+def indexes(store) -> set[str]:
+    if store.db.kind == "sqlite":
+        sql = "SELECT name FROM sqlite_master WHERE type = 'index'"
+    else:
+        sql = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+    return {row[0] for row in store.db.execute(sql)}
+
+
+def test_a_version_3_store_gains_the_query_indexes(store_target, make_result):
+    added = {"events_by_type_date", "events_by_sub_type_date", "events_by_admin1_date", "events_by_fatalities",
+             "events_by_longitude"}
+    with open_store(store_target) as store:
+        store.save(make_result("a1", [claim(day=WED, fatalities=toll(7))]))
+        assert added <= indexes(store)
+        for name in added:
+            store.db.execute(f"DROP INDEX {name}")
+        store.db.execute("UPDATE schema_version SET version = 3")
+    with open_store(store_target) as store:
+        assert added <= indexes(store)
+        assert [e["fatalities"] for e in store.events(min_fatalities=7)] == [7]

@@ -1,8 +1,8 @@
 """The store's tables, the same on SQLite and PostgreSQL, and the migrations between versions.
 
 Version 1 (sitrep 0.1) kept articles and their events only. Version 2 added what follows but
-events' ``wide`` and ``cell`` columns, which version 3 adds to find candidate events by index.
-Version 3 keeps:
+events' ``wide`` and ``cell`` columns, which version 3 adds to find candidate events by index;
+version 4 adds indexes for the API's filters (type, admin1, fatalities, longitude). Version 4 keeps:
 - articles: the text, its content hash, URL, version, and the article it duplicates, if any;
 - article_urls: every URL an article was seen at (a wire copy at a second address);
 - article_bands: MinHash LSH bands, to find near-duplicates with an index;
@@ -18,7 +18,7 @@ import hashlib
 import json
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL);
@@ -57,6 +57,11 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_by_country_date ON events (country, event_date);
 CREATE INDEX IF NOT EXISTS events_by_iso3_date ON events (iso3, event_date);
 CREATE INDEX IF NOT EXISTS events_by_date ON events (event_date);
+CREATE INDEX IF NOT EXISTS events_by_type_date ON events (event_type, event_date);
+CREATE INDEX IF NOT EXISTS events_by_sub_type_date ON events (sub_event_type, event_date);
+CREATE INDEX IF NOT EXISTS events_by_admin1_date ON events (lower(admin1), event_date);
+CREATE INDEX IF NOT EXISTS events_by_fatalities ON events (fatalities);
+CREATE INDEX IF NOT EXISTS events_by_longitude ON events (longitude, latitude);
 CREATE INDEX IF NOT EXISTS events_by_admin1_window ON events (iso3, admin1, wide, date_lo);
 CREATE INDEX IF NOT EXISTS events_by_cell_window ON events (cell, wide, date_lo);
 CREATE TABLE IF NOT EXISTS reports (

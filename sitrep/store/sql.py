@@ -36,6 +36,7 @@ from .schema import (
 MAX_CANDIDATES = 50
 CELL_DEGREES = 0.2  # the grid of the first cut around a place; ``compatible`` measures kilometres
 WIDE_DAYS = 31  # events whose window is longer are "wide" and looked up apart
+READ_BATCH = 500
 STAT_GROUPS = ("event_type", "sub_event_type", "actor1", "country")
 ORDER = " ORDER BY (event_date IS NULL), event_date, event_id"
 
@@ -299,10 +300,15 @@ class SQLStore:
         """Event records matching the query (or keyword filters), oldest first, then by event_id."""
         q = make_query(query, filters)
         clause, args = where(q)
-        cursor = self.db.execute("SELECT record FROM events" + clause + ORDER + page(q), args)
-        while rows := cursor.fetchmany(1000):  # a large export streams rather than loading every record
-            for (record,) in rows:
-                yield json.loads(record)
+        # Sort and page the keys alone, then read the records: sorting whole records is slow.
+        ids = [row[0] for row in self.db.execute("SELECT event_id FROM events" + clause + ORDER + page(q), args)]
+        for start in range(0, len(ids), READ_BATCH):
+            chunk = ids[start:start + READ_BATCH]
+            records = dict(self.db.execute(f"SELECT event_id, record FROM events WHERE event_id IN "
+                                           f"({', '.join('?' * len(chunk))})", chunk).fetchall())
+            for event_id in chunk:
+                if event_id in records:  # not removed by a writer in between
+                    yield json.loads(records[event_id])
 
     def count_events(self, query: EventQuery | None = None, **filters: Any) -> int:
         q = make_query(query, filters)
