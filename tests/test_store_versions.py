@@ -184,3 +184,15 @@ def test_a_version_3_store_gains_the_query_indexes(store_target, make_result):
     with open_store(store_target) as store:
         assert added <= indexes(store)
         assert [e["fatalities"] for e in store.events(min_fatalities=7)] == [7]
+
+
+def test_a_version_4_store_moves_its_search_text(store_target, make_result):
+    with open_store(store_target) as store:
+        store.save(make_result("a1", [claim(day=WED, fatalities=toll(7))]))
+        store.db.execute("UPDATE events SET search = "
+                         "(SELECT search FROM event_text t WHERE t.event_id = events.event_id)")
+        store.db.execute("DROP TABLE event_text")
+        store.db.execute("UPDATE schema_version SET version = 4")
+    with open_store(store_target) as store:
+        assert len(list(store.events(text="aleppo sohr"))) == 1
+        assert store.db.execute("SELECT COUNT(*) FROM events WHERE search IS NOT NULL").fetchone()[0] == 0

@@ -28,6 +28,7 @@ from .schema import (
     add_v3_columns,
     content_hash,
     drop_v1,
+    move_search_text,
     statements,
     v1_rows,
     version_of,
@@ -66,6 +67,8 @@ class SQLStore:
             if old is not None:
                 self._import_v1(*old)
                 drop_v1(self.db)
+            if version in (2, 3, 4):
+                move_search_text(self.db)
             for event_id, lo, hi, lat, lon in unfilled:
                 self.db.execute("UPDATE events SET wide = ?, cell = ? WHERE event_id = ?",
                                 (int(_wide(lo, hi)), None if lat is None else cell(lat, lon), event_id))
@@ -283,9 +286,9 @@ class SQLStore:
              record["actor1"], record["actor2"], record["country"], record["iso3"], record["admin1"],
              record["admin2"], record["latitude"], record["longitude"], record["geo_precision"],
              record["fatalities"], int(bool(record["aggregate"])), int(_wide(lo, hi)),
-             None if record["latitude"] is None else cell(record["latitude"], record["longitude"]),
-             _search_text(record),
+             None if record["latitude"] is None else cell(record["latitude"], record["longitude"]), None,
              json.dumps(record, ensure_ascii=False)))
+        self.db.execute("INSERT INTO event_text (event_id, search) VALUES (?, ?)", (event_id, _search_text(record)))
         self.db.executemany("INSERT INTO event_actors (event_id, name, lname, role) VALUES (?, ?, ?, ?)",
                             [(event_id, name, name.lower(), role) for role, name in _actor_roles(record)])
 
