@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 
@@ -166,14 +165,3 @@ def test_find_date_expressions_offsets() -> None:
     assert found[0][2].event_date == D(2024, 11, 27)
 
 
-def test_speed_without_dates() -> None:
-    sentence = ("The Syrian military, in a statement carried by state news agency SANA, reported the "
-                "ongoing attack but did not mention any casualties, and described the assault as a huge "
-                "and large-scale terrorist attack involving a significant number of militants and heavy "
-                "weaponry targeting villages, towns and military sites across the countryside.")[:300]
-    resolve_date(sentence, THU)
-    runs = 200
-    began = time.perf_counter()
-    for _ in range(runs):
-        resolve_date(sentence, THU)
-    assert (time.perf_counter() - began) / runs < 0.001

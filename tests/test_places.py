@@ -268,3 +268,20 @@ def test_unlabelled_false_friends_do_not_set_the_context(nlp, gaz) -> None:
                                "gunfight with members of the Rapid Action Battalion.")
     assert by_text(found, "Dhaka").place.iso3 == "BGD"
     assert "USA" not in countries_of(found)
+
+
+def test_town_qualified_by_an_area_across_a_drawn_border():
+    from sitrep.geoparse import geoparse
+
+    text = ("On 2 June 2022, a mob assaulted a man at a farm in Jan Kempdorp (Phokwane, Frances Baard, "
+            "Northern Cape). The man later died.")
+    town = next(m for m in geoparse(text) if m.span.text == "Jan Kempdorp")
+    assert town.place.iso3 == "ZAF" and town.place.feature_code.startswith("PPL")
+
+
+def test_a_city_is_not_made_uncertain_by_its_own_province():
+    from sitrep.geoparse import geoparse
+
+    text = "QSD detained a number of people in Basira town in Deir ez Zor countryside."
+    basira = next(m for m in geoparse(text) if m.span.text == "Basira")
+    assert basira.place.iso3 == "SYR"

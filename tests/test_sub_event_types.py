@@ -12,7 +12,8 @@ PUBLISHED = dt.date(2025, 3, 12)
 
 SENTENCES = {
     "Government regains territory": "Sudanese army troops recaptured the town of Sinja from the RSF on Monday, the army said.",
-    "Non-state actor overtakes territory": "M23 rebels seized control of the town of Rubaya in North Kivu on Monday after the army withdrew, residents said.",
+    "Non-state actor overtakes territory": "M23 rebels seized control of the town of Rubaya in North Kivu on Monday after heavy fighting with the army, residents said.",
+    # (taken "after the army withdrew", with no fighting told, it is a Non-violent transfer of territory)
     "Armed clash": "Fighters of al-Shabaab clashed with Somali soldiers near Afgooye on Monday, killing four soldiers, a military officer said.",
     "Excessive force against protesters": "Police opened fire on protesters in Nakuru on Monday, killing two demonstrators, a rights group said.",
     "Protest with intervention": "Police fired tear gas to disperse hundreds of protesters in Nairobi on Monday.",

@@ -17,7 +17,7 @@ from .common import EXIT_FAILED, EXIT_OK, EXIT_SOME_FAILED
 
 __all__ = ["EXIT_FAILED", "EXIT_OK", "EXIT_SOME_FAILED", "build_parser", "main"]
 
-COMMANDS = ("extract", "ingest", "watch", "events", "export", "serve", "eval")
+COMMANDS = ("extract", "places", "ingest", "watch", "events", "export", "serve", "eval")
 
 
 def build_parser() -> argparse.ArgumentParser:

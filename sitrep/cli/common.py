@@ -58,6 +58,10 @@ class Batch:
         self.stored = stored
         self.tally = Tally(stored=stored)
         self.progress = Progress(self.err, enabled=not getattr(args, "quiet", False))
+        if self.progress.enabled:  # counting reads the inputs' lines once: only worth it for a bar
+            from ..ingest import count_articles
+
+            self.progress.total = count_articles(args.paths)
         self.stop = threading.Event()  # set by a first Ctrl-C: read no more, finish what is taken
         self._skipped: dict[int, ArticleResult] = {}
         self._queue: list[ArticleResult] = []

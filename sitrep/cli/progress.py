@@ -12,15 +12,21 @@ REDRAW_SECONDS = 0.2
 _SPINNER = "|/-\\"
 
 
+BAR_WIDTH = 24
+
+
 class Progress:
-    """Redraws "| 120 read  4.2 articles/s  37 events  2 skipped  0 failed" in place.
+    """Redraws "[######------] 120/300  4.2 articles/s  ETA 0:43  37 events  2 skipped  0 failed" in place.
+
+    With no known ``total`` (feeds, URLs) a spinner stands where the bar would be.
 
     Off when the stream is not a terminal (a pipe, a file, CI) or with ``--quiet``, so
     scripts and logs get no carriage returns. ``message`` prints a line above it.
     """
 
-    def __init__(self, stream: TextIO, *, enabled: bool = True):
+    def __init__(self, stream: TextIO, *, enabled: bool = True, total: int | None = None):
         self.stream = stream
+        self.total = total
         self.enabled = enabled and _is_terminal(stream)
         self._last_draw = 0.0
         self._frame = 0
@@ -35,11 +41,21 @@ class Progress:
         self._last_draw = now
         self._frame += 1
         events = tally.events_new + tally.events_updated if tally.stored else tally.events_found
-        line = (f"{_SPINNER[self._frame % 4]} {tally.read} read  {tally.rate():.1f} articles/s  {events} events  "
-                f"{sum(tally.skipped.values())} skipped  {tally.failed} failed")
+        skipped = sum(tally.skipped.values())
+        line = (f"{self._head(tally, skipped)}  {events} events  "
+                f"{skipped} skipped  {tally.failed} failed")
         self.stream.write("\r" + line + "\x1b[K")
         self.stream.flush()
         self._shown = True
+
+    def _head(self, tally: Tally, skipped: int) -> str:
+        rate = tally.rate()
+        if not self.total:
+            return f"{_SPINNER[self._frame % 4]} {tally.read} read  {rate:.1f} articles/s"
+        done = min(tally.read + skipped + tally.failed, self.total)  # every input handled, however it ended
+        filled = round(BAR_WIDTH * done / self.total)
+        eta = f"  ETA {_clock((self.total - done) / rate)}" if rate > 0 and done < self.total else ""
+        return f"[{'#' * filled}{'-' * (BAR_WIDTH - filled)}] {done}/{self.total}  {rate:.1f} articles/s{eta}"
 
     def message(self, text: str) -> None:
         """A line (an error, a skip) printed above the progress line."""
@@ -51,6 +67,12 @@ class Progress:
             self.stream.write("\r\x1b[K")
             self.stream.flush()
             self._shown = False
+
+
+def _clock(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _is_terminal(stream: TextIO) -> bool:

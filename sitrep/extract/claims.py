@@ -16,8 +16,8 @@ from typing import Any
 from ..model import (
     ActorMention, AnalyzedArticle, Claim, DateInfo, Displacement, PlaceMention, Sentence, Span, TerritorialChange,
 )
-from ..taxonomy import BY_NAME, PROTESTS, SD
-from .classify import PEOPLE_WORDS, Decision, Scene, classify_sentence
+from ..taxonomy import BATTLES, BY_NAME, ERV, PROTESTS, RIOTS, SD, VAC
+from .classify import INTERVENED, PEOPLE_WORDS, Decision, Scene, classify_by_model, classify_sentence, rioting
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .numbers import find_quantities
@@ -40,6 +40,13 @@ DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|displaced|evacuated|escaped|mo
                          r"\b(?:to|toward|towards|into|in)\s+(?P<dest>[^,.;()]+)", re.I)
 RESPONSIBILITY = re.compile(r"\bclaimed responsibility\b", re.I)
 OWN_CLAIM = re.compile(r"\b(?:said|says|claimed|announced) (?:that )?(?:it|they|its (?:fighters|forces|units|troops))\b", re.I)
+CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protestors|rioters|participants|crowd|"
+                           r"students|youths|group|marchers|residents)|Demonstrators|Protesters|Some (?:of the )?"
+                           r"(?:demonstrators|protesters|participants)|There (?:were|was) (?:direct |violent )?"
+                           r"(?:clashes|a brawl|scuffles)|During the (?:demonstration|protest|march|rally))\b")
+FORCES = re.compile(r"\b(police|security forces|soldiers|troops|gendarme\w*|army|authorities|officers)\b", re.I)
+ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
+UNKNOWN_PERPETRATORS = {"BR": "Unidentified Gang and/or Police Militia"}
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
                       "Headquarters or base established"})
@@ -59,14 +66,16 @@ class _Context:
     source_by_paragraph: dict[int, Attribution] = field(default_factory=dict)
     place_by_paragraph: dict[int, PlaceMention] = field(default_factory=dict)
     background_paragraphs: set[int] = field(default_factory=set)
+    paragraphs: dict[int, str] = field(default_factory=dict)
+    use_model: bool = True
 
-    @property
-    def scene(self) -> Scene:
-        return Scene(self.registry, self.country)
+    def scene(self, sentence: Sentence) -> Scene:
+        return Scene(self.registry, self.country, self.paragraphs.get(sentence.paragraph), self.use_model)
 
 
-def extract_claims(analyzed: AnalyzedArticle, registry: Any = None) -> list[Claim]:
-    """Every claim an article makes about events, in text order."""
+def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: bool = True) -> list[Claim]:
+    """Every claim an article makes about events, in text order. ``use_model=False`` leaves the
+    types to the rules alone (the sub-event model neither revises nor adds events)."""
     if registry is None:
         from .actors import get_registry
 
@@ -75,10 +84,35 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None) -> list[Clai
     dated = [(s, resolve_date(s.span.text, published)) for s in analyzed.sentences]
     country = _country(analyzed)
     ctx = _Context(analyzed, registry, country, _lead_date(analyzed, dated), _lead_place(analyzed),
-                   country in HIGH_INTENSITY)
+                   country in HIGH_INTENSITY, use_model=use_model)
+    ctx.paragraphs = _paragraph_texts(analyzed)
     for sentence, date in dated:
         _read_sentence(ctx, sentence, date)
+    if not ctx.claims and use_model:
+        _model_fallback(ctx, dated)
+    _armed_replies(ctx)
+    _how_protests_went(ctx)
+    for claim in ctx.claims:
+        if claim.actor1 is None and not _named_elsewhere(ctx, claim):
+            claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
+        claim.actor1 = _by_convention(ctx, claim.actor1)
+        claim.actor2 = _by_convention(ctx, claim.actor2)
     return ctx.claims
+
+
+def _paragraph_texts(analyzed: AnalyzedArticle) -> dict[int, str]:
+    texts: dict[int, list[str]] = {}
+    for sentence in analyzed.sentences:
+        texts.setdefault(sentence.paragraph, []).append(sentence.span.text)
+    return {p: " ".join(parts) for p, parts in texts.items()}
+
+
+def _model_fallback(ctx: _Context, dated: list[tuple[Sentence, DateInfo]]) -> None:
+    """No rule found an event: the model may name one in the first sentence that is not background
+    (terse reports: "protesters gathered", "the group was dissolved")."""
+    for sentence, date in dated:
+        if _read_sentence(ctx, sentence, date, classify_by_model) is not None:
+            return
 
 
 def _country(analyzed: AnalyzedArticle) -> str | None:
@@ -106,26 +140,29 @@ def _lead_date(analyzed: AnalyzedArticle, dated: list[tuple[Sentence, DateInfo]]
 
 def _lead_place(analyzed: AnalyzedArticle) -> PlaceMention | None:
     """The first place the article puts events at: news leads name the main event's place first."""
-    return next((p for p in analyzed.places if p.role == "location"), None)
+    return next((p for p in analyzed.places if p.role == "location" and p.place.feature_code != "CONT"), None)
 
 
-def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo) -> None:
+def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo, classify: Any = None) -> bool | None:
+    """Claims of one sentence into ``ctx.claims``; None when the sentence is not read at all
+    (background, a claim of responsibility), else whether it gave a claim."""
     analyzed = ctx.analyzed
     span = analyzed.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
     if span is None or _background(ctx, sentence, date):
-        return
+        return None
     text = sentence.span.text
     attribution = _attribution(ctx, sentence, span)
     actors = _actors_in(analyzed, sentence, attribution)
     if _claims_responsibility(ctx, sentence):
-        return
+        return None
     places = _places_in(ctx, sentence, span, attribution)
     _remember_place(ctx, sentence, places)
     fatal = find_fatalities(text, high_intensity=ctx.high_intensity)
     breakdown = find_breakdown(text)
-    decisions = classify_sentence(span, actors, fatal, ctx.scene)
+    decisions = (classify or classify_sentence)(span, actors, fatal, ctx.scene(sentence))
     if _attach_breakdown(ctx, breakdown, sentence, decisions):
-        return
+        return True
+    before = len(ctx.claims)
     own_date, date = date, (date if date.text else _inherit_date(ctx, sentence))
     for decision in decisions:
         decision = _refer_back(ctx, sentence, decision, date)
@@ -135,13 +172,25 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo) -> None:
             continue  # "police dispersed the crowd" adds to a protest; alone it says too little
         if decision.sub_event_type in UNLOCATED_NOT_EVENTS and not (own_date.text or _located(places)):
             continue  # a deployment with no place or day of its own is context, not an event
-        ctx.claims.append(_claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown))
+        claim = _claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown)
+        if decision.rule.endswith("+refers-back"):
+            _same_place(claim, ctx.claims[-1])
+        ctx.claims.append(claim)
+    return len(ctx.claims) > before
+
+
+def _same_place(claim: Claim, told: Claim) -> None:
+    """A sentence that speaks of the event told just before ("the aircraft dropped two bombs") is
+    at that event's place unless it names a more precise one."""
+    if told.place is not None and (claim.place is None or claim.place.precision > told.place.precision):
+        claim.place = told.place
 
 
 def _background(ctx: _Context, sentence: Sentence, date: DateInfo) -> bool:
     """History, designations and analysis; and what follows them in a paragraph without a date of its own."""
     text = sentence.span.text
-    if is_historical(text, ctx.analyzed.article.published) or BACKGROUND.search(text):
+    dated_today = date.event_date is not None and date.time_precision == 1 and bool(date.text)  # "On 28 Feb 2022, ..."
+    if is_historical(text, ctx.analyzed.article.published) or (BACKGROUND.search(text) and not dated_today):
         ctx.background_paragraphs.add(sentence.paragraph)
         return True
     if sentence.paragraph in ctx.background_paragraphs and not date.event_date:
@@ -216,7 +265,7 @@ def _located(places: list[PlaceMention]) -> bool:
 
 
 def _remember_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention]) -> None:
-    located = [p for p in places if p.role == "location"]
+    located = [p for p in places if p.role == "location" and p.place.feature_code != "CONT"]
     if located:
         ctx.place_by_paragraph[sentence.paragraph] = located[0]
 
@@ -326,11 +375,89 @@ def _fill_actor1(ctx: _Context, claim: Claim, attribution: Attribution | None) -
             return
 
 
+def _how_protests_went(ctx: _Context) -> None:
+    """A protest told as peaceful, then in the next sentences "They broke windows" or "Police
+    dispersed them with tear gas": the later sentences say how it went (codebook 1.3)."""
+    for claim in ctx.claims:
+        if claim.sub_event_type != "Peaceful protest":
+            continue
+        later = [s for s in ctx.analyzed.sentences
+                 if s.paragraph == claim.paragraph and s.span.start >= claim.evidence.end]
+        for sentence in later:
+            span = ctx.analyzed.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
+            text = sentence.span.text
+            if span is not None and CROWD_SUBJECT.search(text) and rioting(span):
+                claim.sub_event_type, claim.decided_by = "Violent demonstration", f"{claim.decided_by}+rioting-after"
+                claim.actor1 = _generic_actor(ctx, "rioters") or claim.actor1
+                break
+            if INTERVENED.search(text) and FORCES.search(text):
+                claim.sub_event_type = "Protest with intervention"
+                claim.decided_by = f"{claim.decided_by}+intervention-after"
+                claim.actor2 = claim.actor2 or _generic_actor(ctx, "police")
+                break
+
+
+def _generic_actor(ctx: _Context, phrase: str) -> Any:
+    found = ctx.registry.find(phrase, country=ctx.country)
+    return found[0].actor if found else None
+
+
+def _armed_replies(ctx: _Context) -> None:
+    """"Militants threw a grenade at soldiers. Soldiers reacted with gunfire.": a strike met with
+    armed resistance is a battle (codebook 1.4), so the strike told just before becomes the clash."""
+    for before, after in zip(ctx.claims, ctx.claims[1:]):
+        if after.sub_event_type == "Armed clash" and ARMED_REPLY.search(after.evidence.text) \
+                and before.paragraph == after.paragraph and BY_NAME[before.sub_event_type].event_type == ERV:
+            before.sub_event_type = "Armed clash"
+            before.decided_by = f"{before.decided_by}+armed-reply"
+
+
+def _by_convention(ctx: _Context, actor: Any) -> Any:
+    """ACLED's own name for unknown perpetrators in some countries (Brazil: "Unidentified Gang
+    and/or Police Militia", as the killers may be either)."""
+    if actor is None or not actor.name.startswith("Unidentified Armed Group"):
+        return actor
+    name = UNKNOWN_PERPETRATORS.get(ctx.registry.countries.code(ctx.country) or "")
+    return (ctx.registry.by_name(name) or actor) if name else actor
+
+
+def _named_elsewhere(ctx: _Context, claim: Claim) -> bool:
+    """Another claim of the article, of the same event type, names its agent: this one may be the
+    same event told again (fusion joins them), so it is not given an unnamed agent of its own."""
+    kind = BY_NAME[claim.sub_event_type].event_type
+    return any(c is not claim and c.actor1 is not None and BY_NAME[c.sub_event_type].event_type == kind
+               for c in ctx.claims)
+
+
+def _unnamed_actor1(ctx: _Context, claim: Claim) -> Any:
+    """Nobody named: ACLED still codes a side, by what the act says of it (unknown shooters are an
+    unidentified armed group; a crowd that riots are rioters)."""
+    kind = BY_NAME[claim.sub_event_type].event_type
+    phrase = {BATTLES: "unidentified armed group", ERV: "unidentified armed group", VAC: "unidentified armed group",
+              RIOTS: "rioters", PROTESTS: "protesters"}.get(kind)
+    if phrase is None:
+        return None
+    found = ctx.registry.find(phrase, country=ctx.country)
+    actor = found[0].actor if found else None
+    return actor if actor is not None and actor != claim.actor2 else None
+
+
 def _event_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
-    located = [p for p in places if p.role in ("location", "origin")]
+    located = [p for p in places if p.role in ("location", "origin") and p.place.feature_code != "CONT"]
     if located:
-        return min(located, key=lambda p: (p.precision, -len(p.span.text)))
-    return ctx.place_by_paragraph.get(sentence.paragraph) or ctx.default_place
+        return _at_seat(min(located, key=lambda p: (p.precision, -len(p.span.text))))
+    return _at_seat(ctx.place_by_paragraph.get(sentence.paragraph) or ctx.default_place)
+
+
+def _at_seat(mention: PlaceMention | None) -> PlaceMention | None:
+    """An event placed only in a province or district is coded at its seat town (ACLED:
+    the provincial capital, or a representative town), with the mention's precision."""
+    if mention is None or mention.place.feature_code not in ("ADM1", "ADM2"):
+        return mention
+    from ..gazetteer import get_gazetteer
+
+    seat = get_gazetteer().seat(mention.place)
+    return replace(mention, place=seat) if seat is not None else mention
 
 
 def _territory(decision: Decision, sentence: Sentence, places: list[PlaceMention]) -> TerritorialChange | None:

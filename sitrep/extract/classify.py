@@ -14,13 +14,16 @@ from typing import Any
 
 from ..model import Actor, ActorMention
 from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK
+from .learned import Prediction, get_model
 from .roles import Roles, assign_roles
 from .triggers import ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, TERRITORY, Trigger, find_triggers
 
+HABIT_WORDS = frozenset({"often", "usually", "regularly", "frequently", "routinely", "sometimes", "always",
+                         "typically", "generally", "every", "each", "weekly", "annually", "traditionally"})
 MODALS = frozenset({"could", "may", "might", "would", "will", "should", "shall", "can", "'d", "must"})
 IRREALIS = frozenset({"threaten", "plan", "aim", "intend", "warn", "seek", "vow", "fear", "prepare", "preempt",
                       "pre-empt", "prevent", "avoid", "deny", "call", "urge", "demand", "want", "hope", "propose",
-                      "expect", "schedule"})
+                      "expect", "schedule", "consider", "discuss", "weigh", "mull", "debate"})
 IRREALIS_MODS = frozenset({"potential", "possible", "planned", "future", "imminent", "feared", "expected", "proposed"})
 DEATH_ONLY = frozenset({"death", "dead", "die", "casualty", "toll", "body"})
 STATE = frozenset({1})
@@ -33,24 +36,61 @@ DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|o
 RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburning (?:tyres|tires|rubber|debris)\b|"
                      r"\b(threw|thrown|throwing|hurled|pelted) (?:stones|rocks|bottles|petrol|molotov|objects)|"
                      r"\b(torched|set (?:fire|ablaze)|burned|burnt|vandali[sz]ed|smashed|ransacked|looted|slashed|"
-                     r"damaged|attacked|assaulted|beat up|clashed with (?:police|security|rival)|stormed|kidnapped)\b",
-                     re.I)
+                     r"damaged|attacked|assaulted|beat up|clashed with (?:police|security|rival)|stormed|kidnapped)\b|"
+                     r"\bvandali[sz]\w*|\bbr(?:oke|eaking) (?:the )?(?:windows?|glass|gates?|doors?)|"
+                     r"\bwith (?:burning )?(?:tyres|tires|rocks|stones)\b", re.I)
+HURT_IN_CUSTODY = re.compile(r"\b(tortur\w*|beat(?:en|ing)?|assaulted|wounded|injured)\b", re.I)  # not "killed": "arrested for the killing"
+DISASTER = re.compile(r"\b(earthquakes?|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|"
+                      r"tornado(?:es)?|storms?|heatwave|drought|avalanche|wildfires?|road accident|traffic accident|"
+                      r"car crash|plane crash|(?:bus|train|boat) (?:crash|accident|capsized)|capsized|"
+                      r"building collapse|collapsed|gas leak|industrial accident|mine collapse)\b", re.I)
+COMMON_CRIME = re.compile(r"\b(robbery|robbers?|burglary|burglars?|theft|thieves|stealing|stole|shoplift\w*|"
+                          r"carjack\w*|domestic (?:dispute|violence)|drunk\w*|fraud|embezzl\w*|"
+                          r"road rage|love affair|jealous\w*|defil\w*|sodomi[sz]\w*|court heard|charged with|"
+                          r"(?:was|were|been) (?:sentenced|convicted|acquitted|indicted)|pleaded (?:not )?guilty)\b",
+                          re.I)  # ordinary crime, and courts trying it later
+POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ied|ies)|sit-in|march\w*|block\w*|election\w*|candidate|party|activist|journalist|"
+                       r"mayor|councillor|councilor|official|militants?|rebels?|insurgents?|gang|cartel|militia\w*|"
+                       r"soldiers?|troops|army|military|mobs?|lynch\w*|crowds?|villagers|residents|locals|"
+                       r"vigilant\w*|abduct\w*|kidnap\w*)\b", re.I)  # a mob beating a thief is mob violence
+NO_FIGHT = re.compile(r"\bwithout (?:a |any )?(?:fight(?:ing)?|clash(?:es)?|resistance|battle|bloodshed|"
+                      r"(?:firing )?a (?:single )?shot)|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
+                      r"pulled out|retreated)\b", re.I)
+FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|assault\w*)\b", re.I)
+WEAPON_CARRIERS = frozenset({"aircraft", "plane", "jet", "warplane", "helicopter", "drone", "bomber", "gunship",
+                             "artillery", "battery", "tank", "missile", "rocket", "shell"})
+NOT_WEAPON_GRENADES = frozenset({"stun", "smoke", "flash", "sound", "gas", "tear", "teargas"})
+FOUND_VERBS = frozenset({"find", "seize", "discover", "recover", "confiscate", "defuse", "dismantle", "secure",
+                         "hand", "surrender", "detect", "disarm", "store", "include", "possess"})
+PERSON_OBJECTS = re.compile(r"\b(\w+men|man|woman|women|persons?|people|migrants?|suspects?|members?|rector|priest|"
+                            r"pastor|monk|leader|commander|officials?|civilians?|residents?|villagers?|children|"
+                            r"boys?|girls?|spy|spies|soldiers?|fighters?|militants?|prisoners?|him|her|them|"
+                            r"men|(?!headquarters|quarters|borders|centers|corners|waters)\w+ers)\b", re.I)
 AIR_DEFENCE = re.compile(r"\bair[- ]defen[cs]es?\b", re.I)
 LETHAL = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing|shot and killed|died)\b",
                     re.I)
 WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tanks?|equipment|supplies|cache|drugs?|"
+                            r"rifles?|guns?|firearms?|pistols?|motorbikes?|motorcycles?|trucks?|cars?|boats?|canoes?|"
                             r"marijuana|cannabis|cocaine|narcotics|plants|contraband|goods|cattle|livestock|money|"
                             r"documents|phones?)\b", re.I)  # seized things, not places
 REGAIN_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
 PEOPLE_WORDS = re.compile(r"\b(famil(?:y|ies)|people|residents|civilians|households|persons|individuals|"
-                          r"villagers|inhabitants|children|women)\b", re.I)
+                          r"villagers|inhabitants|children|women|fishermen|farmers|herders|staff|workers|"
+                          r"migrants|refugees)\b", re.I)
 CIVILIAN_OBJECTS = re.compile(r"\bcivilian (?:areas?|targets?|neighbou?rhoods?|homes?|infrastructure|objects?)|"
                               r"\bresidential (?:areas?|buildings?|districts?|neighbou?rhoods?)", re.I)
 CIVILIAN_VICTIMS = re.compile(r"\b(civilians?|villagers?|residents?|people|children|women|worshippers?|farmers?|"
-                              r"students?|passengers?|persons?|men|boys|girls|family|families|traders?|miners?)\b", re.I)
+                              r"students?|passengers?|persons?|men|boys|girls|family|families|traders?|miners?|"
+                              r"man|woman|boy|girl|child|teachers?|leaders?|drivers?|merchants?)\b", re.I)
 ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|police(?:men)?|servicemen|gunmen|"
                            r"insurgents?|militiamen|combatants?|(?:police|army|military|security|intelligence|border|"
-                           r"prison)\s+(?:officers?|personnel|guards?))\b", re.I)
+                           r"prison)\s+(?:officers?|personnel|guards?)|drug (?:dealers?|traffickers?)|"
+                           r"(?:drug )?traffickers?|gang members?|gangsters?|cartel members?|auxiliar(?:y|ies)|"
+                           r"members? of (?:a |an |the )?(?:rival |drug[- ]trafficking |criminal |armed )?"
+                           r"(?:group|gang|cartel|militia))\b", re.I)
+ARMED_VICTIM_TOLD = re.compile(r"\bvictims? (?:is|was|were|are) (?:a |an )?(?:alleged |suspected |known )?"
+                               r"(?:drug (?:dealers?|traffickers?)|gang members?|members? of (?:a |an |the )?"
+                               r"(?:rival |drug[- ]trafficking |criminal )?(?:group|gang|cartel))", re.I)
 OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)  # ACLED: civilians
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
@@ -61,12 +101,32 @@ NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", 
                              "network", "center", "centre", "group", "unit", "force", "team", "system", "capability"})
 
 
+# Rules whose type a weapon or an act defines (codebook 1.4): when they fire they decide. The
+# other rules (protests, riots, clashes, generic attacks, property, group activity) name a family
+# of types; the model picks within the family when it is sure enough.
+DEFINING_RULES = frozenset({"chemical", "suicide", "air", "shelling", "explosive", "grenade", "sexual", "abduct",
+                            "agreement", "arrest", "intercept", "base", "territory", "transfer"})
+DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                           "Violent demonstration", "Mob violence"})
+VIOLENCE = frozenset({"Armed clash", "Attack", "Mob violence", "Violent demonstration"})
+DAMAGE = frozenset({"Looting/property destruction", "Mob violence", "Violent demonstration"})  # by whom: a crowd?
+OPEN = frozenset({"Change to group/activity", "Other", "Looting/property destruction"})
+FAMILIES = (DEMONSTRATION, VIOLENCE, DAMAGE, OPEN)
+MODEL_TYPES = DEMONSTRATION | VIOLENCE | DAMAGE | OPEN
+REVISE_SHARE = 0.5  # the model overrules a family rule only above this share
+FALLBACK_SHARE = 0.6
+SURE_SHARE = 0.75  # and names an event no rule found only above this one
+
+
 @dataclass
 class Scene:
-    """What a decision needs beyond the sentence: the actor registry and the article's country."""
+    """What a decision needs beyond the sentence: the actor registry, the article's country and
+    the paragraph the sentence stands in (what the model reads)."""
 
     registry: Any = None
     country: str | None = None
+    context: str | None = None
+    use_model: bool = True
 
     def actor(self, phrase: str) -> Actor | None:
         if self.registry is None:
@@ -91,11 +151,14 @@ class Decision:
     distinct: bool = False  # the text marks it as another event ("also", "separately")
     definite: bool = False  # a definite noun ("the blast") that may point back to an event told before
     toll_only: bool = False  # only death words: a toll for an event told before
+    revisable: bool = True  # named by a family rule, not by a defining weapon or act
 
 
 def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: Scene | None = None) -> list[Decision]:
     """The events one sentence reports, as decisions; empty when it reports none."""
     scene = scene or Scene()
+    if _not_political(span, actors):
+        return []
     triggers = [t for t in find_triggers(span) if _realis(span.doc, t) and _eventive(span.doc, t)]
     if not triggers:
         return []
@@ -107,7 +170,93 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
                      if (d := _decide(span, t, actors, fatal, victims, scene)) is not None]
         if not decisions:
             decisions = _generic(span, triggers, actors, fatal, victims, scene)
-    return _hierarchy(decisions, span.text)
+    return _revise(_hierarchy(decisions, span.text), scene)
+
+
+def _not_political(span: Any, actors: list[ActorMention]) -> bool:
+    """Deaths from a disaster or an accident, and common crime (a robbery, a theft) with no armed
+    group or political side named, are not ACLED events (codebook 1.1)."""
+    text = span.text
+    armed = [m for m in actors if m.actor.inter in (2, 3, 4, 8) and not m.actor.name.startswith("Unidentified")]
+    if armed:
+        return False
+    return bool(DISASTER.search(text) or COMMON_CRIME.search(text)) and not POLITICAL.search(text)
+
+
+def predict(scene: Scene, text: str) -> Prediction | None:
+    if not scene.use_model:
+        return None
+    return get_model().predict(scene.context or text)
+
+
+def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
+    """The model picks the type within the family a rule named (a protest: peaceful, met with
+    intervention, violent; violence: a clash, an attack, a mob), when it is sure enough."""
+    first = next((d for d in decisions if d.revisable and d.sub_event_type in MODEL_TYPES), None)
+    if first is None or not scene.use_model or first.toll_only or first.definite:
+        return decisions  # a toll or "the attack" speaks of an event told before: that event's type holds
+    prediction = predict(scene, "")
+    if prediction is None or prediction.share < REVISE_SHARE or prediction.label == first.sub_event_type:
+        return decisions
+    if not _same_family(first.sub_event_type, prediction.label):
+        return decisions
+    if prediction.label == "Peaceful protest" and first.rule != "protest":
+        return decisions  # force, arrests or rioting the rules read stay; the model only adds what they missed
+    if any(d.sub_event_type == prediction.label for d in decisions):
+        return decisions
+    if {first.sub_event_type, prediction.label} == {"Attack", "Armed clash"} and first.actor2 is not None \
+            and prediction.share < SURE_SHARE:
+        return decisions  # the victims the rules read (civilians or combatants) decide, unless the model is sure
+    if prediction.label == "Attack" and ARMED_VICTIM_TOLD.search(scene.context or ""):
+        return decisions  # "the victim was a drug dealer": the text says who the victim was
+    _retype(first, prediction.label, scene)
+    return decisions
+
+
+def _same_family(rule_type: str, model_type: str) -> bool:
+    return any(rule_type in family and model_type in family for family in FAMILIES)
+
+
+def _retype(decision: Decision, label: str, scene: Scene) -> None:
+    """The new type, with the actors its definition asks for."""
+    decision.rule = "model"
+    decision.sub_event_type = label
+    decision.generic = False
+    actors = [a for a in (decision.actor1, decision.actor2, *decision.assoc_actor_1, *decision.assoc_actor_2) if a]
+    force = next((a for a in actors if a.inter in ARMED), None)
+    if label == "Peaceful protest":
+        decision.actor1 = next((a for a in actors if a.inter == 6), None) or scene.actor("protesters")
+        decision.actor2, decision.assoc_actor_2 = None, []
+    elif label in ("Protest with intervention", "Excessive force against protesters"):
+        decision.actor1 = next((a for a in actors if a.inter == 6), None) or scene.actor("protesters")
+        decision.actor2 = force or scene.actor("police")
+    elif label in ("Violent demonstration", "Mob violence"):
+        if decision.actor1 is None or decision.actor1.inter in (6, 7):
+            decision.actor1 = scene.actor("rioters") or decision.actor1
+        if decision.actor2 is not None and decision.actor2.inter == 6:
+            decision.actor2 = None
+    elif label == "Attack":
+        decision.actor2 = decision.actor2 or scene.actor("civilians")
+    decision.civilian_targeting = label == "Attack" or _targets_civilians(Roles(decision.actor1, [], decision.actor2))
+
+
+def classify_by_model(span: Any, actors: list[ActorMention], fatal: Any, scene: Scene) -> list[Decision]:
+    """An event no rule found ("Peaceful protest" told tersely): the model names it when it is
+    sure, and the parse gives the roles around the sentence's main verb."""
+    if _not_political(span, actors):
+        return []
+    root = Trigger("root", "", span.root.i, span.root.i + 1)
+    if not all(_realis(span.doc, t) for t in [*find_triggers(span), root]):
+        return []  # what the rules read as threatened, planned or habitual stays no event
+    if any(t.dep_ == "aux" and t.lower_ in MODALS for t in span):
+        return []  # "they would blockade Paris": announced, not done
+    prediction = predict(scene, span.text)
+    if prediction is None or prediction.share < FALLBACK_SHARE:
+        return []
+    roles = assign_roles(span.doc, span.root, actors, _victims(span, fatal))
+    decision = _make(prediction.label, "model", roles)
+    _retype(decision, prediction.label, scene)
+    return [decision]
 
 
 def _victims(span: Any, fatal: Any) -> tuple[int, int] | None:
@@ -130,7 +279,7 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
             return False
         if token is not head and token.lemma_ in IRREALIS:
             return False
-    if (_habitual(head) and not _headline(head.sent)) or _to_be_done(head):
+    if (_habitual(head) and not _headline(head.sent) and not _note_present(doc, trigger, head)) or _to_be_done(head):
         return False
     return not any(c.lower_ in IRREALIS_MODS for c in head.children)
 
@@ -147,6 +296,16 @@ def _habitual(head: Any) -> bool:
     if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ != "VERB":
         return False
     return not auxes
+
+
+def _note_present(doc: Any, trigger: Trigger, head: Any) -> bool:
+    """A one- or two-sentence report of a protest in the present ("Doctors protest over pay in
+    Nairobi.") tells what happened, as monitors' notes and captions do; unless an adverb makes it
+    a habit ("often", "every year")."""
+    if trigger.kind != PROTEST or len(list(doc.sents)) > 2:
+        return False
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    return verb.dep_ == "ROOT" and not any(c.lower_ in HABIT_WORDS for c in verb.subtree)
 
 
 def _headline(sentence: Any) -> bool:
@@ -168,7 +327,25 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
     head = trigger.head(doc)
     if trigger.end - trigger.start == 1 and head.pos_ == "PROPN" and head.i > 0 and head.text[:1].isupper():
         return False
+    if trigger.kind == "Agreement" and head.head.lemma_.lower() in ("violate", "breach", "break"):
+        return False  # "violating the ceasefire agreement signed in 2001" tells of an old agreement
+    if trigger.kind == "Grenade" and head.i > 0 and doc[head.i - 1].lower_ in NOT_WEAPON_GRENADES:
+        return False  # stun and smoke grenades disperse crowds; they are no grenade attack
+    if BY_NAME.get(trigger.kind) is not None and BY_NAME[trigger.kind].event_type == ERV and _found_not_fired(head):
+        return False  # "found a live grenade", "seized explosives": a weapon that did not go off
     return not (head.dep_ in ("compound", "amod") and head.head.lemma_ in NOT_EVENT_HEADS)
+
+
+def _found_not_fired(head: Any) -> bool:
+    token = head
+    for _ in range(3):
+        if token.dep_ in ("dobj", "obj", "conj", "appos", "pobj", "prep", "nsubjpass") and token.head is not token:
+            token = token.head
+            if token.lemma_.lower() in FOUND_VERBS:
+                return True
+        else:
+            return False
+    return False
 
 
 def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
@@ -179,16 +356,22 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         # Only meaningful after a protest: claims.py drops it when none was told.
         return _make("Protest with intervention", "intervention-on-protest", _protest_roles(roles, scene), trigger, span)
     if trigger.kind == TERRITORY:
-        return _territory(span, trigger, roles)
+        return _territory(span, trigger, roles, scene)
     if trigger.kind == ADVANCE:
         return _advance(trigger, roles)
     if trigger.kind == DISPLACEMENT:
         return _displacement(span, trigger)
     if trigger.kind == "Arrests" and roles.actor1 is not None and roles.actor1.inter not in STATE:
         return _make("Abduction/forced disappearance", "arrest-by-non-state", roles, trigger, span)
+    if trigger.kind == "Arrests" and HURT_IN_CUSTODY.search(span.text):
+        roles.actor2 = roles.actor2 if roles.actor2 is not None and roles.actor2.inter == 7 else scene.actor("civilians")
+        return _make("Attack", "arrest+hurt", roles, trigger, span, civilians=True)
     if trigger.kind in ("Abduction/forced disappearance", "Sexual violence", "Looting/property destruction") \
             and fatal is not None and fatal.best > 0:
         return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)
+    if trigger.rule == "intercept" and head.lemma_ == "intercept" and any(
+            c.dep_ == "dobj" and PERSON_OBJECTS.fullmatch(c.text) for c in head.children):
+        return None  # "intercepted a man on a motorcycle": stopped a person, not a weapon
     if trigger.kind == "Disrupted weapons use" and roles.actor1 is None and AIR_DEFENCE.search(span.text):
         roles.actor1 = scene.actor("troops")  # air defences are the home state's forces
     if trigger.kind == "Violent demonstration" and DEMO_CONTEXT.search(span.text):
@@ -212,6 +395,7 @@ def _make(sub_event_type: str, rule: str, roles: Roles, trigger: Trigger | None 
     if trigger is not None and span is not None:
         decision.distinct = _marked_distinct(span, trigger)
         decision.definite = _definite(span.doc, trigger)
+        decision.revisable = trigger.rule not in DEFINING_RULES
     return decision
 
 
@@ -225,7 +409,10 @@ def _marked_distinct(span: Any, trigger: Trigger) -> bool:
 
 
 def _definite(doc: Any, trigger: Trigger) -> bool:
+    """"the blast", "the aircraft dropped two bombs": a definite act, or a definite weapon acting."""
     head = trigger.head(doc)
+    if head.pos_ == "VERB":
+        head = next((c for c in head.children if c.dep_ == "nsubj" and c.lemma_.lower() in WEAPON_CARRIERS), head)
     return head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
 
 
@@ -243,12 +430,23 @@ def _targets_civilians(roles: Roles) -> bool:
     return roles.actor2 is not None and roles.actor2.inter == 7
 
 
-def _territory(span: Any, trigger: Trigger, roles: Roles) -> Decision | None:
-    """A capture of places; seizing weapons or depots is part of a battle, not territory."""
+def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decision | None:
+    """A capture of places; seizing weapons or depots is part of a battle, not territory. Taken
+    without a fight, or after the holders left, it is a non-violent transfer (codebook 1.3)."""
     head = trigger.head(span.doc)
     objects = " ".join(t.text for c in head.children if c.dep_ in ("dobj", "obj", "attr") for t in c.subtree)
     if objects and WEAPON_OBJECTS.search(objects) and not re.search(r"\b(areas?|villages?|towns?|control)\b", objects):
         return None
+    heads = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+    if any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text) for c in heads):
+        return None  # "seized 5,000 marijuana plants in a village", "captured two men": no place changed hands
+    side = [a for a in (roles.actor1, *roles.assoc_actor_1) if a is not None]
+    if roles.actor1 is not None and roles.actor1.inter not in STATE and any(a.inter in STATE for a in side):
+        roles.actor1 = next(a for a in side if a.inter in STATE)  # "Giants Brigade and pro-Hadi forces gained control"
+    told = scene.context or span.text
+    if NO_FIGHT.search(told) and not FIGHTING.search(span.text):
+        return _make("Non-violent transfer of territory", "territory-without-fight", roles, trigger, span,
+                     territory="captured")
     state = roles.actor1 is not None and roles.actor1.inter in STATE
     if state or (roles.actor1 is None and head.lemma_ in REGAIN_VERBS):
         return _make("Government regains territory", "territory-by-state", roles, trigger, span, territory="captured")
@@ -259,7 +457,7 @@ def _territory(span: Any, trigger: Trigger, roles: Roles) -> Decision | None:
 def _advance(trigger: Trigger, roles: Roles) -> Decision | None:
     if roles.actor1 is None or roles.actor1.inter not in ARMED:
         return None
-    return _make("Armed clash", "advance", roles, territory="advanced", counts_dead=False)
+    return _make("Armed clash", "advance", roles, territory="advanced", counts_dead=False, revisable=False)
 
 
 def _displacement(span: Any, trigger: Trigger) -> Decision | None:
@@ -278,7 +476,7 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
     first = next(t for t in triggers if t.kind == PROTEST)
     roles = assign_roles(span.doc, first.head(span.doc), actors, victims)
     protesters, force = _protest_sides(roles, scene)
-    if any(t.kind == "Violent demonstration" for t in triggers) or RIOTING.search(text):
+    if any(t.kind == "Violent demonstration" for t in triggers) or rioting(span):
         kind, rule = "Violent demonstration", "protest+riot"
         protesters = _as_rioters(protesters, scene)
     elif LETHAL.search(text) and force is not None:
@@ -288,6 +486,23 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
     else:
         kind, rule, force = "Peaceful protest", "protest", None
     return _make(kind, rule, Roles(protesters, [], force, []), first, span)
+
+
+def rioting(span: Any) -> bool:
+    """Violence the demonstrators did, not the grievance they name: "a civilian was assaulted by
+    police", "families whose children were kidnapped", "its damaged facilities" do not count."""
+    for m in RIOTING.finditer(span.text):
+        token = span.doc.char_span(span.start_char + m.start(), span.start_char + m.end(), alignment_mode="expand")
+        word = token[0] if token is not None and len(token) else None
+        if word is None:
+            return True
+        if word.tag_ == "VBN" and (word.dep_ in ("amod", "acl", "relcl")
+                                   or any(c.dep_ == "auxpass" for c in word.children)):
+            continue
+        if word.dep_ == "amod":
+            continue
+        return True
+    return False
 
 
 def _protest_roles(roles: Roles, scene: Scene) -> Roles:
@@ -345,11 +560,26 @@ def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -
     if OFF_DUTY.search(victims) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims)):
         roles.actor2 = None  # "an off-duty soldier" names a state actor but a civilian victim
         return True
+    if ARMED_VICTIM_TOLD.search(span.doc.text):
+        return False  # "The victim was a drug dealer": ACLED counts gang members as armed
+    after = span.doc.text[trigger.head(span.doc).idx:span.end_char]  # who was hit is told after the act
+    if roles.actor2 is not None and roles.actor2.inter != 7 and _plain_people(victims) \
+            and not ARMED_VICTIMS.search(OFF_DUTY.sub("", after)):
+        roles.actor2 = None  # "shot a student ... after accusing him of supporting OLF": the student is the victim
+        return True
     if roles.actor2 is not None:
         return roles.actor2.inter == 7
     if not victims:
         return False
     return not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims))
+
+
+def _plain_people(victims: str) -> bool:
+    """Victims named only by common nouns of civilians ("a university student", "a man"), with
+    no group's name in them."""
+    words = victims.split()
+    return (bool(CIVILIAN_VICTIMS.search(victims)) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims))
+            and not any(w[:1].isupper() for w in words[1:]))
 
 
 def _by_a_crowd(span: Any, trigger: Trigger, roles: Roles) -> bool:

@@ -15,6 +15,10 @@ from ..model import Actor, ActorMention
 
 AGENT, TARGET, OTHER = "agent", "target", "other"
 TARGET_PREPS = frozenset({"on", "against", "with", "at", "targeting", "upon", "into", "in"})
+ACT_NOUNS = frozenset({"attack", "assault", "raid", "ambush", "strike", "airstrike", "bombing", "shelling",
+                       "offensive", "operation", "gunfire", "fire", "attacks", "incursion", "massacre"})
+MUTUAL = frozenset({"clash", "fight", "fighting", "battle", "firefight", "gunfight", "skirmish", "exchange",
+                    "crossfire", "shootout", "confrontation"})  # acts of two sides on each other
 HOST_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "wage", "begin", "start", "continue",
                         "lead", "claim", "intensify", "step", "unleash", "fire"})
 
@@ -35,6 +39,9 @@ def mention_root(doc: Any, mention: ActorMention) -> Any:
 def role_of(root: Any, trigger_head: Any) -> str:
     """AGENT, TARGET or OTHER for a mention whose syntactic head is ``root``."""
     verb = _host_verb(trigger_head)
+    between = _between(root, trigger_head)
+    if between is not None:
+        return between
     while root.dep_ in ("conj", "compound", "amod", "nmod", "appos") and root.head is not root:
         root = root.head
     head = root.head
@@ -46,6 +53,8 @@ def role_of(root: Any, trigger_head: Any) -> str:
         return AGENT  # "airstrikes by Russian forces", also when "by" hangs from the noun above
     if root.dep_ == "pobj" and head.dep_ == "agent" and head.head in _near(trigger_head):
         return AGENT
+    if root.dep_ == "pobj" and head.lower_ == "by" and _act_by(head.head, trigger_head):
+        return AGENT
     if root.dep_ == "pobj" and _blames(head):
         return AGENT
     if root.dep_ in ("nsubjpass", "dobj", "obj") and head in (trigger_head, verb):
@@ -55,6 +64,31 @@ def role_of(root: Any, trigger_head: Any) -> str:
     if root.dep_ == "dobj" and head.lower_ == "targeting":
         return TARGET
     return OTHER
+
+
+def _act_by(owner: Any, trigger_head: Any) -> bool:
+    """"bombs planted by the Taliban killed ...", "killed following an attack by Taliban militants":
+    the one who planted the weapon, or whose attack it was, acted."""
+    if owner.dep_ == "acl" and owner.head == trigger_head:
+        return True
+    return owner.lemma_.lower() in ACT_NOUNS and owner.pos_ == "NOUN"
+
+
+def _between(root: Any, trigger_head: Any) -> str | None:
+    """"clashes between A and B", "fighting broke out between A and B": A is named first and
+    acts, B is the other side (ACLED lists both; the order is the text's)."""
+    first = root
+    while first.dep_ in ("compound", "amod", "nmod") and first.head is not first:
+        first = first.head
+    second = first.dep_ == "conj"
+    if second:
+        first = first.head
+    prep = first.head
+    if first.dep_ != "pobj" or prep.lower_ != "between":
+        return None
+    if prep.head not in (trigger_head, _host_verb(trigger_head), trigger_head.head):
+        return None
+    return TARGET if second else AGENT
 
 
 def _blames(prep: Any) -> bool:
@@ -104,11 +138,23 @@ def assign_roles(doc: Any, trigger_head: Any, mentions: list[ActorMention],
             continue
         {AGENT: agents, TARGET: targets, OTHER: others}[role].append(m)
     agents, targets = _fill(agents, targets or hurt, others, trigger_head.idx)
+    agents, targets = _two_sides(agents, targets, trigger_head)
     named = [m.actor for m in mentions]
     roles = Roles()
     _set_side(roles, 1, [m.actor for m in agents], named)
     _set_side(roles, 2, [m.actor for m in targets if m.actor != roles.actor1], named)
     return roles
+
+
+def _two_sides(agents: list, targets: list, trigger_head: Any) -> tuple[list, list]:
+    """"A and B clashed", "clashes between Russian and Ukrainian forces": in a clash two named
+    sides are opponents, not allies; the first named is actor1, the next actor2."""
+    sides = [m for i, m in enumerate(agents) if m.actor not in {a.actor for a in agents[:i]}]
+    if targets or len(sides) < 2 or trigger_head.lemma_.lower() not in MUTUAL:
+        return agents, targets
+    if sides[1].actor.side == sides[0].actor.name or sides[0].actor.side == sides[1].actor.name:
+        return agents, targets  # "HTS and its allies clashed with ...": allies stay together
+    return [sides[0]], [sides[1]]
 
 
 def _leader(actor: Actor, named: list[Actor]) -> Actor:

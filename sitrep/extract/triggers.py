@@ -62,6 +62,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("air", "aerial", "drone", "uav"), L("strike", "raid", "attack", "bombardment", "bombing")],
         [W("air"), W("force"), L("bomb", "strike", "pound", "hit", "target")],
         [L("drone"), L("hit", "strike", "target", "kill")],
+        [L("drop"), OPT_ADJ, L("bomb", "barrel", "explosive")],  # "the aircraft dropped two bombs"
     ]),
     ("shelling", "Shelling/artillery/missile attack", [
         [L("shell", "shelling", "artillery", "mortar", "rocket", "missile", "howitzer", "barrage")],
@@ -80,6 +81,8 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("unexploded", "uxo", "leftover"), {"OP": "?"}, L("shell", "ordnance", "bomb", "device", "mortar", "munition",
                                                               "rocket", "grenade")],
         [L("blow"), W("up")],
+        [W("roadside", "car", "truck", "motorcycle", "improvised", "magnetic"), L("bombing")],
+        [{"LEMMA": {"IN": ["bomb", "bombing"]}, "POS": {"IN": ["NOUN"]}}],  # "a bomb buried in a road"
     ]),
     ("grenade", "Grenade", [
         [L("grenade"), ],
@@ -114,14 +117,22 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("foil", "thwart"), {"OP": "?"}, L("attack", "plot", "attempt")],
         [L("air"), L("defence", "defense"), L("destroy", "down", "shoot")],
         [L("weapon", "arm", "ammunition"), L("cache")],
+        # a weapon found before it went off: "soldiers discovered and secured an IED"
+        [L("discover", "find", "seize", "recover", "secure", "defuse", "dismantle", "disarm", "detect"), OPT_ADJ,
+         W("ied", "ieds", "bomb", "bombs", "explosive", "explosives", "landmine", "landmines", "mine", "mines",
+           "grenade", "grenades", "ordnance", "uxo")],
     ]),
     ("base", "Headquarters or base established", [
         [L("establish", "set", "build", "open"), {"OP": "?"}, OPT_ADJ, L("base", "headquarters", "outpost", "camp")],
     ]),
     ("looting", "Looting/property destruction", [
         [L("loot", "plunder", "ransack", "pillage", "vandalise", "vandalize", "looting")],
-        [L("torch", "burn", "raze", "demolish", "destroy"), OPT_ADJ,
+        [L("torch", "burn", "raze", "demolish", "destroy", "damage"), OPT_ADJ,
          L("house", "home", "shop", "property", "village", "building", "market", "church", "mosque", "school", "office")],
+        # "several shops were destroyed"
+        [L("house", "home", "shop", "property", "building", "market", "church", "mosque", "school", "office"),
+         W("were", "was"), W("destroyed", "burned", "burnt", "razed", "demolished", "torched", "damaged", "vandalized",
+                              "vandalised", "looted")],
     ]),
     ("arson", "Looting/property destruction", [
         [L("set"), W("fire"), W("to")],
@@ -142,10 +153,22 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("merge", "defect", "defection")],
         [L("impose"), OPT_ADJ, L("curfew")],
         [L("form", "launch", "announce"), OPT_ADJ, L("group", "militia", "brigade", "movement", "coalition")],
+        [L("send", "dispatch"), THINGS, L("troop", "force", "soldier", "reinforcement", "unit", "contingent")],
+        [L("withdrawal", "pullout", "deployment", "redeployment"), W("of")],
+        [L("order", "impose", "extend", "lift"), OPT_ADJ, L("patrol", "curfew", "lockdown")],
+        [L("troop", "peacekeeper", "contingent", "reinforcement"), L("arrive")],
+    ]),
+    ("coup", "Other", [
+        [L("coup")],
+        [L("dissolve", "suspend"), OPT_ADJ, L("government", "constitution", "parliament")],
+    ]),
+    ("graves", "Other", [
+        [L("grave", "skeleton")],
     ]),
     ("protest", PROTEST, [
         [L("protest", "protester", "protestor", "demonstrator", "demonstration", "demonstrate", "rally",
            "sit-in", "march", "marcher", "picket")],
+        [W("sit"), W("-"), W("in", "ins")],  # the tokenizer splits "sit-in"
         [L("go", "be"), W("on"), W("strike")],
         [W("general", "hunger", "labour", "labor", "national"), L("strike")],
         [L("hold", "stage", "call", "launch", "begin", "start"), OPT_ADJ, L("strike", "walkout", "boycott", "vigil")],
@@ -176,6 +199,8 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
            "combat", "counteroffensive", "counter-offensive", "counterattack", "repel", "repulse")],
         [L("exchange"), {"OP": "?"}, L("fire", "gunfire")],
         [W("gun"), L("battle")],
+        [L("return"), W("fire")],  # an armed reply makes a one-sided strike a clash
+        [L("react", "respond", "retaliate"), W("with"), OPT_ADJ, W("gunfire", "fire")],
     ]),
     ("territory", TERRITORY, [
         [L("capture", "seize", "overrun", "recapture", "retake", "regain", "liberate", "conquer", "occupy")],
@@ -189,12 +214,18 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("attack", GENERIC, [
         [L("attack", "assault", "raid", "offensive", "operation", "storm", "massacre", "strike", "incursion")],
-        [L("kill", "murder", "execute", "behead", "slaughter", "shoot", "gun", "stab", "hack", "lynch", "wound", "injure")],
+        [L("kill", "murder", "execute", "behead", "slaughter", "shoot", "gun", "stab", "hack", "lynch", "wound", "injure",
+           "torture", "assassinate", "flog", "whip")],
+        [L("beat"), W("up")],  # not "beat the visitors 2-0"
+        [L("beat"), OPT_ADJ, L("people", "resident", "man", "woman", "protester", "student", "villager", "civilian",
+                               "journalist", "teacher", "worker", "trader", "driver", "him", "her", "them")],
         [L("open"), W("fire")],
+        [L("fire"), W("at", "on", "upon", "towards", "toward", "into")],  # "fired at a navy camp"
+        [L("fire"), OPT_ADJ, W("gunshots", "shots", "bullets", "rounds")],
         [L("death", "dead", "die", "casualty", "toll", "body")],
     ]),
     ("displacement", DISPLACEMENT, [
-        [L("flee", "displace", "evacuate", "uproot", "displacement", "exodus")],
+        [L("flee", "displace", "evacuate", "uproot", "displacement", "exodus", "evict", "eviction", "expel")],
         [L("mass"), L("grave")],
     ]),
 ]

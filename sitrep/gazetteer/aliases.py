@@ -105,6 +105,9 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("CD", "Kasai-Occidental"): ("Kasai-Central",),
     ("CD", "Kasai-Oriental"): ("Sankuru", "Lomami"),
     ("MM", "Sagain"): ("Sagaing",),
+    ("PK", "Khyber Pakhtunkhwa"): ("KPK", "Khyber-Pakhtunkhwa", "NWFP"),
+    ("PK", "Islamabad"): ("ICT", "Islamabad Capital Territory"),
+    ("PK", "Balochistan"): ("Baluchistan",),
 }
 
 # Demonyms and adjectives of nationality -> country.
@@ -142,4 +145,10 @@ DEMONYMS: dict[str, str] = {
     "Togolese": "TG", "Tunisian": "TN", "Turkish": "TR", "Turkmen": "TM", "Ugandan": "UG",
     "Ukrainian": "UA", "Uruguayan": "UY", "Uzbek": "UZ", "Venezuelan": "VE",
     "Vietnamese": "VN", "Yemeni": "YE", "Yemenite": "YE", "Zambian": "ZM", "Zimbabwean": "ZW",
+}
+
+# Adjectives of a continent -> the continent's GeoNames name ("European leaders").
+CONTINENT_DEMONYMS: dict[str, str] = {
+    "European": "Europe", "African": "Africa", "Asian": "Asia", "Oceanian": "Oceania",
+    "North American": "North America", "South American": "South America", "Antarctic": "Antarctica",
 }

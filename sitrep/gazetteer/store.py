@@ -13,14 +13,18 @@ import hashlib
 import logging
 import os
 import sqlite3
+import time
 from pathlib import Path
 
 from . import build, sources
+from .harvest import harvest_disabled
 
 log = logging.getLogger(__name__)
 
+STALE_AFTER_S = 7 * 24 * 3600
+
 _SHAPING_FILES = ("build.py", "normalize.py", "aliases.py", "sources.py", "grid.py", "places.yaml",
-                  "admin1_names.yaml")
+                  "admin1_names.yaml", "acled_places.csv", "geonames_points.csv", "harvest.py")
 
 
 def cache_dir() -> Path:
@@ -30,11 +34,14 @@ def cache_dir() -> Path:
 
 def cache_key() -> str:
     digest = hashlib.sha256(f"schema={build.SCHEMA_VERSION}".encode())
+    if harvest_disabled():
+        digest.update(b"without acled_places.csv")
     for name, version in sorted(sources.data_versions().items()):
         digest.update(f"{name}={version}".encode())
     here = Path(__file__).parent
     for name in _SHAPING_FILES:
-        digest.update((here / name).read_bytes())
+        if (here / name).exists():  # acled_places.csv is optional
+            digest.update((here / name).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -92,6 +99,13 @@ def _save(memory: sqlite3.Connection, path: Path) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    # Other versions may belong to another checkout sharing the cache (a second worktree,
+    # an older install): only versions untouched for a week are dropped.
+    cutoff = time.time() - STALE_AFTER_S
     for stale in path.parent.glob("gazetteer-*.sqlite"):
-        if stale != path:
+        try:
+            old = stale != path and stale.stat().st_mtime < cutoff
+        except OSError:
+            continue
+        if old:
             stale.unlink(missing_ok=True)

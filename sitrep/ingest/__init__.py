@@ -16,9 +16,10 @@ SHA-1 of ``text``: stable across runs, and the same for the same report in two f
 from sitrep.ingest.fetch import USER_AGENT, Fetcher
 from sitrep.ingest.language import detect_language
 from sitrep.ingest.limits import MAX_ARTICLE_BYTES
-from sitrep.ingest.reader import ARTICLE_SUFFIXES, find_article_files, read_articles
+from sitrep.ingest.reader import ARTICLE_SUFFIXES, count_articles, find_article_files, read_articles
 
 __all__ = [
+    "count_articles",
     "ARTICLE_SUFFIXES",
     "MAX_ARTICLE_BYTES",
     "USER_AGENT",

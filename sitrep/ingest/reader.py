@@ -53,6 +53,41 @@ def read_articles(
         reader.close()
 
 
+def count_articles(paths: Iterable[str | Path]) -> int | None:
+    """How many articles the paths hold, counted without parsing; None when it cannot be known.
+
+    A text or HTML file is one article, a JSONL file one per non-blank line, a CSV file one
+    per line after the header (a quoted newline makes this an overestimate). URLs, feeds and
+    JSON files are unknown until read. Used for the progress bar, never for results.
+    """
+    total = 0
+    for path in paths:
+        if is_url(str(path)):
+            return None
+        path = Path(path)
+        files = find_article_files(path) if path.is_dir() else [path]
+        for file in files:
+            n = _articles_in(file)
+            if n is None:
+                return None
+            total += n
+    return total
+
+
+def _articles_in(file: Path) -> int | None:
+    suffix = file.suffix.lower()
+    if suffix in FEED_SUFFIXES or suffix == ".json":
+        return None
+    if suffix not in (".jsonl", ".csv"):
+        return 1
+    try:
+        with file.open("rb") as handle:
+            lines = sum(1 for line in handle if line.strip())
+    except OSError:
+        return 1  # read_articles reports it; it counts as one input
+    return max(lines - 1, 0) if suffix == ".csv" else lines
+
+
 def find_article_files(folder: Path) -> list[Path]:
     """Article files under folder, recursively, sorted; hidden files and folders skipped."""
     found = []

@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..gazetteer import Gazetteer, GeoContext, get_gazetteer
+from ..gazetteer.core import elsewhere
 from ..gazetteer.grid import distance_km
-from ..gazetteer.normalize import normalize
+from ..gazetteer.normalize import light, normalize
 from ..gazetteer.scoring import confidence
 from ..model import Place, PlaceMention, Span
 
@@ -102,7 +103,7 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
     first = _resolve_all(doc, candidates, gaz, context, qualifiers, {})
     context, owners = _second_context(context, first)
     resolved = [r for r in _resolve_all(doc, candidates, gaz, context, qualifiers, owners)
-                if _accept(r, context)]
+                if _accept(r, context, _t(doc)) or _embedded(doc, r)]
     mentions = [_mention(doc, r, resolved) for r in resolved]
     mentions += [m for m in demonyms if not _overlaps(m, mentions)]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
@@ -144,8 +145,15 @@ def _phrase_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
 
 
 def _can_start(doc: Any, i: int) -> bool:
+    """Capitalised words start names; an acronym only when it is a country's ("US", "DRC")."""
     tok = doc[i]
-    return _capitalised(tok) and not _acronym(tok.text)
+    if not _capitalised(tok):
+        return False
+    return not _acronym(tok.text) or _COUNTRY_ACRONYM.fullmatch(tok.text) is not None
+
+
+# Country aliases written in capitals that may start a phrase match.
+_COUNTRY_ACRONYM = re.compile(r"U\.?S\.?(?:A\.?)?|U\.?K\.?|DRC|UAE|DPRK|CAR")
 
 
 def _capitalised(tok: Any) -> bool:
@@ -284,18 +292,28 @@ def _demonym_mentions(doc: Any, gaz: Gazetteer, cands: list[_Candidate]) -> list
             continue
         end = i + n
         span_end = end + 1 if end < len(doc) and doc[end].lower_ in _BORDER_WORDS else end
-        if i not in in_org or span_end > end:
-            out.append(_demonym_mention(doc, i, span_end, country, border=span_end > end))
+        mention = _demonym_mention(doc, i, span_end, country, border=span_end > end)
+        if i in in_org and span_end == end:
+            # "Mexican Football Federation": still a mention, but too weak to say where
+            # the article is (_first_context skips confidence below _ORG_DEMONYM + 0.01).
+            mention = replace(mention, confidence=_ORG_DEMONYM)
+        out.append(mention)
         i = span_end
     return out
+
+
+_ORG_DEMONYM = 0.6
 
 
 def _demonym_at(doc: Any, i: int, gaz: Gazetteer) -> tuple[int, Place | None]:
     tok = doc[i]
     if i + 1 < len(doc) and tok.lower_ in _PAIRS:
-        pair = gaz.country_from_adjective(f"{tok.text} {doc[i + 1].text}")
+        pair = (gaz.country_from_adjective(f"{tok.text} {doc[i + 1].text}")
+                or gaz.continent_from_adjective(f"{tok.text} {doc[i + 1].text}"))
         if pair is not None:
             return 2, pair
+    if tok.text in ("European", "African", "Asian"):
+        return 1, gaz.continent_from_adjective(tok.text)
     if not (_capitalised(tok) or tok.lower_.startswith(("pro-", "anti-"))) or _acronym(tok.text):
         return 1, None
     if gaz.country_by_name(tok.text) is not None and tok.text not in ("Myanmar",):
@@ -336,6 +354,7 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
         if area is not None and not (a_is_country and area.feature_code == "PCLI"):
             out[id(a)] = area
             a.cued = b.cued = True
+            _read_as_area(b, area)
     for b in cands:
         # "shelled infrastructure in Chervone, Donetsk.": the village is unknown to the
         # gazetteer, but the area after it still names the report's country.
@@ -350,6 +369,7 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
         if area is not None and area.feature_code == "ADM1":
             out[id(b)] = area
             b.cued = True
+            _read_as_area(b, area)
     for open_at, close_at in _brackets(text):
         inside = [c for c in cands if open_at < c.char_start and c.char_end <= close_at]
         if not inside or text[inside[-1].char_end:close_at].strip():
@@ -365,11 +385,19 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
         if area is None:
             continue
         last.cued = True
+        _read_as_area(last, area)
         for c in qualified:
             if gaz.country_by_name(_text(doc, c.start, c.end)) is None:
                 out.setdefault(id(c), area)
                 c.cued = True
     return out
+
+
+def _read_as_area(qualifier: _Candidate, area: Place) -> None:
+    """A qualifier names the area, not a same-named town: "Melitopol, Zaporizhia" is the
+    oblast, "Guanajuato, Guanajuato" the town in the state."""
+    if area.feature_code == "ADM1" and qualifier.kind is None:
+        qualifier.kind = "admin1"
 
 
 # Between a name and its bracketed qualifier: "Sindian town (", "Marte LGA (", "Beja (".
@@ -422,7 +450,8 @@ def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMentio
     """Countries the article names or implies; admin areas it states."""
     ctx = GeoContext()
     for m in demonyms:
-        ctx.add_country(m.place.iso3 or "", 1.0)
+        if m.confidence > _ORG_DEMONYM:
+            ctx.add_country(m.place.iso3 or "", 1.0)
     for ent in doc.ents:  # demonyms inside organisation names count too
         if ent.label_ == "NORP" and not any(m.span.start == ent.start_char for m in demonyms):
             country = gaz.country_from_adjective(ent.text)
@@ -431,7 +460,8 @@ def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMentio
     for c in cands:
         text = _text(doc, c.start, c.end)
         country = gaz.country_by_name(text)
-        if country is not None and not _is_seat(doc, c) and id(c) not in qualifiers:
+        if (country is not None and not _is_seat(doc, c) and id(c) not in qualifiers
+                and not _inside_organisation(doc, c)):
             ctx.add_country(country.iso3 or "", 1.0)
         if c.kind == "admin1" or _parenthesised(doc, c):
             ctx.admin1.append(_strip_suffix(text))
@@ -504,13 +534,28 @@ def _resolve_within(gaz: Gazetteer, text: str, ctx: GeoContext, kind: str | None
         key = normalize(area.name)
         # A same-named town in another province is another town ("Chervone, Donetsk"
         # is not the Chervone near Kyiv).
-        ranked = [(p, s) for p, s in ranked if p.admin1 and normalize(p.admin1) == key]
+        inside = [(p, s) for p, s in ranked if p.admin1 and normalize(p.admin1) == key]
+        # A town just across the line of the stated area (GeoNames and ACLED draw some
+        # borders differently: Jan Kempdorp, Northern Cape) rather than nothing.
+        ranked = inside or [(p, s) for p, s in ranked if p.feature_code not in ("ADM1", "ADM2")
+                            and _near_area(gaz, p, area)]
+        # "Guanajuato, Guanajuato": the name qualified by a state is a town in it, when
+        # the state has one of that name, not the state again.
+        ranked = [(p, s) for p, s in ranked if p.feature_code != "ADM1"] or ranked
     if not ranked:
         return None, 0.0
     best, best_score = ranked[0]
-    rival = next((s for p, s in ranked[1:]
-                  if distance_km(p.latitude, p.longitude, best.latitude, best.longitude) > 25.0), None)
+    rival = next((s for p, s in ranked[1:] if elsewhere(p, best)), None)
     return best, max(0.8, confidence(best_score, rival))
+
+
+_BORDER_KM = 100.0
+
+
+def _near_area(gaz: Gazetteer, place: Place, area: Place) -> bool:
+    seat = gaz.seat(area)
+    points = [(area.latitude, area.longitude)] + ([(seat.latitude, seat.longitude)] if seat else [])
+    return any(distance_km(place.latitude, place.longitude, lat, lon) <= _BORDER_KM for lat, lon in points)
 
 
 def _local_context(ctx: GeoContext, area: Place | None, own: list[Place]) -> GeoContext:
@@ -529,7 +574,7 @@ def _local_context(ctx: GeoContext, area: Place | None, own: list[Place]) -> Geo
     return local
 
 
-def _accept(r: _Resolved, ctx: GeoContext) -> bool:
+def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
     """spaCy places are taken when sizeable or plausible; other names need a cue and plausibility."""
     plausible = _plausible(r.place, ctx)
     if r.cand.label in PLACE_LABELS:
@@ -537,7 +582,26 @@ def _accept(r: _Resolved, ctx: GeoContext) -> bool:
     # "protested in Briceni": every Briceni is in Moldova; taken unless the article
     # clearly is about another country.
     unfocused = not ctx.countries or max(ctx.share(c) for c in ctx.countries) < 0.5
-    return r.cand.cued and (plausible or (r.one_country and unfocused))
+    return (r.cand.cued and (plausible or (r.one_country and unfocused))) or _named_area(doc_text, r)
+
+
+_AREA_CODES = ("PCLI", "ADM1", "CONT")
+
+
+def _embedded(doc: Any, r: _Resolved) -> bool:
+    """A sizeable place inside an organisation's name ("Houston Rockets", "New York Times"):
+    kept as an adjectival mention (see _mention), never as where something happened."""
+    return _inside_organisation(doc, r.cand) and (
+        r.place.population >= 100_000 or r.place.feature_code in _AREA_CODES) and r.confidence >= 0.8
+
+
+def _named_area(text: str, r: _Resolved) -> bool:
+    """A country, continent or admin1 area written as its own name ("Romania confirmed",
+    "U.S. Department of Agriculture") is a place even where spaCy did not say so."""
+    if r.place.feature_code not in _AREA_CODES or r.confidence < 0.8:
+        return False
+    written = text[r.cand.char_start:r.cand.char_end]
+    return r.place.feature_code == "PCLI" or light(written) == light(r.place.name)
 
 
 def _plausible(place: Place, ctx: GeoContext) -> bool:
@@ -555,10 +619,21 @@ def _mention(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> PlaceMention:
     source_weight = 1.0 if c.label in PLACE_LABELS else 0.85
     role = _role(doc, c.start, c.end, span)
     precision = _precision(doc, r, resolved)
+    if role == "location" and _inside_organisation(doc, c) and (
+            r.place.feature_code == "PCLI" or not (c.cued or c.label in PLACE_LABELS)):
+        role = "adjectival"  # "the US Centers for Disease Control", "US-backed", "Houston Rockets"
     if role == "location" and r.place.feature_code == "PCLI" and _possessive(doc, c):
         role = "adjectival"  # "Russia's involvement"
     return PlaceMention(span, r.place, precision=precision, role=role,
                         confidence=round(r.confidence * source_weight, 3))
+
+
+def _inside_organisation(doc: Any, c: _Candidate) -> bool:
+    """The name is part of a longer organisation's name, or of a compound ("US-backed")."""
+    if _t(doc)[c.char_end:c.char_end + 1] == "-":
+        return True
+    return any(e.label_ in ("ORG", "NORP", "FAC") and e.start <= c.start and c.end <= e.end
+               and len(e) > c.end - c.start for e in doc.ents)
 
 
 def _possessive(doc: Any, c: _Candidate) -> bool:
@@ -567,8 +642,10 @@ def _possessive(doc: Any, c: _Candidate) -> bool:
 
 def _precision(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> int:
     """1 the place itself, 2 near it, 3 a region (admin1, country)."""
-    if r.place.feature_code in ("PCLI", "ADM1"):
+    if r.place.feature_code in ("PCLI", "ADM1", "CONT"):
         return 3
+    if r.place.feature_code == "ADM2":
+        return 2  # a district: ACLED codes it to a representative town
     if _near(doc, r.cand):
         return 2
     earlier = _coordinated_with(doc, r.cand, resolved)
