@@ -367,3 +367,9 @@ def test_a_square_named_after_a_small_town_is_not_the_town(nlp, gaz) -> None:
 def test_area_after_an_unknown_village_names_the_province(nlp, gaz, text: str, area: str) -> None:
     found = mentions(nlp, gaz, text)
     assert by_text(found, area).place.admin1 == area and by_text(found, area).place.iso3 == "UKR"
+
+
+def test_a_small_town_named_inside_a_longer_name_is_not_that_town(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 6 January 2022, 40 people held a vigil in Point Reyes (California).")
+    assert "Point" not in {m.span.text for m in found}
+    assert {m.place.iso3 for m in found} == {"USA"}

@@ -289,8 +289,11 @@ def _part_of_longer_name(doc: Any, c: _Candidate, gaz: Gazetteer) -> bool:
     # Next to another proper noun, a name written exactly as a known place, or a country or
     # province, is still that place ("Cambridge Analytica", "Marathon County Sheriff").
     top = gaz.lookup(_text(doc, c.start, c.end))[:1]
-    return not top or not (top[0].feature_code in ("PCLI", "ADM1", "CONT")
-                           or light(top[0].name) == light(_text(doc, c.start, c.end)))
+    return not top or not (top[0].feature_code in ("PCLI", "ADM1", "ADM2", "CONT") or (
+        light(top[0].name) == light(_text(doc, c.start, c.end)) and top[0].population >= _KNOWN_TOWN))
+
+
+_KNOWN_TOWN = 50_000  # "Point" of "Point Reyes", "Isla" of "Isla Mujeres" are not that small town
 
 
 _FACILITY_WORDS = {"square", "street", "road", "avenue", "hospital", "mosque", "church", "school", "stadium",
