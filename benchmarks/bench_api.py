@@ -182,6 +182,9 @@ def measure_full_map(port: int) -> None:
 
 
 def measure_first_paint(port: int, loads: int) -> None:
+    if loads < 1:
+        print("\nfirst paint: skipped (--loads 0)")
+        return
     if not os.path.exists(CHROMIUM):
         print(f"\nfirst paint: skipped (no {CHROMIUM})")
         return

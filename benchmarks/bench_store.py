@@ -7,7 +7,8 @@ Events are built by hand (no model): articles of --per-article events each, spre
 countries and a year, one in five re-telling an event stored earlier (another outlet, another
 source), so saving exercises fusion across articles as a real ingest does. Timed: ``save`` of
 every article, one transaction each (events/s counts the events the articles carry), then
-``events()`` and ``count_events()`` for one country and a 30-day window.
+``events()`` (all rows, and the first 100) and ``count_events()`` for one country and a 30-day
+window.
 
 PostgreSQL: --postgres URL, else SITREP_TEST_POSTGRES, else a throwaway cluster (fsync on)
 started from the Debian binaries as the store tests do.
@@ -101,12 +102,12 @@ def make_results(n_events: int, per_article: int, seed: int = 7) -> list[Article
 def bench(target: str, results: list[ArticleResult], queries: int) -> dict:
     store = open_store(target)
     saved = sum(len(r.events) for r in results)
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     for r in results:
         store.save(r)
-    ingest = time.perf_counter() - t0
+    ingest, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     rng = random.Random(1)
-    list_ms, count_ms, sizes = [], [], []
+    list_ms, count_ms, page_ms, sizes = [], [], [], []
     for _ in range(queries):
         country = rng.choice(COUNTRIES)[0]
         since = START + dt.timedelta(days=rng.randrange(330))
@@ -117,14 +118,19 @@ def bench(target: str, results: list[ArticleResult], queries: int) -> dict:
         t = time.perf_counter()
         store.count_events(q)
         count_ms.append(1000 * (time.perf_counter() - t))
+        t = time.perf_counter()
+        list(store.events(EventQuery(country=q.country, since=q.since, until=q.until, limit=100)))
+        page_ms.append(1000 * (time.perf_counter() - t))
     stored = store.count_events()
     store.close()
     return {"articles": len(results), "events_saved": saved, "events_stored": stored, "seconds": round(ingest, 1),
+            "client_cpu_seconds": round(cpu, 1),
             "events_per_s": round(saved / ingest), "articles_per_s": round(len(results) / ingest),
             "query_rows_median": statistics.median(sizes),
             "query_ms_median": round(statistics.median(list_ms), 2),
             "query_ms_p95": round(sorted(list_ms)[int(0.95 * (len(list_ms) - 1))], 2),
-            "count_ms_median": round(statistics.median(count_ms), 2)}
+            "count_ms_median": round(statistics.median(count_ms), 2),
+            "first_100_ms_median": round(statistics.median(page_ms), 2)}
 
 
 def main() -> None:
@@ -138,7 +144,7 @@ def main() -> None:
     t = time.perf_counter()
     results = make_results(args.events, args.per_article)
     print(f"built {len(results)} articles, {sum(len(r.events) for r in results)} events "
-          f"in {time.perf_counter() - t:.1f} s (not timed below)")
+          f"in {time.perf_counter() - t:.1f} s (not timed below)", flush=True)
     for kind in args.stores:
         if kind == "sqlite":
             with tempfile.TemporaryDirectory() as tmp:

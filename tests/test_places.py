@@ -285,3 +285,91 @@ def test_a_city_is_not_made_uncertain_by_its_own_province():
     text = "QSD detained a number of people in Basira town in Deir ez Zor countryside."
     basira = next(m for m in geoparse(text) if m.span.text == "Basira")
     assert basira.place.iso3 == "SYR"
+
+
+# ---------------------------------------------------------------- datelines, abbreviations, names in names
+
+def test_state_abbreviation_after_a_town(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "OAKLAND, Calif. (AP) - Police said two men were hurt.")
+    state = by_text(found, "Calif.")
+    assert state.place.name == "California" and state.place.feature_code == "ADM1"
+    found = mentions(nlp, gaz, "WAUSAU, Wis. (WSAW) -- It took hundreds of reports.")
+    assert by_text(found, "Wis.").place.name == "Wisconsin"
+    assert by_text(found, "WAUSAU").place.admin1 == "Wisconsin"
+    # Not a state without the "Town," before it.
+    found = mentions(nlp, gaz, "Villagers said Mass. graves were found near the river.")
+    assert "Massachusetts" not in {m.place.name for m in found}
+
+
+def test_dateline_name_is_a_place(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Muscat: The film festival came to a close on Friday.")
+    assert by_text(found, "Muscat").place.iso3 == "OMN"
+
+
+def test_county_names_itself_a_place(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "We asked the current Marathon County Sheriff if he considers this case closed.")
+    assert by_text(found, "Marathon County").place.admin1 == "Wisconsin"
+
+
+def test_soviet_union_and_eu(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Unlike in the days of the Soviet Union, the EU's sanctions bite, Moscow said.")
+    assert by_text(found, "Soviet Union").place.iso3 == "RUS"
+    assert by_text(found, "EU").place.name == "Europe"
+
+
+@pytest.mark.parametrize("text, part", [
+    ("Clashes killed one civilian in Al Hassayh area of Suq Al-Shoyokh district in Thi Qar province.", "Suq"),
+    ("Farmers protested near the village of Kyzyl-Jar in Aksy district of Jalal-Abad region.", "Kyzyl"),
+    ("Gunmen killed two soldiers on the road between Ein Thakar and Tassil towns in Dara governorate.", "Ein"),
+])
+def test_part_of_an_unknown_longer_name_is_not_a_place(nlp, gaz, text: str, part: str) -> None:
+    found = mentions(nlp, gaz, text)
+    assert part not in {m.span.text for m in found}
+    assert {m.place.iso3 for m in found if m.role == "location"} == {by_text(found, text.split(" in ")[-1].rstrip(".").split(" of ")[-1]).place.iso3}
+
+
+def test_acled_split_provinces_pin_the_country(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 16 May 2022, in Muse town (Muse township, Muse district, Shan-North state), "
+                               "armed men shot a civilian.")
+    assert "USA" not in {m.place.iso3 for m in found}
+    assert by_text(found, "Shan-North").place.iso3 == "MMR"
+
+
+def test_bracketed_province_prefers_the_large_town_inside_it(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 26 May 2022, in Cordoba (Cordoba), municipal workers blocked a lane.")
+    assert {m.place.iso3 for m in found} == {"ARG"}
+
+
+def test_a_town_of_one_country_is_kept_in_an_article_about_another(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 27 May 2022, citizens gathered in Cetinje in a support rally for the "
+                               "Ukrainian people, carrying flags of Ukraine.")
+    assert by_text(found, "Cetinje").place.iso3 == "MNE"
+
+
+def test_an_unknown_village_is_not_a_foreign_town(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 20 January 2022, in Puerto Claver (Antioquia), Gulf Clan members "
+                               "threw grenades at a military unit.")
+    assert {m.place.iso3 for m in found if m.role == "location"} == {"COL"}
+
+
+def test_a_square_named_after_a_small_town_is_not_the_town(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 20 January 2022, protesters marched from Falka Square to Al Nisour Square "
+                               "in Baghdad - Mansour.")
+    assert "Falka" not in {m.span.text for m in found}
+    baghdad = by_text(found, "Baghdad")
+    assert baghdad.place.iso3 == "IRQ" and baghdad.role == "location"  # "in" after the "to"
+
+
+@pytest.mark.parametrize("text, area", [
+    ("On 17 April 2022, Russian forces shelled Novopil, Donetsk, killing one civilian.", "Donetsk"),
+    ("On 30 April 2022, Russian forces kidnapped the Head of Zmiivka village, Kherson.", "Kherson"),
+])
+def test_area_after_an_unknown_village_names_the_province(nlp, gaz, text: str, area: str) -> None:
+    found = mentions(nlp, gaz, text)
+    assert by_text(found, area).place.admin1 == area and by_text(found, area).place.iso3 == "UKR"
+
+
+def test_a_small_town_named_inside_a_longer_name_is_not_that_town(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "On 6 January 2022, 40 people held a vigil in Point Reyes (California).")
+    assert "Point" not in {m.span.text for m in found}
+    assert {m.place.iso3 for m in found} == {"USA"}

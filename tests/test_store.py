@@ -178,3 +178,16 @@ def test_undated_events_come_last(store, make_result):
     store.save(make_result("undated", [claim("Air/drone strike", actor1=SYRIA, actor2=HTS, place=None,
                                              fatalities=toll(3))]))
     assert ids(store.events()) == ["dated", "undated"]
+
+
+def test_every_method_of_the_contract_is_there(store):
+    import inspect
+
+    from sitrep.store import Store
+
+    for name, method in inspect.getmembers(Store, inspect.isfunction):
+        if name.startswith("_"):
+            continue
+        mine = getattr(store, name)
+        wanted = [p for p in inspect.signature(method).parameters if p != "self"]
+        assert list(inspect.signature(mine).parameters)[:len(wanted)] == wanted, name

@@ -88,3 +88,38 @@ def test_kill_9_mid_ingest_leaves_whole_articles(store_target):
     assert holdings(store_target) == {f"art{i}": EVENTS_EACH for i in range(ARTICLES)}
     with open_store(store_target) as store:
         assert store.count_events() == ARTICLES * EVENTS_EACH
+
+
+# Two ingests at once into one store, each telling of the same events (as two outlets would):
+# writers take turns, so each event is stored once with both reports.
+WRITER = """
+import datetime as dt, sys
+sys.path.insert(0, {tests!r})
+from conftest import build_result
+from factories import claim, toll
+from sitrep.store import open_store
+
+target, name = sys.argv[1], sys.argv[2]
+store = open_store(target)
+first = dt.date(2024, 1, 1)
+for i in range({n}):
+    one = claim(day=first + dt.timedelta(days=i), source=name, fatalities=toll(i + 1))
+    store.save(build_result(f"{{name}}-{{i}}", [one], outlet=name))
+store.close()
+"""
+
+
+def test_two_writers_at_once_store_each_event_once(store_target):
+    n = 15
+    with open_store(store_target):
+        pass  # create the tables first, so both writers start on a ready store
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS.parent), os.environ.get("PYTHONPATH", "")])}
+    code = WRITER.format(tests=str(TESTS), n=n)
+    writers = [subprocess.Popen([sys.executable, "-c", code, store_target, name], stderr=subprocess.PIPE,
+                                text=True, env=env) for name in ("alpha", "beta")]
+    errors = [w.communicate(timeout=120)[1] for w in writers]
+    assert [w.returncode for w in writers] == [0, 0], errors
+    with open_store(store_target) as store:
+        events = list(store.events())
+    assert len(events) == n
+    assert all(sorted(e["source"].split("; ")) == ["alpha", "beta"] for e in events)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factories import AIRPORT, ALEPPO, HTS, IDLIB, MILITIA, SYRIA, claim, toll
+import pytest
+from factories import AIRPORT, ALEPPO, HTS, IDLIB, MILITIA, SYRIA, claim, mention, toll
 
 from sitrep.model import Actor, DateInfo, Place
 
@@ -139,3 +140,40 @@ def test_fusion_finds_the_nearest_of_several_events(store, make_result):
     save(store, make_result, "report", [claim(day=WED, place=ATAREB, actor1=SYRIA, actor2=HTS)])
     by_size = sorted(store.events(), key=lambda e: len(e["article_ids"]))
     assert by_size[-1]["article_ids"] == ["village", "report"]
+
+
+def test_country_level_reports_do_not_fuse(store, make_result):
+    syria = Place("Syria", 35.0, 38.0, "Syria", "SYR", None, None, None, "A", "PCLI")
+    for aid in ("a1", "a2"):
+        one = claim(day=WED, place=syria)
+        one.place = mention(syria, precision=3)
+        save(store, make_result, aid, [one])
+    assert store.count_events() == 2
+
+
+def test_a_later_uncounted_mention_does_not_erase_a_figure(store, make_result):
+    noted = toll(0, note="killed or injured with no number: counted 0")
+    save(store, make_result, "early", [claim(day=WED, fatalities=toll(9))], published=THU)
+    save(store, make_result, "late", [claim(day=WED, fatalities=noted)], published=FRI)
+    [event] = store.events()
+    assert event["fatalities"] == 9
+
+
+@pytest.mark.model
+def test_two_outlets_through_the_whole_pipeline(store):
+    from sitrep.model import Article
+    from sitrep.pipeline import Pipeline
+
+    monday = dt.date(2025, 3, 10)
+    articles = [
+        Article("police", "Gunmen killed five villagers in Zamfara state on Sunday, police said.",
+                published=monday, outlet="Daily A"),
+        Article("residents", "Armed men attacked a village in Zamfara state on Sunday, killing six people, "
+                             "residents told reporters.", published=monday, outlet="Daily B"),
+    ]
+    outcomes = [store.save(result) for result in Pipeline().run(articles)]
+    assert [(o.events_new, o.events_updated) for o in outcomes] == [(1, 0), (0, 1)]
+    [event] = store.events()
+    assert event["article_ids"] == ["police", "residents"] and event["event_date"] == "2025-03-09"
+    assert (event["fatalities"], event["fatalities_low"], event["fatalities_high"]) == (5, 5, 6)
+    assert event["outlet"] == "Daily A; Daily B"

@@ -147,3 +147,52 @@ def test_postgres_url_that_cannot_connect_is_a_clear_error():
     with pytest.raises(StoreError, match="cannot connect to PostgreSQL") as err:
         open_store("postgresql://someone:secret@/nodb?host=/nonexistent-socket-dir&connect_timeout=2")
     assert "secret" not in str(err.value)
+
+
+def test_a_version_2_store_is_migrated(store_target, make_result):
+    """Version 2 lacked the events' wide and cell columns; version 3 adds and fills them."""
+    with open_store(store_target) as store:
+        store.save(make_result("a1", [claim(day=WED, fatalities=toll(7))]))
+        for sql in ("DROP INDEX events_by_admin1_window", "DROP INDEX events_by_cell_window",
+                    "ALTER TABLE events DROP COLUMN wide", "ALTER TABLE events DROP COLUMN cell",
+                    "CREATE INDEX events_by_window ON events (iso3, date_hi)", "UPDATE schema_version SET version = 2"):
+            store.db.execute(sql)
+    with open_store(store_target) as store:
+        assert store.db.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+        assert store.save(make_result("a2", [claim(day=WED, source="SANA", fatalities=toll(5))])).events_updated == 1
+        [event] = store.events()
+        assert event["article_ids"] == ["a1", "a2"]
+
+
+def indexes(store) -> set[str]:
+    if store.db.kind == "sqlite":
+        sql = "SELECT name FROM sqlite_master WHERE type = 'index'"
+    else:
+        sql = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+    return {row[0] for row in store.db.execute(sql)}
+
+
+def test_a_version_3_store_gains_the_query_indexes(store_target, make_result):
+    added = {"events_by_type_date", "events_by_sub_type_date", "events_by_admin1_date", "events_by_fatalities",
+             "events_by_longitude"}
+    with open_store(store_target) as store:
+        store.save(make_result("a1", [claim(day=WED, fatalities=toll(7))]))
+        assert added <= indexes(store)
+        for name in added:
+            store.db.execute(f"DROP INDEX {name}")
+        store.db.execute("UPDATE schema_version SET version = 3")
+    with open_store(store_target) as store:
+        assert added <= indexes(store)
+        assert [e["fatalities"] for e in store.events(min_fatalities=7)] == [7]
+
+
+def test_a_version_4_store_moves_its_search_text(store_target, make_result):
+    with open_store(store_target) as store:
+        store.save(make_result("a1", [claim(day=WED, fatalities=toll(7))]))
+        store.db.execute("UPDATE events SET search = "
+                         "(SELECT search FROM event_text t WHERE t.event_id = events.event_id)")
+        store.db.execute("DROP TABLE event_text")
+        store.db.execute("UPDATE schema_version SET version = 4")
+    with open_store(store_target) as store:
+        assert len(list(store.events(text="aleppo sohr"))) == 1
+        assert store.db.execute("SELECT COUNT(*) FROM events WHERE search IS NOT NULL").fetchone()[0] == 0

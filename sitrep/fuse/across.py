@@ -106,12 +106,18 @@ def _near(a: Report, b: Report) -> bool:
     ra, rb = a.record, b.record
     if ra.get("latitude") is None or rb.get("latitude") is None or ra.get("iso3") != rb.get("iso3"):
         return False
+    if _national(ra) or _national(rb):
+        return False  # "in Somalia" says too little to tell two events apart, or to join them
     if km(ra["latitude"], ra["longitude"], rb["latitude"], rb["longitude"]) <= NEAR_KM:
         return True
     if ra.get("admin2") and ra.get("admin2") == rb.get("admin2") and ra.get("admin1") == rb.get("admin1"):
         return True
     regional = REGION in (ra.get("geo_precision"), rb.get("geo_precision"))
     return regional and bool(ra.get("admin1")) and ra.get("admin1") == rb.get("admin1")
+
+
+def _national(record: dict[str, Any]) -> bool:
+    return record.get("geo_precision") == REGION and not record.get("admin1")
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -233,10 +239,16 @@ def latest_claims(reports: list[Report]) -> list[Claim]:
                 by_source.setdefault(claim.source or "", []).append((when, claim))
     chosen: list[Claim] = []
     for dated in by_source.values():
-        stated = [d for d in dated if not d[1].fatalities.vague] or dated
+        counted = [d for d in dated if _counted(d[1].fatalities)] or dated
+        stated = [d for d in counted if not d[1].fatalities.vague] or counted
         latest = max(when for when, _ in stated)
         chosen.extend(c for when, c in stated if when == latest)
     return chosen
+
+
+def _counted(fat: Fatalities) -> bool:
+    """A figure the toll counts ("killed or injured" with no number is noted, not counted)."""
+    return fat.best > 0 or not fat.note
 
 
 def _claim(data: dict[str, Any], outlet: str) -> Claim | None:
@@ -251,7 +263,9 @@ def _claim(data: dict[str, Any], outlet: str) -> Claim | None:
 
 
 def _notes(record: dict[str, Any]) -> str:
-    where = where_text(record["location"], record.get("admin1"), record.get("country")) if record.get("location") else None
+    where = None
+    if record.get("location"):
+        where = where_text(record["location"], record.get("admin1"), record.get("country"))
     day = dt.date.fromisoformat(record["event_date"]) if record.get("event_date") else None
     return sentence(day=day, actor1=record.get("actor1"), sub_event_type=record["sub_event_type"],
                     actor2=record.get("actor2"), where=where, fatalities=record["fatalities"] or 0,

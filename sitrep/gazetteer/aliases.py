@@ -25,7 +25,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "SY": ("Syrian Arab Republic",),
     "PS": ("Palestinian Territory", "Palestinian Territories", "State of Palestine",
            "Occupied Palestinian Territory", "oPt"),
-    "RU": ("Russian Federation",),
+    "RU": ("Russian Federation", "Soviet Union", "USSR", "the Soviet Union"),  # GeoWebNews' reading
     "IR": ("Islamic Republic of Iran",),
     "KP": ("DPRK", "Democratic People's Republic of Korea"),
     "KR": ("Republic of Korea",),
@@ -105,6 +105,9 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("CD", "Kasai-Occidental"): ("Kasai-Central",),
     ("CD", "Kasai-Oriental"): ("Sankuru", "Lomami"),
     ("MM", "Sagain"): ("Sagaing",),
+    # ACLED's halves and thirds of one GeoNames area: at least the area and its country.
+    ("MM", "Shan"): ("Shan-North", "Shan-South", "Shan-East", "Northern Shan", "Southern Shan", "Eastern Shan"),
+    ("MM", "Bago"): ("Bago-East", "Bago-West"),
     ("PK", "Khyber Pakhtunkhwa"): ("KPK", "Khyber-Pakhtunkhwa", "NWFP"),
     ("PK", "Islamabad"): ("ICT", "Islamabad Capital Territory"),
     ("PK", "Balochistan"): ("Baluchistan",),
@@ -148,6 +151,9 @@ DEMONYMS: dict[str, str] = {
 }
 
 # Adjectives of a continent -> the continent's GeoNames name ("European leaders").
+# Other names of continents: GeoWebNews reads "EU" as Europe.
+CONTINENT_ALIASES: dict[str, tuple[str, ...]] = {"Europe": ("EU", "E.U.", "European Union")}
+
 CONTINENT_DEMONYMS: dict[str, str] = {
     "European": "Europe", "African": "Africa", "Asian": "Asia", "Oceanian": "Oceania",
     "North American": "North America", "South American": "South America", "Antarctic": "Antarctica",

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Iterator
 import yaml
 
 from . import sources
-from .aliases import ADMIN1_ALIASES, COUNTRY_ALIASES
+from .aliases import ADMIN1_ALIASES, CONTINENT_ALIASES, COUNTRY_ALIASES
 from .grid import TwoLevelGrid
 from .harvest import read_harvest, read_points
 from .normalize import is_latin, light, normalize
@@ -377,6 +377,7 @@ def continent_rows(first_id: int) -> list[PlaceRow]:
         names = {row["name"]: CANONICAL}
         names.update({alt["name"]: ALTERNATE for alt in row.get("alternateNames") or ()
                       if alt.get("lang") in ("en", None) and is_latin(alt.get("name", ""))})
+        names.update({alias: ALIAS for alias in CONTINENT_ALIASES.get(row["name"], ())})
         rows.append(PlaceRow(first_id + n, row["name"], float(row["lat"]), float(row["lng"]), "", None, None,
                              int(row["geonameId"]), "L", "CONT", int(row.get("population") or 0),
                              "GeoNames", None, names))

@@ -66,6 +66,8 @@ def _rejected(name: str) -> bool:
     return False
 
 
+# Kinds whose short aliases ("US", "UK", "EU") are names, not noise.
+_ALIASED_KINDS = ("country", "continent")
 _STOP_LIGHT = frozenset(norm.light(w) for w in STOPWORDS)
 _ELSEWHERE_KM = 25.0  # a runner-up this close is "the same place" for confidence
 
@@ -177,7 +179,7 @@ class Gazetteer:
         found = self._fetch(keys) if keys[0] else []
         if _rejected(name) or len(keys[0].replace(" ", "")) <= 2:
             # "US", "UK": country aliases only; "El", "Al", "All" -> nothing.
-            return [c for c in found if c.kind == "country" and c.flag > 0], None
+            return [c for c in found if c.kind in _ALIASED_KINDS and c.flag > 0], None
         found = _acronym_filter(name, found)
         head, _, tail = keys[0].rpartition(" ")
         if not head or tail not in _SUFFIX_KIND:
@@ -204,7 +206,7 @@ class Gazetteer:
         if not keys[0]:
             return False
         if _rejected(name) or len(keys[0].replace(" ", "")) <= 2:
-            return any(c.kind == "country" and c.flag > 0 for c in self._fetch(keys))
+            return any(c.kind in _ALIASED_KINDS and c.flag > 0 for c in self._fetch(keys))
         if _is_acronym(name):
             return bool(_acronym_filter(name, self._fetch(keys)))
         marks = ",".join("?" * len(keys))
@@ -343,7 +345,7 @@ def _acronym_filter(name: str, found: list[Candidate]) -> list[Candidate]:
     if not _is_acronym(name):
         return found
     plain = norm.light(name)
-    return [c for c in found if (c.kind in ("country", "admin1") and c.flag > 0)
+    return [c for c in found if (c.kind in ("country", "admin1", "continent") and c.flag > 0)
             or norm.light(c.place.name) == plain]
 
 

@@ -28,7 +28,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CANDIDATE_LABELS = PLACE_LABELS | {"NORP", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _MAX_TOKENS = 5
 # Lower-case words inside names: "Valle del Cauca", "Bahr el Ghazal", "Foz do Iguacu".
-_JOINERS = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "y"}
+_JOINERS = {"de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "y", "imeni"}
 _ARTICLES = {"al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ath", "ed", "es", "ez", "ul"}
 # Words after a name that belong to it ("Aleppo province"), and the kind they imply.
 _SUFFIXES: dict[str, str | None] = {
@@ -78,6 +78,7 @@ class _Candidate:
     cued: bool = False
     char_start: int = 0
     char_end: int = 0
+    name: str | None = None  # the name to look up when the text is an abbreviation ("Calif.")
 
 
 @dataclass
@@ -93,9 +94,10 @@ class _Resolved:
 def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """Places named in a spaCy Doc of a whole article, resolved and sorted by offset."""
     gaz = gazetteer or get_gazetteer()
-    candidates = _merge(_entity_candidates(doc, gaz) + _phrase_candidates(doc, gaz))
+    candidates = _merge(_abbreviation_candidates(doc) + _entity_candidates(doc, gaz)
+                        + _phrase_candidates(doc, gaz))
     candidates = [_expand(doc, c) for c in candidates]
-    candidates = [c for c in candidates if not _is_demonym_only(doc, c, gaz)]
+    candidates = [c for c in candidates if not _is_demonym_only(doc, c, gaz) and not _part_of_longer_name(doc, c, gaz)]
     _mark_cues(doc, candidates)
     demonyms = _demonym_mentions(doc, gaz, candidates)
     qualifiers = _qualifiers(doc, candidates, gaz, _first_context(doc, candidates, demonyms, gaz, {}))
@@ -103,13 +105,46 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
     first = _resolve_all(doc, candidates, gaz, context, qualifiers, {})
     context, owners = _second_context(context, first)
     resolved = [r for r in _resolve_all(doc, candidates, gaz, context, qualifiers, owners)
-                if _accept(r, context, _t(doc)) or _embedded(doc, r)]
+                if _accept(r, context, _t(doc)) or _embedded(doc, r, context)]
     mentions = [_mention(doc, r, resolved) for r in resolved]
     mentions += [m for m in demonyms if not _overlaps(m, mentions)]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
 
 
 # ---------------------------------------------------------------- candidates
+
+# AP-style abbreviations of US states and Canadian provinces, taken only after "City," ("OAKLAND, Calif.").
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas",
+    "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland", "Mass.": "Massachusetts",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska", "Nev.": "Nevada",
+    "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon",
+    "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wisc.": "Wisconsin", "Wyo.": "Wyoming",
+    # Canadian provinces, same style.
+    "B.C.": "British Columbia", "Alta.": "Alberta", "Sask.": "Saskatchewan", "Man.": "Manitoba",
+    "Ont.": "Ontario", "Que.": "Quebec", "N.B.": "New Brunswick", "N.S.": "Nova Scotia",
+}
+
+
+def _name(doc: Any, c: _Candidate) -> str:
+    return c.name or _text(doc, c.start, c.end)
+
+
+def _abbreviation_candidates(doc: Any) -> list[_Candidate]:
+    """"WAUSAU, Wis.", "Albany, N.Y.": a state abbreviation right after a capitalised name and a comma."""
+    out = []
+    for i in range(2, len(doc)):
+        state = US_STATE_ABBREVIATIONS.get(doc[i].text)
+        if state and doc[i - 1].text == "," and _capitalised(doc[i - 2]):
+            out.append(_Candidate(i, i + 1, "GPE", kind="admin1", cued=True, name=state))
+    return out
+
 
 def _entity_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
     out = []
@@ -153,7 +188,7 @@ def _can_start(doc: Any, i: int) -> bool:
 
 
 # Country aliases written in capitals that may start a phrase match.
-_COUNTRY_ACRONYM = re.compile(r"U\.?S\.?(?:A\.?)?|U\.?K\.?|DRC|UAE|DPRK|CAR")
+_COUNTRY_ACRONYM = re.compile(r"U\.?S\.?(?:A\.?)?|U\.?K\.?|DRC|UAE|DPRK|CAR|E\.?U\.?")
 
 
 def _capitalised(tok: Any) -> bool:
@@ -186,7 +221,8 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     for c in ordered:
         if any(c.start < k.end and k.start < c.end for k in kept):
             continue
-        c.label = c.label or labelled.get((c.start, c.end), "") or _inside_label(c, cands)
+        if c.name is None:
+            c.label = c.label or labelled.get((c.start, c.end), "") or _inside_label(c, cands)
         kept.append(c)
     return sorted(kept, key=lambda c: c.start)
 
@@ -202,6 +238,8 @@ def _inside_label(c: _Candidate, cands: list[_Candidate]) -> str:
 def _expand(doc: Any, c: _Candidate) -> _Candidate:
     """Take in a leading "al-" and a trailing "province"/"airport"/... word."""
     start, end, kind = c.start, c.end, c.kind
+    if c.name is not None:
+        return replace(c, char_start=doc[start].idx, char_end=doc[end - 1].idx + len(doc[end - 1].text))
     if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in _ARTICLES:
         start -= 2
     nxt = doc[end].lower_ if end < len(doc) else ""
@@ -215,6 +253,71 @@ def _expand(doc: Any, c: _Candidate) -> _Candidate:
         kind = "admin1"  # "southern Idlib": the area, if there is one
     return replace(c, start=start, end=end, kind=kind,
                    char_start=doc[start].idx, char_end=doc[end - 1].idx + len(doc[end - 1].text))
+
+
+# Capitalised words that may follow a place's name without being part of it.
+_NAME_ENDERS = {"university", "airport", "square", "street", "road", "hospital", "bridge", "river",
+                "mountains", "market", "prison", "camp", "city", "town", "village", "base", "stadium",
+                "valley", "lake", "port", "mosque", "church", "school", "station", "highway", "gate",
+                "checkpoint", "crossing", "countryside", "suburbs", "outskirts"}
+
+
+def _part_of_longer_name(doc: Any, c: _Candidate, gaz: Gazetteer) -> bool:
+    """A gazetteer name that is only part of a longer proper name the gazetteer does not
+    know ("Suq" of "Suq Al-Shoyokh", "Ein" of "Ein Thakar", "Kyzyl" of "Kyzyl-Jar",
+    "Kupri District" of "Altun Kupri District") names another, unknown place."""
+    if c.name is not None or c.kind is not None:
+        return False
+    nxt = c.end
+    if nxt + 1 < len(doc) and doc[nxt].text == "-" and not doc[nxt].whitespace_ and not doc[c.end - 1].whitespace_:
+        after = doc[nxt + 1]
+        if _capitalised(after) and not _sizeable(gaz, after.text):
+            return True  # "Kyzyl-Jar", not "Aleppo-Damascus"
+    if nxt + 1 < len(doc) and not doc[nxt].is_sent_start and (
+            (doc[nxt].lower_ in _ARTICLES and (doc[nxt].text[:1].isupper() or doc[nxt + 1].text == "-"))
+            or (doc[nxt].lower_ in _JOINERS and _capitalised(doc[nxt + 1]))):
+        return True  # "Suq Al-Shoyokh", "Shakhta imeni Izotova"; not "Kramatorsk as Russian ..."
+    if _inside_named_thing(doc, c) and _sizeable(gaz, _text(doc, c.start, c.end)):
+        return False  # "New York Times"; the small model also calls "Puerto Claver (Antioquia" an ORG
+    if nxt < len(doc) and doc[nxt].lower_ in _FACILITY_WORDS and _capitalised(doc[nxt]) and not _sizeable(
+            gaz, _text(doc, c.start, c.end)):
+        return True  # "Falka Square", "Carnot middle school": a square or school named so, not the town
+    followed = nxt < len(doc) and _continues(doc[nxt])
+    preceded = c.start > 0 and _continues(doc[c.start - 1]) and not doc[c.start - 1].is_sent_start
+    if not (followed or preceded):
+        return False
+    # Next to another proper noun, a name written exactly as a known place, or a country or
+    # province, is still that place ("Cambridge Analytica", "Marathon County Sheriff").
+    top = gaz.lookup(_text(doc, c.start, c.end))[:1]
+    return not top or not (top[0].feature_code in ("PCLI", "ADM1", "ADM2", "CONT") or (
+        light(top[0].name) == light(_text(doc, c.start, c.end)) and top[0].population >= _KNOWN_TOWN))
+
+
+_KNOWN_TOWN = 50_000  # "Point" of "Point Reyes", "Isla" of "Isla Mujeres" are not that small town
+
+
+_FACILITY_WORDS = {"square", "street", "road", "avenue", "hospital", "mosque", "church", "school", "stadium",
+                   "station", "bridge", "market", "roundabout", "junction", "university", "college",
+                   "hotel", "park", "hall", "house", "tower", "prison", "court"}
+
+
+def _inside_named_thing(doc: Any, c: _Candidate) -> bool:
+    """Inside a longer organisation, group, event or work ("New York Times", "Nazi Germany",
+    "Houston Rockets"): a place named in a name, which _embedded handles."""
+    return any(e.label_ not in PLACE_LABELS and e.label_ != "PERSON" and e.start <= c.start and c.end <= e.end
+               and len(e) > c.end - c.start for e in doc.ents) or (
+        c.start > 0 and doc[c.start - 1].ent_type_ == "NORP")
+
+
+def _sizeable(gaz: Gazetteer, name: str) -> bool:
+    found = gaz.lookup(name)[:1]
+    return bool(found) and (found[0].population >= 100_000 or found[0].feature_code in ("PCLI", "ADM1"))
+
+
+def _continues(tok: Any) -> bool:
+    return (tok.pos_ == "PROPN" and _capitalised(tok) and not _acronym(tok.text) and not tok.is_sent_start
+            and tok.lower_ not in _NAME_ENDERS and tok.lower_ not in _SUFFIXES
+            and tok.lower_ not in _ARTICLES and not _DIRECTION.match(tok.text))
 
 
 def _direction_before(doc: Any, start: int) -> bool:
@@ -245,10 +348,33 @@ def _mark_cues(doc: Any, cands: list[_Candidate]) -> None:
     coordination with an earlier cued place ("towns of Nubl and Zahra")."""
     previous: _Candidate | None = None
     for c in cands:
-        c.cued = (c.kind is not None or _locative_before(doc, c.start) or _near_after(doc, c)
-                  or _parenthesised(doc, c) or _coordinated(doc, previous, c))
+        c.cued = (c.cued or c.kind is not None or _locative_before(doc, c.start) or _near_after(doc, c)
+                  or _parenthesised(doc, c) or _coordinated(doc, previous, c) or _dateline(doc, c)
+                  or _place_word_last(doc, c))
         if c.cued or c.label in PLACE_LABELS:
             previous = c
+
+
+_DATELINE_AFTER = re.compile(r"^\s*(?::|,|\(|--|[-–—]\s)")
+
+
+def _dateline(doc: Any, c: _Candidate) -> bool:
+    """A name opening the text or a line and followed by ":", ",", "(" or a dash is a
+    dateline ("Muscat: The 10th ...", "WAUSAU, Wis. (WSAW) --")."""
+    text = _t(doc)
+    if text[:c.char_start].strip(" \t") and text[:c.char_start].rstrip(" \t")[-1:] != "\n":
+        return False
+    return bool(_DATELINE_AFTER.match(text[c.char_end:c.char_end + 4]))
+
+
+def _place_word_last(doc: Any, c: _Candidate) -> bool:
+    """A gazetteer name that ends in its own place word: "Marathon County", "Kharkiv Oblast"."""
+    last = doc[c.end - 1]
+    return c.end - c.start > 1 and _capitalised(last) and last.lower_ in _PLACE_WORDS
+
+
+_PLACE_WORDS = {"county", "province", "governorate", "oblast", "district", "region", "state", "parish",
+                "prefecture", "municipality", "raion", "rayon", "department", "emirate"}
 
 
 def _locative_before(doc: Any, start: int) -> bool:
@@ -349,8 +475,8 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
         after = text[b.char_end:b.char_end + 1]
         if text[a.char_end:b.char_start].strip() != "," or after not in ("", ",", ".", ";", ")"):
             continue
-        area = _area(_text(doc, b.start, b.end), gaz, ctx, [_text(doc, a.start, a.end)])
-        a_is_country = gaz.country_by_name(_text(doc, a.start, a.end)) is not None
+        area = _area(_name(doc, b), gaz, ctx, [_name(doc, a)])
+        a_is_country = gaz.country_by_name(_name(doc, a)) is not None
         if area is not None and not (a_is_country and area.feature_code == "PCLI"):
             out[id(a)] = area
             a.cued = b.cued = True
@@ -365,29 +491,28 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
         if any(c.char_end <= b.char_start and not text[c.char_end:b.char_start].strip(" ,")
                for c in cands):
             continue  # the name before is a candidate: handled above
-        area = _area(_text(doc, b.start, b.end), gaz, ctx, [])
+        area = _area(_name(doc, b), gaz, ctx, [])
         if area is not None and area.feature_code == "ADM1":
             out[id(b)] = area
             b.cued = True
             _read_as_area(b, area)
     for open_at, close_at in _brackets(text):
         inside = [c for c in cands if open_at < c.char_start and c.char_end <= close_at]
-        if not inside or text[inside[-1].char_end:close_at].strip():
-            continue
+        if not inside or text[inside[-1].char_end:close_at].strip().lower() not in _BRACKET_TAILS:
+            continue  # "(Muse township, Muse district, Shan-North state)" ends in its place word
         last = inside[-1]
         if text[open_at:last.char_start].rstrip()[-1:] not in ("(", ","):
             continue  # "(Beja Nord)": one name, not a list
         before = [c for c in cands if c.char_end <= open_at
                   and _QUALIFIED_GAP.match(text[c.char_end:open_at])]
         qualified = inside[:-1] + before[-1:]
-        area = _area(_text(doc, last.start, last.end), gaz, ctx,
-                     [_text(doc, c.start, c.end) for c in qualified])
+        area = _area(_name(doc, last), gaz, ctx, [_name(doc, c) for c in qualified])
         if area is None:
             continue
         last.cued = True
         _read_as_area(last, area)
         for c in qualified:
-            if gaz.country_by_name(_text(doc, c.start, c.end)) is None:
+            if gaz.country_by_name(_name(doc, c)) is None:
                 out.setdefault(id(c), area)
                 c.cued = True
     return out
@@ -406,7 +531,12 @@ _QUALIFIED_GAP = re.compile(
     r"department|province|region|county|camp|neighbou?rhood|market)\s*)?\(?$", re.I)
 
 
-_UNKNOWN_BEFORE = re.compile(r"\b(?:in|near|at)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s*$")
+_BRACKET_TAILS = {"", "state", "province", "region", "governorate", "division", "oblast"}
+# "in Chervone, Donetsk", "shelled Novopil, Donetsk", "the Head of Zmiivka village, Kherson":
+# a lower-case word, then an unknown name (a place word may follow it), then the area.
+_UNKNOWN_BEFORE = re.compile(r"(?:^|[\s(])[a-z][\w-]*\s+[A-Z][\w'’-]+"
+                             r"(?:\s+(?:[A-Z][\w'’-]+|imeni|de|del|al|el|as|ash|ad|an|ar|ez)){0,3}"
+                             r"(?:\s+(?:village|town|city|settlement|area))?,\s*$")
 
 
 def _brackets(text: str) -> list[tuple[int, int]]:
@@ -435,11 +565,14 @@ def _area(text: str, gaz: Gazetteer, ctx: GeoContext | None, qualified: list[str
         return None
     readings = [p for name in qualified for p, _ in gaz.rank(name, ctx)[:50]]
 
-    def holds(area: Place) -> tuple[int, int, float]:
+    def holds(area: Place) -> tuple[bool, float, int, int]:
         same_country = sum(1 for p in readings if p.iso3 == area.iso3)
-        same_admin1 = sum(1 for p in readings if p.iso3 == area.iso3 and area.feature_code == "ADM1"
-                          and p.admin1 and normalize(p.admin1) == normalize(area.name))
-        return (same_admin1, same_country, ctx.share(area.iso3) if ctx is not None else 0.0)
+        inside = [p for p in readings if p.iso3 == area.iso3 and area.feature_code == "ADM1"
+                  and p.admin1 and normalize(p.admin1) == normalize(area.name)]
+        # Whether a reading lies inside, then the article's countries, then the largest such
+        # reading ("Cordoba (Cordoba)" is Argentina's city, not Colombia's Los Córdobas).
+        return (bool(inside), ctx.share(area.iso3) if ctx is not None else 0.0,
+                max((p.population for p in inside), default=0), same_country)
 
     best = max(range(len(options)), key=lambda n: (holds(options[n]), -n))
     return options[best]
@@ -458,7 +591,7 @@ def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMentio
             if country is not None:
                 ctx.add_country(country.iso3 or "", 1.0)
     for c in cands:
-        text = _text(doc, c.start, c.end)
+        text = _name(doc, c)
         country = gaz.country_by_name(text)
         if (country is not None and not _is_seat(doc, c) and id(c) not in qualifiers
                 and not _inside_organisation(doc, c)):
@@ -507,10 +640,10 @@ def _resolve_all(doc: Any, cands: list[_Candidate], gaz: Gazetteer, ctx: GeoCont
     readings: dict[str, list[Place]] = {}
     for c in cands:
         if id(c) in owners:
-            readings.setdefault(normalize(_text(doc, c.start, c.end)), []).append(owners[id(c)])
+            readings.setdefault(normalize(_name(doc, c)), []).append(owners[id(c)])
     for c in cands:
         area = qualifiers.get(id(c))
-        text = _text(doc, c.start, c.end)
+        text = _name(doc, c)
         own = readings.get(normalize(text), [])
         single = len({p.iso3 for p in gaz.lookup(text)}) < 2
         if single:
@@ -534,7 +667,9 @@ def _resolve_within(gaz: Gazetteer, text: str, ctx: GeoContext, kind: str | None
         key = normalize(area.name)
         # A same-named town in another province is another town ("Chervone, Donetsk"
         # is not the Chervone near Kyiv).
-        inside = [(p, s) for p, s in ranked if p.admin1 and normalize(p.admin1) == key]
+        # ACLED's split provinces read as their GeoNames whole: "Shan-North" is in "Shan".
+        inside = [(p, s) for p, s in ranked if p.admin1 and (normalize(p.admin1) == key
+                                                            or normalize(p.admin1).startswith(key + " "))]
         # A town just across the line of the stated area (GeoNames and ACLED draw some
         # borders differently: Jan Kempdorp, Northern Cape) rather than nothing.
         ranked = inside or [(p, s) for p, s in ranked if p.feature_code not in ("ADM1", "ADM2")
@@ -577,22 +712,36 @@ def _local_context(ctx: GeoContext, area: Place | None, own: list[Place]) -> Geo
 def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
     """spaCy places are taken when sizeable or plausible; other names need a cue and plausibility."""
     plausible = _plausible(r.place, ctx)
+    # A town of some size known in one country only is taken even in an article about
+    # another ("citizens gathered in Cetinje in support of Ukraine").
+    town = r.one_country and r.place.population >= _ONE_COUNTRY_TOWN and r.confidence >= 0.8
     if r.cand.label in PLACE_LABELS:
-        return plausible or r.place.population >= 100_000 or r.place.feature_code in ("PCLI", "ADM1")
+        return (plausible or r.place.population >= 100_000 or r.place.feature_code in ("PCLI", "ADM1")
+                or (town and r.cand.cued))
     # "protested in Briceni": every Briceni is in Moldova; taken unless the article
     # clearly is about another country.
     unfocused = not ctx.countries or max(ctx.share(c) for c in ctx.countries) < 0.5
-    return (r.cand.cued and (plausible or (r.one_country and unfocused))) or _named_area(doc_text, r)
+    return (r.cand.cued and (plausible or (r.one_country and unfocused) or town)) or _named_area(doc_text, r)
+
+
+_ONE_COUNTRY_TOWN = 10_000
 
 
 _AREA_CODES = ("PCLI", "ADM1", "CONT")
 
 
-def _embedded(doc: Any, r: _Resolved) -> bool:
-    """A sizeable place inside an organisation's name ("Houston Rockets", "New York Times"):
-    kept as an adjectival mention (see _mention), never as where something happened."""
-    return _inside_organisation(doc, r.cand) and (
-        r.place.population >= 100_000 or r.place.feature_code in _AREA_CODES) and r.confidence >= 0.8
+def _embedded(doc: Any, r: _Resolved, ctx: GeoContext) -> bool:
+    """A place inside an organisation's name ("Houston Rockets", "Owensboro Public Schools"):
+    kept as an adjectival mention (see _mention), never as where something happened.
+    Sizeable places anywhere; smaller towns and counties in a country the article is about."""
+    if not _inside_organisation(doc, r.cand) or r.confidence < 0.8:
+        return False
+    if r.place.population >= 100_000 or r.place.feature_code in _AREA_CODES:
+        return True
+    return (r.place.population >= _EMBEDDED_TOWN or r.place.feature_code == "ADM2") and _plausible(r.place, ctx)
+
+
+_EMBEDDED_TOWN = 20_000
 
 
 def _named_area(text: str, r: _Resolved) -> bool:
@@ -601,7 +750,7 @@ def _named_area(text: str, r: _Resolved) -> bool:
     if r.place.feature_code not in _AREA_CODES or r.confidence < 0.8:
         return False
     written = text[r.cand.char_start:r.cand.char_end]
-    return r.place.feature_code == "PCLI" or light(written) == light(r.place.name)
+    return r.place.feature_code in ("PCLI", "CONT") or light(written) == light(r.place.name)
 
 
 def _plausible(place: Place, ctx: GeoContext) -> bool:
@@ -632,7 +781,7 @@ def _inside_organisation(doc: Any, c: _Candidate) -> bool:
     """The name is part of a longer organisation's name, or of a compound ("US-backed")."""
     if _t(doc)[c.char_end:c.char_end + 1] == "-":
         return True
-    return any(e.label_ in ("ORG", "NORP", "FAC") and e.start <= c.start and c.end <= e.end
+    return any(e.label_ in ("ORG", "NORP", "FAC", "EVENT") and e.start <= c.start and c.end <= e.end
                and len(e) > c.end - c.start for e in doc.ents)
 
 
@@ -696,6 +845,8 @@ def _preposition_before(doc: Any, start: int) -> tuple[str | None, bool]:
         if tok.is_punct and tok.text != "-" or (tok.pos_ in ("VERB", "AUX") and prep is None
                                                 and tok.lemma_.lower() not in _MOTION):
             break
+        if prep is None and tok.lower_ in ("in", "at", "near", "inside", "outside"):
+            break  # "marched to Al Nisour Square in Baghdad": Baghdad is where it happened
         if prep is None and tok.lower_ in ("to", "toward", "towards", "into", "from"):
             if tok.lower_ == "to" and k > 0 and doc[k - 1].lower_ in ("according", "due", "close", "next"):
                 break

@@ -88,7 +88,8 @@ class PostgresDB:
             yield
 
     def tables(self) -> set[str]:
-        rows = self.conn.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
+        rows = self.conn.execute("SELECT table_name FROM information_schema.tables "
+                                 "WHERE table_schema = current_schema()")
         return {r[0] for r in rows}
 
     def columns(self, table: str) -> set[str]:

@@ -6,6 +6,7 @@ signatures then estimate the Jaccard similarity, and 0.7 or more is a near-dupli
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 
@@ -23,9 +24,16 @@ def signature(text: str) -> np.ndarray:
     """The MinHash values of the text's word 5-grams (its words, when shorter)."""
     words = WORD.findall(text.lower())
     grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    model = _model()
+    mh = MinHash(num_perm=NUM_PERM, permutations=model.permutations, scheme=model.scheme)
     mh.update_batch([g.encode("utf-8") for g in grams if g])
     return mh.hashvalues.astype(np.uint32)
+
+
+@functools.cache
+def _model() -> MinHash:
+    """The seeded permutations, drawn once (drawing them is most of a short text's cost)."""
+    return MinHash(num_perm=NUM_PERM, seed=1)
 
 
 def bands(sig: np.ndarray) -> list[tuple[int, int]]:

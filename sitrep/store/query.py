@@ -49,8 +49,10 @@ def where(q: EventQuery) -> tuple[str, list[Any]]:
         add("longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?", min_lon, max_lon, min_lat, max_lat)
     if q.min_fatalities is not None:
         add("fatalities >= ?", q.min_fatalities)
-    for word in (q.text or "").lower().split():
-        add("search LIKE ?", f"%{word}%")
+    words = (q.text or "").lower().split()
+    if words:  # on a narrow table of its own, so the scan does not read whole records
+        add("event_id IN (SELECT event_id FROM event_text WHERE " + " AND ".join(["search LIKE ?"] * len(words)) + ")",
+            *(f"%{w}%" for w in words))
     if q.article_ids is not None:
         ids = list(q.article_ids) or [""]
         add(f"event_id IN (SELECT event_id FROM reports WHERE article_id IN ({', '.join('?' * len(ids))}))", *ids)

@@ -1,12 +1,16 @@
 """The store's tables, the same on SQLite and PostgreSQL, and the migrations between versions.
 
-Version 1 (sitrep 0.1) kept articles and their events only. Version 2 keeps:
+Version 1 (sitrep 0.1) kept articles and their events only. Version 2 added what follows but
+events' ``wide`` and ``cell`` columns, which version 3 adds to find candidate events by index;
+version 4 adds indexes for the API's filters (type, admin1, fatalities, longitude); version 5
+moves the words searched by the text filter to a narrow table of their own. Version 5 keeps:
 - articles: the text, its content hash, URL, version, and the article it duplicates, if any;
 - article_urls: every URL an article was seen at (a wire copy at a second address);
 - article_bands: MinHash LSH bands, to find near-duplicates with an index;
 - reports: each article's own events (what ``fuse_article`` made), with what fusion needs;
 - claims: each sourced statement, linked to its report and to the event it supports;
 - events: the fused events (one per real event), with the columns queries filter on;
+- event_text: the lower-cased notes and evidence of an event, for the text filter;
 - event_actors: every actor of an event, for the actor filter and the actor list;
 - feeds: what each watched feed last told us.
 """
@@ -16,7 +20,7 @@ import hashlib
 import json
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 5
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL);
@@ -50,11 +54,16 @@ CREATE TABLE IF NOT EXISTS events (
     country TEXT, iso3 TEXT, admin1 TEXT, admin2 TEXT,
     latitude DOUBLE PRECISION, longitude DOUBLE PRECISION, geo_precision BIGINT,
     fatalities BIGINT, aggregate BIGINT NOT NULL DEFAULT 0, wide BIGINT NOT NULL DEFAULT 0, cell BIGINT,
-    search TEXT, record TEXT NOT NULL
+    search TEXT, record TEXT NOT NULL  -- search: unused since version 5 (see event_text)
 );
 CREATE INDEX IF NOT EXISTS events_by_country_date ON events (country, event_date);
 CREATE INDEX IF NOT EXISTS events_by_iso3_date ON events (iso3, event_date);
 CREATE INDEX IF NOT EXISTS events_by_date ON events (event_date);
+CREATE INDEX IF NOT EXISTS events_by_type_date ON events (event_type, event_date);
+CREATE INDEX IF NOT EXISTS events_by_sub_type_date ON events (sub_event_type, event_date);
+CREATE INDEX IF NOT EXISTS events_by_admin1_date ON events (lower(admin1), event_date);
+CREATE INDEX IF NOT EXISTS events_by_fatalities ON events (fatalities);
+CREATE INDEX IF NOT EXISTS events_by_longitude ON events (longitude, latitude);
 CREATE INDEX IF NOT EXISTS events_by_admin1_window ON events (iso3, admin1, wide, date_lo);
 CREATE INDEX IF NOT EXISTS events_by_cell_window ON events (cell, wide, date_lo);
 CREATE TABLE IF NOT EXISTS reports (
@@ -81,6 +90,10 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE INDEX IF NOT EXISTS claims_by_event ON claims (event_id);
 CREATE INDEX IF NOT EXISTS claims_by_report ON claims (report_id);
+CREATE TABLE IF NOT EXISTS event_text (
+    event_id TEXT PRIMARY KEY REFERENCES events (event_id) ON DELETE CASCADE,
+    search TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS event_actors (
     event_id TEXT NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
     name TEXT NOT NULL, lname TEXT NOT NULL, role TEXT NOT NULL
@@ -128,6 +141,26 @@ def v1_rows(db: Any) -> tuple[list[tuple], list[tuple[str, dict]]]:
     events = [(a, json.loads(r)) for a, r in
               db.execute("SELECT article_id, record FROM v1_events ORDER BY rowid").fetchall()]
     return articles, events
+
+
+V2_ADDED = (("wide", "BIGINT NOT NULL DEFAULT 0"), ("cell", "BIGINT"))
+
+
+def add_v3_columns(db: Any) -> list[tuple]:
+    """Version 2 -> 3: the columns candidate lookup needs; returns the rows to fill them from."""
+    have = db.columns("events")
+    for name, kind in V2_ADDED:
+        if name not in have:
+            db.execute(f"ALTER TABLE events ADD COLUMN {name} {kind}")
+    db.execute("DROP INDEX IF EXISTS events_by_window")
+    return db.execute("SELECT event_id, date_lo, date_hi, latitude, longitude FROM events").fetchall()
+
+
+def move_search_text(db: Any) -> None:
+    """Version 4 -> 5: the text filter's words move from events.search to event_text."""
+    db.execute("INSERT INTO event_text (event_id, search) SELECT event_id, search FROM events "
+               "WHERE search IS NOT NULL")
+    db.execute("UPDATE events SET search = NULL")
 
 
 def drop_v1(db: Any) -> None:

@@ -16,17 +16,28 @@ from typing import Any, Literal
 
 from ..errors import StoreError
 from ..export.records import event_record
-from ..fuse.across import NEAR_KM, Report, best_match, compatible, fuse_reports
+from ..fuse.across import NEAR_KM, REGION, Report, best_match, compatible, fuse_reports
 from ..model import Actor, Article, ArticleResult
 from ..taxonomy import PROTESTS, RIOTS
 from . import dedup
 from .base import EventQuery, FeedState, SaveOutcome
 from .query import make_query, page, where
-from .schema import SCHEMA_VERSION, TABLES, content_hash, drop_v1, statements, v1_rows, version_of
+from .schema import (
+    SCHEMA_VERSION,
+    TABLES,
+    add_v3_columns,
+    content_hash,
+    drop_v1,
+    move_search_text,
+    statements,
+    v1_rows,
+    version_of,
+)
 
 MAX_CANDIDATES = 50
 CELL_DEGREES = 0.2  # the grid of the first cut around a place; ``compatible`` measures kilometres
 WIDE_DAYS = 31  # events whose window is longer are "wide" and looked up apart
+READ_BATCH = 500
 STAT_GROUPS = ("event_type", "sub_event_type", "actor1", "country")
 ORDER = " ORDER BY (event_date IS NULL), event_date, event_id"
 
@@ -50,11 +61,17 @@ class SQLStore:
             if version == SCHEMA_VERSION:
                 return
             old = v1_rows(self.db) if version == 1 else None
+            unfilled = add_v3_columns(self.db) if version == 2 else []
             for statement in statements(TABLES):
                 self.db.execute(statement)
             if old is not None:
                 self._import_v1(*old)
                 drop_v1(self.db)
+            if version in (2, 3, 4):
+                move_search_text(self.db)
+            for event_id, lo, hi, lat, lon in unfilled:
+                self.db.execute("UPDATE events SET wide = ?, cell = ? WHERE event_id = ?",
+                                (int(_wide(lo, hi)), None if lat is None else cell(lat, lon), event_id))
             self.db.execute("DELETE FROM schema_version")
             self.db.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
 
@@ -188,7 +205,7 @@ class SQLStore:
 
     def _assign(self, report: Report, orphans: dict[str, list[Report]]) -> tuple[str, bool]:
         for event_id, old in list(orphans.items()):  # a new version keeps its events' ids
-            if compatible(report, old, same_article=True):
+            if event_id == report.event_id or compatible(report, old, same_article=True):
                 del orphans[event_id]
                 return event_id, False
         found = best_match(report, self._candidates(report))
@@ -196,7 +213,8 @@ class SQLStore:
             return found, False
         event_id = report.event_id
         if event_id in orphans or self._exists(event_id):
-            event_id = "SR" + hashlib.sha1(f"{event_id}|{report.article_id}|{report.seq}".encode()).hexdigest()[:12].upper()
+            key = f"{event_id}|{report.article_id}|{report.seq}"
+            event_id = "SR" + hashlib.sha1(key.encode()).hexdigest()[:12].upper()
         return event_id, True
 
     def _exists(self, event_id: str) -> bool:
@@ -215,14 +233,18 @@ class SQLStore:
         common = (f"((wide = 0 AND date_lo BETWEEN ? AND ?) OR (wide = 1 AND date_lo <= ?)) AND date_hi >= ? "
                   f"AND aggregate = ? AND event_type IN ({', '.join('?' * len(kinds))})")
         args = [earliest, hi, hi, lo, int(bool(r.get("aggregate"))), *kinds]
-        cells = around(r["latitude"], r["longitude"])
+        lat, lon = r["latitude"], r["longitude"]
+        cells, box = around(lat, lon), near_box(lat, lon)
         found = [row[0] for row in self.db.execute(  # the country is checked by ``compatible``
-            f"SELECT event_id FROM events WHERE cell IN ({', '.join('?' * len(cells))}) AND {common} "
-            f"LIMIT {MAX_CANDIDATES}", [*cells, *args])]
-        if r.get("admin1"):
+            f"SELECT event_id FROM events WHERE cell IN ({', '.join('?' * len(cells))}) "
+            f"AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ? AND {common} LIMIT {MAX_CANDIDATES}",
+            [*cells, *box, *args])]
+        if r.get("admin1"):  # the same district, or a region around the place (or the place in a region)
+            regional = r.get("geo_precision") == REGION
+            same = "" if regional else "AND (admin2 = ? OR geo_precision = ?) "
             found += [row[0] for row in self.db.execute(
-                f"SELECT event_id FROM events WHERE iso3 = ? AND admin1 = ? AND {common} LIMIT {MAX_CANDIDATES}",
-                [r["iso3"], r["admin1"], *args])]
+                f"SELECT event_id FROM events WHERE iso3 = ? AND admin1 = ? {same}AND {common} LIMIT {MAX_CANDIDATES}",
+                [r["iso3"], r["admin1"], *([] if regional else [r.get("admin2") or "", REGION]), *args])]
         return [(eid, self._members(eid)) for eid in dict.fromkeys(found)]
 
     def _members(self, event_id: str) -> list[Report]:
@@ -264,8 +286,9 @@ class SQLStore:
              record["actor1"], record["actor2"], record["country"], record["iso3"], record["admin1"],
              record["admin2"], record["latitude"], record["longitude"], record["geo_precision"],
              record["fatalities"], int(bool(record["aggregate"])), int(_wide(lo, hi)),
-             None if record["latitude"] is None else cell(record["latitude"], record["longitude"]), _search_text(record),
+             None if record["latitude"] is None else cell(record["latitude"], record["longitude"]), None,
              json.dumps(record, ensure_ascii=False)))
+        self.db.execute("INSERT INTO event_text (event_id, search) VALUES (?, ?)", (event_id, _search_text(record)))
         self.db.executemany("INSERT INTO event_actors (event_id, name, lname, role) VALUES (?, ?, ?, ?)",
                             [(event_id, name, name.lower(), role) for role, name in _actor_roles(record)])
 
@@ -280,9 +303,15 @@ class SQLStore:
         """Event records matching the query (or keyword filters), oldest first, then by event_id."""
         q = make_query(query, filters)
         clause, args = where(q)
-        rows = self.db.execute("SELECT record FROM events" + clause + ORDER + page(q), args).fetchall()
-        for (record,) in rows:
-            yield json.loads(record)
+        # Sort and page the keys alone, then read the records: sorting whole records is slow.
+        ids = [row[0] for row in self.db.execute("SELECT event_id FROM events" + clause + ORDER + page(q), args)]
+        for start in range(0, len(ids), READ_BATCH):
+            chunk = ids[start:start + READ_BATCH]
+            records = dict(self.db.execute(f"SELECT event_id, record FROM events WHERE event_id IN "
+                                           f"({', '.join('?' * len(chunk))})", chunk).fetchall())
+            for event_id in chunk:
+                if event_id in records:  # not removed by a writer in between
+                    yield json.loads(records[event_id])
 
     def count_events(self, query: EventQuery | None = None, **filters: Any) -> int:
         q = make_query(query, filters)
@@ -421,6 +450,13 @@ def around(lat: float, lon: float) -> list[int]:
     wide = math.ceil(NEAR_KM / (111.3 * CELL_DEGREES * max(0.05, math.cos(math.radians(lat)))))
     return [cell(lat + dy * CELL_DEGREES, lon + dx * CELL_DEGREES) for dy in (-1, 0, 1)
             for dx in range(-wide, wide + 1)]
+
+
+def near_box(lat: float, lon: float) -> tuple[float, float, float, float]:
+    """min_lat, max_lat, min_lon, max_lon around a point: NEAR_KM each way, a little more."""
+    dlat = NEAR_KM / 110.0
+    dlon = NEAR_KM / (110.0 * max(0.05, math.cos(math.radians(lat))))
+    return lat - dlat, lat + dlat, lon - dlon, lon + dlon
 
 
 def _wide(lo: str | None, hi: str | None) -> bool:
