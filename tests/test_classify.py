@@ -34,6 +34,7 @@ def types(pipeline, text: str, published: dt.date = PUBLISHED) -> list[str]:
     # victims are civilians unless named as armed; off-duty soldiers are civilians
     ("On 7 March 2022, gunmen shot and killed an off-duty soldier in Vila Velha.", "Attack"),
     ("On 7 March 2022, gunmen killed two soldiers at a checkpoint in Maiduguri.", "Armed clash"),
+    ("On 7 March 2022, troops killed two separatists in Nseh village, Bui.", "Armed clash"),
     ("On 7 March 2022, a mine attack by the PDF hit a military convoy near Monywa.", "Remote explosive/landmine/IED"),
 ])
 def test_decision(pipeline, text, expected):

@@ -90,6 +90,7 @@ CIVILIAN_VICTIMS = re.compile(r"\b(civilians?|villagers?|residents?|people|child
                               r"students?|passengers?|persons?|men|boys|girls|family|families|traders?|miners?|"
                               r"man|woman|boy|girl|child|teachers?|leaders?|drivers?|merchants?)\b", re.I)
 ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|police(?:men)?|servicemen|gunmen|"
+                           r"separatists?|jihadists?|guerrill(?:a|as|eros?)|insurgent commanders?|"
                            r"insurgents?|militiamen|combatants?|(?:police|army|military|security|intelligence|border|"
                            r"prison)\s+(?:officers?|personnel|guards?)|drug (?:dealers?|traffickers?)|"
                            r"(?:drug )?traffickers?|gang members?|gangsters?|cartel members?|auxiliar(?:y|ies)|"
