@@ -13,6 +13,7 @@ import tempfile  # noqa: E402
 import uuid  # noqa: E402
 
 import pytest  # noqa: E402
+from localweb import fetcher, web  # noqa: E402, F401  (shared fixtures: a local web server, a fetcher)
 
 # --- the stores under test: SQLite always, PostgreSQL when a server can be had -------------------
 # SITREP_TEST_POSTGRES=postgresql://... names a server to use; otherwise, when PostgreSQL's

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pytest
+
 DATA = Path(__file__).parent / "data" / "web"
 
 
@@ -105,3 +107,26 @@ def _handler(web: LocalWeb) -> type[BaseHTTPRequestHandler]:
             pass  # keep test output clean
 
     return Handler
+
+
+def items(*paths: object, **options: object) -> list:
+    """Everything read_articles yields for these paths or URLs: Articles and InputErrors."""
+    from sitrep.ingest import read_articles
+
+    return list(read_articles([str(p) for p in paths], **options))  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def web():
+    """A local web server for one test; pages and feeds are added with web.fixture(...)."""
+    with LocalWeb() as server:
+        yield server
+
+
+@pytest.fixture
+def fetcher():
+    """A polite fetcher without the pauses between requests, for tests."""
+    from sitrep.ingest.fetch import Fetcher
+
+    with Fetcher(min_interval=0, timeout=2) as client:
+        yield client

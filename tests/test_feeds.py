@@ -5,10 +5,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from localweb import DATA, LocalWeb
+from localweb import DATA, LocalWeb, items
 
-from sitrep.errors import BadFeed, EmptyInput, FetchFailed, InputError
-from sitrep.ingest import read_articles
+from sitrep.errors import BadFeed, EmptyInput, FetchFailed
 from sitrep.ingest.feeds import FULL_TEXT_CHARS, looks_like_feed, parse_feed
 from sitrep.ingest.fetch import Fetcher
 from sitrep.model import Article
@@ -16,20 +15,6 @@ from sitrep.model import Article
 RSS_TYPE = "application/rss+xml"
 
 
-@pytest.fixture
-def web():
-    with LocalWeb() as server:
-        yield server
-
-
-@pytest.fixture
-def fetcher():
-    with Fetcher(min_interval=0, timeout=2) as client:
-        yield client
-
-
-def items(*paths: object, **options: object) -> list[Article | InputError]:
-    return list(read_articles([str(p) for p in paths], **options))  # type: ignore[arg-type]
 
 
 def serve_world(web: LocalWeb) -> None:

@@ -5,10 +5,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from localweb import DATA, LocalWeb
+from localweb import DATA, LocalWeb, items
 
 from sitrep.errors import Disallowed, EmptyInput, FetchFailed, InputError, MalformedRecord, NotEnglish, TooLarge
-from sitrep.ingest import read_articles
 from sitrep.ingest.dateline import dateline
 from sitrep.ingest.fetch import USER_AGENT, Fetcher
 from sitrep.model import Article
@@ -16,20 +15,6 @@ from sitrep.model import Article
 BUNIA_TEXT = "Fighters of the CODECO militia attacked a displacement camp near Bunia"
 
 
-@pytest.fixture
-def web():
-    with LocalWeb() as server:
-        yield server
-
-
-@pytest.fixture
-def fetcher():
-    with Fetcher(min_interval=0, timeout=2) as client:
-        yield client
-
-
-def items(*paths: object, **options: object) -> list[Article | InputError]:
-    return list(read_articles([str(p) for p in paths], **options))  # type: ignore[arg-type]
 
 
 def only_article(*paths: object, **options: object) -> Article:
