@@ -70,7 +70,10 @@ def test_bundled_split_is_written_down_and_balanced_per_class(bundled):
     assert {i.split for i in bundled} == {"dev", "test"}
     by_class = Counter((i.label, i.split) for i in bundled)
     for label in {i.label for i in bundled}:
-        assert abs(by_class[(label, "dev")] - by_class[(label, "test")]) <= 1, label
+        # stratified by assign_splits at first; session 2 grew only the dev half, so test
+        # never outgrows dev and the held-out half keeps its 6 to 8 items per sub-type
+        assert by_class[(label, "dev")] >= by_class[(label, "test")] - 1, label
+        assert label is None or 6 <= by_class[(label, "test")] <= 8, label
     # the recorded split is final: filling splits again changes nothing
     assert assign_splits(bundled) == bundled
 
