@@ -5,12 +5,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import itertools
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from .extract.claims import extract_claims
 from .fuse import fuse_article
 from .model import Article, ArticleResult, Event
-from .nlp import Analyzer
+
+if TYPE_CHECKING:
+    from .nlp import Analyzer
 
 NO_EVENT = "no event reported"
 
@@ -19,6 +24,8 @@ class Pipeline:
     """Articles in, events out; one ``ArticleResult`` per article, in input order."""
 
     def __init__(self, analyzer: Analyzer | None = None):
+        from .nlp import Analyzer  # imports spaCy: only when a pipeline is made, not on import
+
         self.analyzer = analyzer or Analyzer()
 
     def run(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
@@ -32,3 +39,29 @@ class Pipeline:
         """Events of one text; the convenience entry for library users."""
         article = Article(id=article_id, text=text, published=published, outlet=outlet, origin=article_id)
         return next(self.run([article])).events
+
+
+class LazyPipeline:
+    """A Pipeline made on first need, once, whichever thread asks first.
+
+    Loading the model takes seconds: a server or a feed watcher that may never see an
+    article should not pay it at start.
+    """
+
+    def __init__(self, factory: Callable[[], Pipeline] | None = None):
+        self._factory = factory or Pipeline
+        self._pipeline: Pipeline | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> Pipeline:
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = self._factory()
+            return self._pipeline
+
+    def run(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
+        """Pipeline.run, loading the pipeline only once there is an article to run."""
+        articles = iter(articles)
+        first = next(articles, None)
+        if first is not None:
+            yield from self.get().run(itertools.chain([first], articles), batch_size=batch_size)

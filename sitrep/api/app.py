@@ -10,7 +10,6 @@ import dataclasses
 import hmac
 import ipaddress
 import json
-import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,6 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
 from ..errors import NotEnglish
+from ..pipeline import LazyPipeline
 from ..store.base import Store
 from ..taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 from .config import ApiConfig
@@ -65,7 +65,7 @@ def create_app(open_store: Callable[[], Store], config: ApiConfig | None = None,
                               "evidence. Errors are JSON: {\"error\": {\"status\", \"message\", \"details\"}}.")
     app.state.config = config
     app.state.reads_need_token = not (_is_loopback(host) or config.public_reads)
-    app.state.pipeline = _LazyPipeline(pipeline)
+    app.state.pipeline = LazyPipeline(pipeline)
     install_handlers(app)
     app.add_middleware(BodyLimit, limit=config.max_body_bytes)
     _mount_static(app)
@@ -128,27 +128,6 @@ def json_response(data: Any, status: int = 200) -> Response:
                     media_type="application/json")
 
 
-class _LazyPipeline:
-    """Loads the model on the first posted article, once, whichever thread asks first."""
-
-    def __init__(self, factory: Callable[[], Any] | None):
-        self.factory = factory
-        self.pipeline = None
-        self.lock = threading.Lock()
-
-    def get(self) -> Any:
-        with self.lock:
-            if self.pipeline is None:
-                if self.factory is None:
-                    from ..pipeline import Pipeline
-                    self.factory = Pipeline
-                self.pipeline = self.factory()
-            return self.pipeline
-
-    def run_one(self, article: Any) -> Any:
-        return next(iter(self.get().run([article])))
-
-
 def _add_routes(app: FastAPI, config: ApiConfig) -> None:
     page_size = Query(DEFAULT_LIMIT, ge=1, le=config.max_page_size,
                       description=f"results per page, 1 to {config.max_page_size}")
@@ -208,7 +187,7 @@ def _add_routes(app: FastAPI, config: ApiConfig) -> None:
               summary="Ingest one article: run the pipeline, store it and its events (needs the token)")
     async def ingest(request: Request, record: dict[str, Any] = Body(..., examples=[ARTICLE_EXAMPLE])) -> Response:
         article = _article(record)
-        result = await run_in_threadpool(request.app.state.pipeline.run_one, article)
+        result = await run_in_threadpool(_run_one, request.app.state.pipeline, article)
         with request.app.state.stores.borrow() as store:
             outcome = await run_in_threadpool(store.save, result)
         body = dataclasses.asdict(outcome)
@@ -243,3 +222,6 @@ def _article(record: dict[str, Any]) -> Any:
         raise NotEnglish("POST /articles", f"not English (detected: {language}); sitrep reads English only")
     return article
 
+
+def _run_one(pipeline: LazyPipeline, article: Any) -> Any:
+    return next(pipeline.run([article]))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import sys
 import threading
 import time
@@ -107,7 +108,7 @@ class Batch:
             return  # nothing readable: do not load the model for nothing
         pipeline = Pipeline()
         self.tally.started = time.monotonic()  # articles/s of the pipeline, not of loading the model
-        for result in pipeline.run(_chain(first, articles)):
+        for result in pipeline.run(itertools.chain([first], articles)):
             yield from self._drain()
             self.tally.add_result(len(result.events))
             self.progress.update(self.tally)
@@ -134,11 +135,6 @@ class Batch:
     def _drain(self) -> Iterator[ArticleResult]:
         while self._queue:
             yield self._queue.pop(0)
-
-
-def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
-    yield first
-    yield from rest
 
 
 def iso(day: dt.date | None) -> str | None:

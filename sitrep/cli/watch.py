@@ -5,7 +5,7 @@ import argparse
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from ..errors import InputError
@@ -13,7 +13,7 @@ from ..ingest.fetch import Fetcher
 from ..ingest.tally import skip_reason
 from ..ingest.fields import Overrides
 from ..ingest.watch import PollReport, Watcher, parse_interval, read_feed_list
-from ..model import Article, ArticleResult
+from ..pipeline import LazyPipeline
 from .common import EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, parse_date
 from .progress import Progress, StopOnCtrlC
 
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     feeds = read_feed_list(args.feeds)
     store = open_store(args.db)
     progress = Progress(sys.stderr, enabled=not args.quiet)
-    watcher = Watcher(feeds, store, analyze=LazyPipeline(), every=args.every,
+    watcher = Watcher(feeds, store, analyze=partial(LazyPipeline().run, batch_size=4), every=args.every,
                       fetcher=Fetcher(max_bytes=int(args.max_size * 1_000_000)),
                       overrides=Overrides(args.published, args.outlet), follow_links=not args.no_fetch,
                       on_error=lambda error: progress.message(f"sitrep: {error}" + _skipped(error)),
@@ -75,29 +75,6 @@ def run(args: argparse.Namespace) -> int:
     if interrupted:
         return EXIT_INTERRUPTED
     return EXIT_SOME_FAILED if watcher.tally.failed else EXIT_OK
-
-
-class LazyPipeline:
-    """Pipeline().run, loading the model only when the first new article arrives."""
-
-    def __init__(self) -> None:
-        self.pipeline: Any = None
-
-    def __call__(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        articles = iter(articles)
-        first = next(articles, None)
-        if first is None:
-            return
-        if self.pipeline is None:
-            from ..pipeline import Pipeline
-
-            self.pipeline = Pipeline()
-        yield from self.pipeline.run(_chain(first, articles), batch_size=4)
-
-
-def _chain(first: Article, rest: Iterator[Article]) -> Iterator[Article]:
-    yield first
-    yield from rest
 
 
 def _skipped(error: InputError) -> str:
