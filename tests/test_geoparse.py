@@ -183,3 +183,13 @@ def test_continent_adjectives_and_country_acronyms_in_names():
     assert found[("European", 40)].place.feature_code == "CONT"
     raqqa = next(m for m in found.values() if m.span.text == "Raqqa")
     assert raqqa.place.iso3 == "SYR"  # "US-backed" does not pull the article to the United States
+
+
+def test_a_list_of_provinces_is_not_a_place_and_its_province():
+    text = ("Deaths have occurred in the provinces of Anhui, Guangdong, Guangxi, Hainan and Hubei. "
+            "British Columbia, Alberta, Saskatchewan, Manitoba, and Ontario have had cases.")
+    found = {m.span.text: m.place for m in geoparse(text)}
+    for name in ("Anhui", "Guangdong", "Guangxi", "Hainan", "Hubei", "British Columbia", "Alberta",
+                 "Saskatchewan"):
+        assert found[name].feature_code == "ADM1", name
+    assert found["Alberta"].iso3 == "CAN" and found["Guangdong"].iso3 == "CHN"

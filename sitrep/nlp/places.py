@@ -477,7 +477,8 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
             continue
         area = _area(_name(doc, b), gaz, ctx, [_name(doc, a)])
         a_is_country = gaz.country_by_name(_name(doc, a)) is not None
-        if area is not None and not (a_is_country and area.feature_code == "PCLI"):
+        if area is not None and not (a_is_country and area.feature_code == "PCLI") \
+                and not _listed_areas(gaz, ctx, _name(doc, a), area):
             out[id(a)] = area
             a.cued = b.cued = True
             _read_as_area(b, area)
@@ -516,6 +517,15 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
                 out.setdefault(id(c), area)
                 c.cued = True
     return out
+
+
+def _listed_areas(gaz: Gazetteer, ctx: GeoContext | None, first: str, area: Place) -> bool:
+    """"Anhui, Guangdong, Hunan", "British Columbia, Alberta": two admin1 areas in a row
+    are a list, not a place and its province ("Guanajuato, Guanajuato" still qualifies)."""
+    if area.feature_code != "ADM1" or normalize(first) == normalize(area.name):
+        return False
+    place = gaz.resolve(first, ctx)
+    return place is not None and place.feature_code == "ADM1" and place.iso3 == area.iso3
 
 
 def _read_as_area(qualifier: _Candidate, area: Place) -> None:
