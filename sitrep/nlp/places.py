@@ -634,7 +634,20 @@ def _second_context(ctx: GeoContext, first: list[_Resolved]) -> tuple[GeoContext
             out.places.append(r.place)
             out.add_country(r.place.iso3 or "", _OWN_WEIGHT)
             owners[id(r.cand)] = r.place
+    out.admin1 += _sole_states(first, out.admin1)
     return out, owners
+
+
+def _sole_states(first: list[_Resolved], stated: list[str]) -> list[str]:
+    """The admin1 area an article names as the only one of its country is a stated area
+    for its towns ("the Rice Lake area of Fulton County located in Illinois" is not
+    Georgia's Fulton County). A list of states ("Minas Gerais, Tocantins") states none:
+    a town named like another listed state must not win."""
+    named: dict[str, set[str]] = {}
+    for r in first:
+        if r.place.feature_code == "ADM1" and r.confidence >= 0.7:
+            named.setdefault(r.place.iso3 or "", set()).add(r.place.name)
+    return [next(iter(areas)) for areas in named.values() if len(areas) == 1 and next(iter(areas)) not in stated]
 
 
 def _strip_suffix(text: str) -> str:
