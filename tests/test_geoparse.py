@@ -201,3 +201,9 @@ def test_the_one_state_an_article_names_places_its_counties():
             "The Illinois Department of Natural Resources tested them.")
     fulton = next(m for m in geoparse(text) if m.span.text == "Fulton County")
     assert fulton.place.admin1 == "Illinois" and fulton.place.feature_code == "ADM2"
+
+
+def test_a_region_is_found_but_a_town_in_it_is_the_more_precise_place():
+    found = {m.span.text: m for m in geoparse("Clashes in Darfur killed ten people in Nyala on Monday.")}
+    assert found["Darfur"].place.feature_code == "RGN" and found["Darfur"].precision == 3
+    assert found["Nyala"].place.iso3 == "SDN" and found["Nyala"].precision == 1

@@ -813,8 +813,8 @@ def _possessive(doc: Any, c: _Candidate) -> bool:
 
 
 def _precision(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> int:
-    """1 the place itself, 2 near it, 3 a region (admin1, country)."""
-    if r.place.feature_code in ("PCLI", "ADM1", "CONT"):
+    """1 the place itself, 2 near it, 3 a region (admin1, country, "Darfur", "Sumatra")."""
+    if r.place.feature_code in ("PCLI", "ADM1", "CONT") or r.place.feature_class in ("L", "T"):
         return 3
     if r.place.feature_code == "ADM2":
         return 2  # a district: ACLED codes it to a representative town
