@@ -94,8 +94,8 @@ class _Resolved:
 def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """Places named in a spaCy Doc of a whole article, resolved and sorted by offset."""
     gaz = gazetteer or get_gazetteer()
-    candidates = _merge(_abbreviation_candidates(doc) + _entity_candidates(doc, gaz)
-                        + _phrase_candidates(doc, gaz))
+    candidates = _merge(_dateline_candidates(doc, gaz) + _abbreviation_candidates(doc)
+                        + _entity_candidates(doc, gaz) + _phrase_candidates(doc, gaz))
     candidates = [_expand(doc, c) for c in candidates]
     candidates = [c for c in candidates if not _is_demonym_only(doc, c, gaz) and not _part_of_longer_name(doc, c, gaz)]
     _mark_cues(doc, candidates)
@@ -143,6 +143,23 @@ def _abbreviation_candidates(doc: Any) -> list[_Candidate]:
         state = US_STATE_ABBREVIATIONS.get(doc[i].text)
         if state and doc[i - 1].text == "," and _capitalised(doc[i - 2]):
             out.append(_Candidate(i, i + 1, "GPE", kind="admin1", cued=True, name=state))
+    return out
+
+
+# A wire dateline: a name in capitals opening a line or following a sentence, then ",",
+# "(AP)", a dash or ":" ("WASHINGTON (AP) -", "TORONTO —", "ALBUQUERQUE, N.M.").
+_DATELINE_CAPS = re.compile(
+    r"(?:^|(?<=[.!?\"”]\s))((?:[A-Z][A-Z'’.\-]*\s+){0,3}[A-Z][A-Z'’\-]*[A-Z])(?=\s*(?:,|\(|—|–|--?\s|:))",
+    re.M)
+
+
+def _dateline_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
+    """Datelines in capitals, which spaCy rarely tags as places (often as ORG)."""
+    out = []
+    for match in _DATELINE_CAPS.finditer(_t(doc)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None and sum(ch.isalpha() for ch in span.text) >= 4 and gaz.has_name(span.text):
+            out.append(_Candidate(span.start, span.end, "GPE", cued=True))
     return out
 
 
