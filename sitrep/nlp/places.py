@@ -537,12 +537,18 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
 
 
 def _listed_areas(gaz: Gazetteer, ctx: GeoContext | None, first: str, area: Place) -> bool:
-    """"Anhui, Guangdong, Hunan", "British Columbia, Alberta": two admin1 areas in a row
-    are a list, not a place and its province ("Guanajuato, Guanajuato" still qualifies)."""
-    if area.feature_code != "ADM1" or normalize(first) == normalize(area.name):
+    """"Anhui, Guangdong, Hunan", "Hawaii and Guam, Louisiana, Nevada": an area (a country
+    or an admin1) followed by an admin1 with no place of the first name inside it is a
+    list, not a place and its province ("Lebanon, Pennsylvania" and "Guanajuato,
+    Guanajuato" still qualify: each has a town of that name)."""
+    if area.feature_code != "ADM1":
         return False
     place = gaz.resolve(first, ctx)
-    return place is not None and place.feature_code == "ADM1" and place.iso3 == area.iso3
+    if place is None or place.feature_code not in ("PCLI", "ADM1"):
+        return False
+    key = normalize(area.name)
+    return not any(p.iso3 == area.iso3 and p.admin1 and normalize(p.admin1) == key and p.feature_code != "ADM1"
+                   for p in gaz.lookup(first))
 
 
 def _read_as_area(qualifier: _Candidate, area: Place) -> None:
