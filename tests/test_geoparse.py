@@ -221,3 +221,15 @@ def test_datelines_in_capitals_are_places(text, place, iso3):
 
 def test_capitals_that_name_no_place_are_not_datelines():
     assert geoparse("BREAKING NEWS: The committee met. UPDATE (AP) - NATO said nothing.") == []
+
+
+def test_a_city_of_the_story_country_counts_without_a_cue():
+    text = ("South Africa's ex-President Jacob Zuma appeared in a Durban court on Friday. "
+            "South Africa's prosecutors said the South African case would go on.")
+    durban = next(m for m in geoparse(text) if m.span.text == "Durban")
+    assert durban.place.iso3 == "ZAF" and durban.place.population >= 100_000
+
+
+def test_a_hawaii_and_guam_list_is_not_guam_in_louisiana():
+    found = {m.span.text: m.place for m in geoparse("Teams are heading to Hawaii and Guam, Louisiana, Nevada.")}
+    assert found["Guam"].iso3 == "GUM" and found["Louisiana"].feature_code == "ADM1"

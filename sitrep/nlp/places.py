@@ -767,7 +767,19 @@ def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
     # "protested in Briceni": every Briceni is in Moldova; taken unless the article
     # clearly is about another country.
     unfocused = not ctx.countries or max(ctx.share(c) for c in ctx.countries) < 0.5
-    return (r.cand.cued and (plausible or (r.one_country and unfocused) or town)) or _named_area(doc_text, r)
+    return ((r.cand.cued and (plausible or (r.one_country and unfocused) or town)) or _named_area(doc_text, r)
+            or _focus_city(r, ctx))
+
+
+_FOCUS_CITY = 100_000
+
+
+def _focus_city(r: _Resolved, ctx: GeoContext) -> bool:
+    """A city of the country the article is about, named without a cue or tagged as an
+    organisation ("appeared in a Durban court" in a South Africa story)."""
+    return (r.cand.label != "PERSON" and r.place.feature_code.startswith("PPL")
+            and r.place.population >= _FOCUS_CITY and r.confidence >= 0.8
+            and ctx.share(r.place.iso3) >= 0.5)
 
 
 _ONE_COUNTRY_TOWN = 10_000
