@@ -36,6 +36,18 @@ HAZARDS = frozenset({"flood", "flooding", "rain", "rainfall", "downpour", "lands
                      "drought", "heatwave", "avalanche", "wildfire", "bushfire", "blaze", "inferno", "accident", "crash",
                      "collision", "derailment", "capsize", "stampede", "collapse", "outbreak", "epidemic", "cholera",
                      "famine", "leak", "eruption"})
+MISHAPS = frozenset({"plunge", "fall", "overturn", "skid", "veer", "derail", "capsize", "sink", "collide", "topple",
+                     "roll"})
+VEHICLES = frozenset({"bus", "minibus", "car", "truck", "lorry", "vehicle", "van", "tanker", "train", "boat", "ferry",
+                      "ship", "vessel", "canoe", "coach", "jeep", "tractor", "motorcycle", "trailer"})
+SPORT = frozenset({"goal", "goalkeeper", "keeper", "striker", "midfielder", "midfield", "penalty", "referee",
+                   "umpire", "league", "tournament", "fixture", "innings", "wicket", "batsman", "bowler", "scorer",
+                   "scoreline", "kickoff", "halftime", "playoff", "semifinal", "quarterfinal", "header", "touchdown",
+                   "quarterback", "equaliser", "equalizer", "hat-trick", "match", "opponent", "championship", "coach",
+                   "ball", "defender"})
+REAL_VIOLENCE = re.compile(r"\b(killed|dead|died|death|wounded|gun\w*|bomb\w*|grenades?|knife|knives|stabb\w*|police|"
+                           r"soldiers|troops|army|militan\w*|rebels?|riot\w*|hooligan\w*|tear ?gas|stones?|protest\w*|"
+                           r"gunmen|fans? clash\w*|supporters clash\w*)\b", re.I)
 CRIME = frozenset({"rob", "robbery", "robber", "burglary", "burglar", "burgle", "thief", "theft", "steal", "mugger",
                    "mugging", "carjack", "carjacking", "carjacker", "pickpocket", "shoplift", "shoplifting", "fraud",
                    "fraudster", "embezzle", "dowry"})
@@ -73,6 +85,9 @@ UNDERGONE = frozenset({"die", "drown", "perish", "dead", "death", "toll", "missi
 DEATH_WORDS = frozenset({"die", "dead", "death", "toll", "body", "casualty"})
 STATES = frozenset({"fighting", "violence", "war", "conflict", "clash", "hostility", "attack", "killing", "bloodshed",
                     "unrest", "insurgency", "bombing", "shelling", "airstrike", "strike", "raid", "massacre"})
+THREATS = frozenset({"threaten", "threat", "vow", "warn", "warning", "plan", "pledge", "promise", "intend", "plot"})
+FUTURE = frozenset({"will", "would", "could", "may", "might", "should", "shall", "'ll", "can", "must"})
+LIKELY = frozenset({"likely", "unlikely", "set", "bound", "expected", "poised", "certain"})
 STOP_VERBS = frozenset({"end", "stop", "halt", "avert", "curb", "resolve", "calm", "ease", "prevent", "contain"})
 FINDINGS = frozenset({"find", "show", "reveal", "suggest", "indicate", "estimate", "conclude", "document"})
 STUDIES = frozenset({"survey", "study", "report", "analysis", "research", "poll", "review", "assessment", "audit",
@@ -108,11 +123,11 @@ def set_aside(span: Any, actors: list[ActorMention], *, published: dt.date | Non
     """
     triggers = find_triggers(span)
     context = context or span.text
-    found = (_disaster(span, triggers, actors) or _ordinary_crime(span, triggers, actors, country, context)
+    found = (_disaster(span, triggers, actors) or _sport(span) or _ordinary_crime(span, triggers, actors, country, context)
              or (None if dated else _findings(span) or _tally(span, triggers)))
     if found is not None:
         return found
-    reasons = [_trigger_set_aside(span, t, actors, published, context) for t in triggers]
+    reasons = [_trigger_set_aside(span, t, actors, published, context, dated) for t in triggers]
     if triggers and all(reasons):
         return reasons[0]
     return None
@@ -131,12 +146,28 @@ def _disaster(span: Any, triggers: list[Trigger], actors: list[ActorMention]) ->
         agent = _agent(head)
         if agent is not None and agent.lemma_.lower() not in HAZARDS:
             return None  # "gunmen killed five flood victims": someone acted
-        hazard = hazard or next((t for t in _clause(head).subtree if t.lemma_.lower() in HAZARDS
-                                 and t.pos_ in ("NOUN", "VERB")), None)
+        hazard = hazard or next((t for t in [*_clause(head).subtree, *head.ancestors] if _hazard(t)), None)
     if hazard is None:
         return None  # the harm is not told as the hazard's ("killed after heavy rains", "toll from landslides")
     return SetAside("disaster", f"harm from a natural or industrial hazard ({hazard.text!r}) with no one acting: "
                                 "not political violence (codebook 1.1)")
+
+
+def _hazard(word: Any) -> bool:
+    """A hazard's name ("floods", "an earthquake"), or a vehicle's mishap ("the bus plunged into a gorge")."""
+    lemma = word.lemma_.lower()
+    if lemma in HAZARDS and word.pos_ in ("NOUN", "VERB"):
+        return True
+    return lemma in MISHAPS and any(c.dep_ == "nsubj" and c.lemma_.lower() in VEHICLES for c in word.children)
+
+
+def _sport(span: Any) -> SetAside | None:
+    """A match report: "attacked the right side", "let fire a shot", "a shock defeat". Fans
+    fighting police or each other stay events (riots)."""
+    words = {t.lemma_.lower() for t in span.doc if t.lemma_.lower() in SPORT}  # the whole report
+    if len(words) < 2 or REAL_VIOLENCE.search(span.doc.text):
+        return None
+    return SetAside("sport", f"a sports report ({', '.join(sorted(words)[:3])}): no political violence")
 
 
 def _clause(head: Any) -> Any:
@@ -216,13 +247,14 @@ def _dates_a_verb(span: Any, match: re.Match[str]) -> bool:
 
 
 def _trigger_set_aside(span: Any, trigger: Trigger, actors: list[ActorMention], published: dt.date | None,
-                       context: str) -> SetAside | None:
+                       context: str, dated: bool) -> SetAside | None:
     head = trigger.head(span.doc)
-    return (_ground(head, published) or _past_deed(span, head) or _to_be_ended(head)
+    return (_ground(head, published, dated) or _past_deed(span, head) or _to_be_ended(head) or _forecast(head)
+            or _threat(head)
             or _private_sexual_violence(trigger, head, actors, context))
 
 
-def _ground(head: Any, published: dt.date | None) -> SetAside | None:
+def _ground(head: Any, published: dt.date | None, dated: bool = False) -> SetAside | None:
     """"complained over two air raids", "suing for damages caused by a missile attack",
     "claimed responsibility for last week's attack": the act is what the news is about, told before."""
     for token, parent in _climb(head):
@@ -234,9 +266,9 @@ def _ground(head: Any, published: dt.date | None) -> SetAside | None:
         if frame != "claim":
             return SetAside("ground-of-" + frame.split()[1].rstrip(","),
                             f"the act is the ground of {frame} ({parent.text!r}), told as known: not a new event")
-        if token.lower_ == "for" and _long_ago(token, published):
-            return SetAside("old-claim", "a claim of responsibility for an attack of an earlier week, month or "
-                                         "year: a claim, not a new event")
+        if token.lower_ == "for" and (_long_ago(token, published) or (not dated and _definite(token))):
+            return SetAside("old-claim", "a claim of responsibility for an attack told before (of an earlier week, "
+                                         "month or year, or named as known): a claim, not a new event")
         return None
     return None
 
@@ -268,6 +300,13 @@ def _climb(head: Any, steps: int = 10) -> Iterator[tuple[Any, Any]]:
         token = parent
 
 
+def _definite(prep: Any) -> bool:
+    """"for the botched Christmas Day bombing", "for last week's attack": an act named as known."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "another")
+                                    for c in pobj.children)
+
+
 def _long_ago(prep: Any, published: dt.date | None) -> bool:
     """The "for" phrase dates the act to an earlier week, month or year."""
     text = " ".join(t.text for t in prep.subtree)
@@ -296,6 +335,31 @@ def _personal(clause: Any) -> bool:
         if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("who", "whom") for t in child.subtree):
             return True
     return False
+
+
+def _threat(head: Any) -> SetAside | None:
+    """"threatened further strikes", "vowed to attack", "warned that it would strike": a threat
+    or a plan, not an act."""
+    for token, parent in _climb(head, 3):
+        if parent.lemma_.lower() in THREATS and token.dep_ in ("dobj", "xcomp", "ccomp", "prep", "pobj"):
+            return SetAside("threat", f"the act is threatened or planned ({parent.text!r}), not done")
+        if token.dep_ not in ("pobj", "prep", "compound", "amod", "conj"):
+            return None
+    return None
+
+
+def _forecast(head: Any) -> SetAside | None:
+    """"attacks will continue", "violence is likely to rise", "the attack could be linked to": the
+    act as the subject of what may or will be, a forecast or a guess, not of what happened."""
+    if head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = head.head
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
+        return SetAside("forecast", f"the act is the subject of what may or will be ({verb.text!r}): a forecast "
+                                    "or a guess, not an event report")
+    if any(c.dep_ == "acomp" and c.lemma_.lower() in LIKELY for c in verb.children):
+        return SetAside("forecast", "the act is what is thought likely: a forecast, not an event")
+    return None
 
 
 def _to_be_ended(head: Any) -> SetAside | None:
@@ -346,6 +410,7 @@ def _agent(head: Any) -> Any:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-    if head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for v in verbs for c in v.children if v.tag_ == "VBN")
+    if head.pos_ in ("VERB", "AUX") and not passive:  # "were killed and 35 injured": the conjunct is passive too
         return next((c for c in head.children if c.dep_ == "nsubj"), None)
     return None
