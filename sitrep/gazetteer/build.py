@@ -33,6 +33,7 @@ from .normalize import is_latin, light, normalize
 SCHEMA_VERSION = 3  # 2: admin1 names in ACLED's spelling; 3: GeoNames-style centres, continents
 
 ADMIN1_NAMES_FILE = Path(__file__).with_name("admin1_names.yaml")
+ADMIN1_CODES_FILE = Path(__file__).with_name("admin1_codes.yaml")
 
 # Supplement feature -> GeoNames feature class and code.
 FEATURES: dict[str, tuple[str, str]] = {
@@ -111,6 +112,15 @@ def admin1_renames() -> dict[tuple[str, str], str]:
     with open(ADMIN1_NAMES_FILE, encoding="utf-8") as fh:
         raw = yaml.safe_load(fh) or {}
     return {(cc, str(old)): str(new) for cc, table in raw.items() for old, new in (table or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def admin1_by_code() -> dict[tuple[str, str], str]:
+    """(ISO2, GeoNames admin1 code) -> name, where the areas changed after rg's points were made
+    (admin1_codes.yaml)."""
+    with open(ADMIN1_CODES_FILE, encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or {}
+    return {(cc, str(code)): str(name) for cc, table in raw.items() for code, name in (table or {}).items()}
 
 
 def output_admin1(cc: str, name: str) -> str:
@@ -194,6 +204,7 @@ def assign_admin_names(cities: list[City], rg: RgPoints, grid: TwoLevelGrid) -> 
         if city.code and rg.admin1[n]:
             votes[(city.cc, city.code)][rg.admin1[n]] += weight
     names = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    names.update(admin1_by_code())  # areas reorganised since rg's points were made
     for city, n in zip(cities, nearest):
         city.admin1 = names.get((city.cc, city.code)) or (rg.admin1[n] if n is not None else None) or None
         city.admin2 = (rg.admin2[n] or None) if n is not None else None
