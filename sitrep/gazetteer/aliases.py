@@ -85,8 +85,6 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("YE", "Sa'dah"): ("Saada",),
     ("YE", "Ma'rib"): ("Marib",),
     ("YE", "Amanat Al Asimah"): ("Sanaa City",),
-    ("LY", "Banghazi"): ("Benghazi",),
-    ("LY", "Misratah"): ("Misrata",),
     ("LB", "Liban-Nord"): ("North Lebanon", "North Governorate"),
     ("LB", "Liban-Sud"): ("South Lebanon", "South Governorate"),
     ("LB", "Mont-Liban"): ("Mount Lebanon",),
