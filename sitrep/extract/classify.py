@@ -36,10 +36,12 @@ INTERVENED = re.compile(r"\b(tear ?gas|teargas|dispers|dislodg|intervened|water 
 DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|oppose|condemn|decry)|"
                           r"\bin (?:protest|demonstration)\b|\bdemand(?:ed|ing)\b|\bdemonstrat", re.I)
 RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburning (?:tyres|tires|rubber|debris)\b|"
-                     r"\b(threw|thrown|throwing|hurled|pelted) (?:stones|rocks|bottles|petrol|molotov|objects)|"
+                     r"\b(threw|thrown|throwing|hurled|pelted) (?:\w+ )?(?:stones|rocks|bottles|petrol|molotov|objects)|"
+                     r"\b(brawl\w*|scuffl\w*|fist-?fights?|shoving)\b|"
                      r"\b(torched|set (?:fire|ablaze)|burned|burnt|vandali[sz]ed|smashed|ransacked|looted|slashed|"
                      r"damaged|attacked|assaulted|beat up|clashed with (?:police|security|rival)|stormed|kidnapped)\b|"
-                     r"\bvandali[sz]\w*|\bbr(?:oke|eaking) (?:the |their )?(?:car |shop |bus )?(?:windows?|windshields?|windscreens?|glass|gates?|doors?)|"
+                     r"\bvandali[sz]\w*|\bbr(?:oke|eaking) (?:the |their )?(?:car |shop |bus )?"
+                     r"(?:windows?|windshields?|windscreens?|glass|gates?|doors?)|"
                      r"\b(?:flattened|punctured) (?:the |their )?(?:car )?(?:tyres|tires)\b|"
                      r"\bwith (?:burning )?(?:tyres|tires|rocks|stones)\b", re.I)
 HURT_IN_CUSTODY = re.compile(r"\b(tortur\w*|beat(?:en|ing)?|assaulted|wounded|injured)\b", re.I)  # not "killed": "arrested for the killing"
@@ -99,9 +101,12 @@ ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|p
                            r"(?:drug )?traffickers?|gang members?|gangsters?|cartel members?|auxiliar(?:y|ies)|"
                            r"members? of (?:a |an |the )?(?:rival |drug[- ]trafficking |criminal |armed )?"
                            r"(?:group|gang|cartel|militia))\b", re.I)
-ARMED_VICTIM_TOLD = re.compile(r"\bvictims? (?:is|was|were|are) (?:a |an )?(?:alleged |suspected |known )?"
-                               r"(?:drug (?:dealers?|traffickers?)|gang members?|members? of (?:a |an |the )?"
-                               r"(?:rival |drug[- ]trafficking |criminal )?(?:group|gang|cartel))", re.I)
+ARMED_VICTIM_TOLD = re.compile(r"\b(?:victims?|target of the (?:attack|shooting)) (?:is|was|were|are) "
+                               r"(?:(?:identified|recogni[sz]ed|named|described|reported) as |said to be )?"
+                               r"(?:a |an |the )?(?:alleged |suspected |known )?"
+                               r"(?:drug (?:dealers?|traffickers?)|gang members?|(?:members?|leaders?|heads?|bosses) of "
+                               r"(?:a |an |the )?(?:local |rival |drug[- ]trafficking |criminal |armed )*"
+                               r"(?:group|gang|cartel|militia))", re.I)
 ARMED_UNITS = re.compile(r"\b(military|army|police|patrol|troops?|soldiers?|security|armou?red|militia|rebel|"
                          r"fighters?|guards?|forces?|checkpoint|base)\b", re.I)
 UNARMED_CONVOYS = re.compile(r"\b(ngos?|aid|humanitarian|relief|commercial|civilian|passenger|trucks?|lorr(?:y|ies)|"
@@ -366,7 +371,7 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
     for below, token in zip([None, *chain], chain):
         if below is not None and below.dep_ in ("nsubj", "nsubjpass"):
             break  # "protesters demanded ...": the act is the subject, not what is demanded
-        if any(c.dep_ == "neg" for c in token.children):
+        if any(c.dep_ == "neg" for c in token.children) and not _aside(token):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
             return False
@@ -375,6 +380,11 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
     if (_habitual(head) and not _headline(head.sent) and not _note_present(doc, trigger, head)) or _to_be_done(head):
         return False
     return not any(c.lower_ in IRREALIS_MODS for c in head.children)
+
+
+def _aside(token: Any) -> bool:
+    """A bracketed aside ("blocked (means not specified) a school"): its "not" denies no act."""
+    return token.dep_ in ("parataxis", "appos") and any(c.lower_ == "(" for c in token.children)
 
 
 def _habitual(head: Any) -> bool:
@@ -731,10 +741,11 @@ def rioting(span: Any) -> bool:
         word = token[0] if token is not None and len(token) else None
         if word is None:
             return True
-        if word.tag_ == "VBN" and (word.dep_ in ("amod", "acl", "relcl")
-                                   or any(c.dep_ == "auxpass" for c in word.children)):
+        done = word.i > 0 and word.doc[word.i - 1].lower_ in ("and", "then")  # "demonstrated and burnt machines"
+        if word.tag_ == "VBN" and not done and (word.dep_ in ("amod", "acl", "relcl")
+                                               or any(c.dep_ == "auxpass" for c in word.children)):
             continue
-        if word.dep_ == "amod" or _grievance(word):
+        if (word.dep_ == "amod" and not done) or _grievance(word):
             continue
         return True
     return False
