@@ -41,7 +41,8 @@ DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|displaced|evacuated|escaped|mo
 RESPONSIBILITY = re.compile(r"\bclaimed responsibility\b", re.I)
 OWN_CLAIM = re.compile(r"\b(?:said|says|claimed|announced) (?:that )?(?:it|they|its (?:fighters|forces|units|troops))\b", re.I)
 CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protestors|rioters|participants|crowd|"
-                           r"students|youths|group|marchers|residents)|Demonstrators|Protesters|Some (?:of the )?"
+                           r"students|youths|group|marchers|residents|farmers|workers|villagers|supporters|drivers|"
+                           r"teachers)|Demonstrators|Protesters|Some (?:of the )?"
                            r"(?:demonstrators|protesters|participants)|There (?:were|was) (?:direct |violent )?"
                            r"(?:clashes|a brawl|scuffles)|During the (?:demonstration|protest|march|rally))\b")
 FORCES = re.compile(r"\b(police|security forces|soldiers|troops|gendarme\w*|army|authorities|officers)\b", re.I)
@@ -385,13 +386,14 @@ def _how_protests_went(ctx: _Context) -> None:
             continue
         later = [s for s in ctx.analyzed.sentences
                  if s.paragraph == claim.paragraph and s.span.start >= claim.evidence.end]
-        for sentence in later:
-            span = ctx.analyzed.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
-            text = sentence.span.text
-            if span is not None and CROWD_SUBJECT.search(text) and rioting(span):
-                claim.sub_event_type, claim.decided_by = "Violent demonstration", f"{claim.decided_by}+rioting-after"
-                claim.actor1 = _generic_actor(ctx, "rioters") or claim.actor1
-                break
+        spans = [(ctx.analyzed.doc.char_span(s.span.start, s.span.end, alignment_mode="expand"), s.span.text)
+                 for s in later]
+        if any(span is not None and CROWD_SUBJECT.search(text) and rioting(span) for span, text in spans):
+            # demonstrators' violence makes it a riot, whether or not police stepped in (codebook 1.3)
+            claim.sub_event_type, claim.decided_by = "Violent demonstration", f"{claim.decided_by}+rioting-after"
+            claim.actor1 = _generic_actor(ctx, "rioters") or claim.actor1
+            continue
+        for span, text in spans:
             if span is not None and intervened(span) and FORCES.search(text):
                 claim.sub_event_type = "Protest with intervention"
                 claim.decided_by = f"{claim.decided_by}+intervention-after"
