@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Actor, ActorMention
-from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK
+from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK, SD
 from .learned import Prediction, get_model
 from .roles import Roles, assign_roles
 from .triggers import ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, TERRITORY, Trigger, find_triggers
@@ -27,6 +27,7 @@ IRREALIS = frozenset({"threaten", "plan", "aim", "intend", "warn", "seek", "vow"
 IRREALIS_MODS = frozenset({"potential", "possible", "planned", "future", "imminent", "feared", "expected", "proposed"})
 DEATH_ONLY = frozenset({"death", "dead", "die", "casualty", "toll", "body"})
 STATE = frozenset({1})
+DETAINING = frozenset({1, 8})  # state forces, at home or abroad ("Israeli soldiers arrested ... in Hebron")
 ARMED = frozenset({1, 2, 3, 4, 8})
 INTERVENED = re.compile(r"\b(tear ?gas|teargas|dispers|dislodg|intervened|water cannon|baton|rubber bullets|beat|"
                         r"clashed with police|(?:were|was|been) (?:arrested|detained)|(?:arrested|detained) (?:\d+|several|"
@@ -60,10 +61,16 @@ POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ied|ies)|sit-in|ma
                        r"mayor|councillor|councilor|official|militants?|rebels?|insurgents?|gang|cartel|militia\w*|"
                        r"soldiers?|troops|army|military|mobs?|lynch\w*|crowds?|villagers|residents|locals|"
                        r"vigilant\w*|abduct\w*|kidnap\w*)\b", re.I)  # a mob beating a thief is mob violence
-NO_FIGHT = re.compile(r"\bwithout (?:a |any )?(?:fight(?:ing)?|clash(?:es)?|resistance|battle|bloodshed|"
-                      r"(?:firing )?a (?:single )?shot)|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
+NO_FIGHT = re.compile(r"\bwithout (?:\w+ing )?(?:a |any )?(?:fight(?:ing)?|clash(?:es)?|resistance|battle|bloodshed|"
+                      r"(?:firing )?a (?:single )?shot)|\b(?:peacefully|unopposed|unchallenged|no resistance)\b|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
                       r"pulled out|retreated)\b", re.I)
-FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|assault\w*)\b", re.I)
+FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|assault(?!\s+rifles?)\w*|"
+                      r"attack\w*|offensive|firefight|gunfire|gun ?battle|dead|wounded|casualties|airstrikes?|"
+                      r"bombard\w*|siege|resistance)\b", re.I)
+# the holders left: "after the troops withdrew", "a town NATO forces had pulled out of", "letting X take over"
+HOLDERS_LEFT = re.compile(r"\b(withdr[ae]w\w*|pull(?:ed|ing)? (?:out|back)|pulled out of|retreat(?:ed|ing)|abandon(?:ed|ing)|"
+                          r"vacat(?:ed|ing)|fled|left the (?:town|city|village|area|base))\b", re.I)
+NEUTRAL_TAKING = frozenset({"take", "enter", "assume", "gain", "fall"})  # verbs that do not say a fight took place
 WEAPON_CARRIERS = frozenset({"aircraft", "plane", "jet", "warplane", "helicopter", "drone", "bomber", "gunship",
                              "artillery", "battery", "tank", "missile", "rocket", "shell"})
 NOT_WEAPON_GRENADES = frozenset({"stun", "smoke", "flash", "sound", "gas", "tear", "teargas"})
@@ -110,10 +117,12 @@ ARMED_ATTACKERS = re.compile(r"\b(heavily[- ]armed|armed (?:men|groups?|assailan
                              r"gunfire|rifles?|machetes)\b", re.I)
 OFF_DUTY_TOLD = re.compile(r"\b(?:assumed |presumed |believed )?(?:to be )?(?:off[- ]duty|unarmed)\b", re.I)
 OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)  # ACLED: civilians
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "student", "youth"})
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
                          "neighbor", "trader", "farmer", "herder"})
-DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed"})
+DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed",
+                        "use"})  # "used kerosene to set fire to a school": the means of a done act
 DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
 PROCEEDINGS = frozenset({"charge", "sentence", "convict", "fine", "sue", "prosecute", "indict", "punish", "acquit",
                          "jail", "imprison", "ban", "suspend", "sanction", "blame", "investigate", "probe", "try"})
@@ -132,8 +141,16 @@ POSITIONS = re.compile(r"\b(?:at|on|towards?|against) (?:the )?([A-Z][\w'-]+) (?
 REPEL_LEMMAS = frozenset({"repel", "repulse", "repell"})
 KILL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "slaughter", "assassinate"})
 CAUSE_PREPS = frozenset({"after", "following", "amid", "during"})
+CAUSE_WORDS = frozenset({"after", "following", "amid", "over"})
+CAUSE_HEADS = frozenset({"due", "response", "wake", "because", "aftermath", "view", "owing"})
+# acts that answer violence: a security measure, a force movement, a deal (codebook 1.3)
+MEASURES = frozenset({"Change to group/activity", "Agreement"})
+CAUSE_ONLY = MEASURES | {"Arrests"}  # "raped after their arrest": told as what came before, beside the act
 NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
-                             "network", "center", "centre", "group", "unit", "force", "team", "system", "capability"})
+                             "network", "center", "centre", "group", "unit", "force", "team", "system", "capability",
+                             "rifle", "weapon", "helicopter", "vehicle", "craft", "boat", "dog", "squad"})  # "assault rifles"
+HYPHEN_ADJECTIVES = frozenset({"torn", "hit", "affected", "ravaged", "stricken", "free", "prone", "related", "hit",
+                               "wracked", "racked", "scarred", "weary"})  # "riot-torn", "curfew-free": a place's state
 
 
 # Rules whose type a weapon or an act defines (codebook 1.4): when they fire they decide. The
@@ -199,7 +216,8 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
     if any(t.kind == PROTEST and _lone_hunger_strike(span.doc, t) for t in found):
         found = [t for t in found if t.kind != PROTEST]  # "started a hunger strike to protest ...": its purpose
     triggers = [t for t in found if _realis(span.doc, t) and _eventive(span.doc, t)]
-    triggers = _protests_as_setting(span.doc, triggers)
+    triggers = _measures_after_violence(span.doc, _protests_as_setting(span.doc, triggers))
+    triggers = _entering_as_prelude(span.doc, triggers)
     if not triggers:
         return []
     victims = _victims(span, fatal)
@@ -221,6 +239,42 @@ def _protests_as_setting(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
     if not defining:
         return triggers
     return [t for t in triggers if not (t.kind == PROTEST and _in_cause_phrase(t.head(doc)))]
+
+
+def _measures_after_violence(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
+    """"a curfew was imposed following clashes", "reimposed blockades following the shooting deaths":
+    a security measure or a deal told with the violence that led to it is the event; the violence
+    is told as its cause (codebook 1.3, Change to group/activity: non-violent security measures).
+    And a measure or an arrest told only as a cause ("riots after the curfew was lifted", "raped after
+    their arrest") is not the event when another act is told."""
+    caused = [t for t in triggers if _told_as_cause(t.head(doc))]
+    if not caused or len(caused) == len(triggers):
+        return triggers
+    if any(t.kind in MEASURES for t in triggers if t not in caused):
+        return [t for t in triggers if t not in caused]
+    return [t for t in triggers if not (t.kind in CAUSE_ONLY and t in caused)]
+
+
+def _entering_as_prelude(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
+    """"soldiers entered the village and arrested three men": entering is how the act began, not a
+    place taken; only when the sentence tells nothing else is entering the event."""
+    entering = [t for t in triggers if t.rule == "take-place" and t.head(doc).lemma_.lower() == "enter"]
+    if entering and len(entering) < len(triggers):
+        return [t for t in triggers if t not in entering]
+    return triggers
+
+
+def _told_as_cause(head: Any) -> bool:
+    """Inside "after/following/amid/due to/in the wake of ..." or a clause opened by "after"."""
+    for token in [head, *head.ancestors]:
+        if token.dep_ == "pobj" and (token.head.lower_ in CAUSE_WORDS
+                                     or (token.head.lower_ in ("to", "of") and token.head.head.lower_ in CAUSE_HEADS)):
+            return True
+        if token.dep_ in ("dobj", "pobj") and token.head.lower_ == "following":
+            return True
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "because") for c in token.children):
+            return True
+    return False
 
 
 def _in_cause_phrase(head: Any) -> bool:
@@ -368,9 +422,25 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
             return False
         if token is not head and token.lemma_ in IRREALIS:
             return False
+    if _denied(head):
+        return False
     if (_habitual(head) and not _headline(head.sent) and not _note_present(doc, trigger, head)) or _to_be_done(head):
         return False
     return not any(c.lower_ in IRREALIS_MODS for c in head.children)
+
+
+def _denied(head: Any) -> bool:
+    """"taken without a fight", "without encountering resistance", "no clashes were reported"."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return True
+    token = head
+    for _ in range(3):
+        if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
+            return True
+        if token.dep_ not in ("dobj", "pobj", "pcomp", "compound", "amod"):
+            return False
+        token = token.head
+    return False
 
 
 def _habitual(head: Any) -> bool:
@@ -427,6 +497,12 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
         return False  # "charged over the bus attack": a court or a body acts on an event told before
     if trigger.kind == PROTEST and _lone_hunger_strike(doc, trigger):
         return False  # codebook 1.3: an individual's hunger strike is not a Protest
+    if head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and doc[head.i + 2].lower_ in HYPHEN_ADJECTIVES:
+        return False  # "the riot-torn district", "curfew-free areas" describe a place, not an act
+    if trigger.kind == PROTEST and head.lemma_.lower() == "demonstrate" and any(c.dep_ == "dobj" for c in head.children):
+        return False  # "to demonstrate the force", "demonstrated its strength": to show, not to protest
+    if trigger.kind == DISPLACEMENT and head.dep_ == "amod" and head.lemma_.lower() == "displace":
+        return False  # "displaced women were raped": who the victims were, not a new displacement
     if trigger.kind == "Violent demonstration" and head.dep_ in ("compound", "amod", "nmod") \
             and head.head.lemma_.lower() in RIOT_GEAR:
         return False  # "riot police used tear gas": the police's name, not a riot
@@ -495,9 +571,9 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         return _advance(trigger, roles)
     if trigger.kind == DISPLACEMENT:
         return _displacement(span, trigger)
-    if trigger.kind == "Arrests" and roles.actor1 is not None and roles.actor1.inter not in STATE:
+    if trigger.kind == "Arrests" and roles.actor1 is not None and roles.actor1.inter not in DETAINING:
         return _make("Abduction/forced disappearance", "arrest-by-non-state", roles, trigger, span)
-    if trigger.kind == "Arrests" and HURT_IN_CUSTODY.search(span.text):
+    if trigger.kind == "Arrests" and _hurt_in_custody(span):
         roles.actor2 = roles.actor2 if roles.actor2 is not None and roles.actor2.inter == 7 else scene.actor("civilians")
         return _make("Attack", "arrest+hurt", roles, trigger, span, civilians=True)
     if trigger.kind == "Abduction/forced disappearance" and _and_killed(head):
@@ -539,6 +615,21 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         if CIVILIAN_OBJECTS.search(span.text) and (roles.actor2 is None or roles.actor2.inter != 7):
             roles.actor2 = scene.actor("civilians") or roles.actor2  # "strikes on civilian areas"
     return _make(trigger.kind, trigger.rule, roles, trigger, span)
+
+
+def _hurt_in_custody(span: Any) -> bool:
+    """Beaten or tortured in the arrest; not others described as hurt before ("along with three
+    activists abducted and assaulted earlier this year")."""
+    for m in HURT_IN_CUSTODY.finditer(span.text):
+        words = span.doc.char_span(span.start_char + m.start(), span.start_char + m.end(), alignment_mode="expand")
+        word = words[0] if words is not None and len(words) else None
+        if word is None:
+            return True
+        chain = [word, *([word.head] if word.dep_ == "conj" else [])]
+        if any(w.tag_ == "VBN" and w.dep_ in ("acl", "relcl", "amod") for w in chain):
+            continue
+        return True
+    return False
 
 
 def _counted_blasts(head: Any) -> bool:
@@ -635,7 +726,7 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
     if roles.actor1 is not None and roles.actor1.inter not in STATE and any(a.inter in STATE for a in side):
         roles.actor1 = next(a for a in side if a.inter in STATE)  # "Giants Brigade and pro-Hadi forces gained control"
     told = scene.context or span.text
-    if NO_FIGHT.search(told) and not FIGHTING.search(span.text):
+    if _taken_without_fight(told, span, head):
         return _make("Non-violent transfer of territory", "territory-without-fight", roles, trigger, span,
                      territory="captured")
     state = roles.actor1 is not None and roles.actor1.inter in STATE
@@ -645,6 +736,17 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
         return _make("Government regains territory", "territory-by-state", roles, trigger, span, territory="captured")
     return _make("Non-state actor overtakes territory", "territory-by-non-state", roles, trigger, span,
                  territory="captured")
+
+
+def _taken_without_fight(told: str, span: Any, head: Any) -> bool:
+    """Control changed with no violent interaction (codebook 1.3): the text says so ("without a
+    fight", "peacefully"), or says the holders left and names no fighting, or tells the taking
+    with a verb that names no force ("took over", "entered") and no fighting at all."""
+    if NO_FIGHT.search(told) and not FIGHTING.search(NO_FIGHT.sub("", span.text)):
+        return True
+    if FIGHTING.search(NO_FIGHT.sub("", told)):
+        return False
+    return bool(HOLDERS_LEFT.search(told)) or head.lemma_.lower() in NEUTRAL_TAKING
 
 
 def _advance(trigger: Trigger, roles: Roles) -> Decision | None:
@@ -711,11 +813,21 @@ def rioting(span: Any) -> bool:
         if word is None:
             return True
         if word.tag_ == "VBN" and (word.dep_ in ("amod", "acl", "relcl")
-                                   or any(c.dep_ == "auxpass" for c in word.children)):
+                                   or any(c.dep_ == "auxpass" for c in word.children)) and not _done_by_crowd(word):
             continue
         if word.dep_ == "amod":
             continue
         return True
+    return False
+
+
+def _done_by_crowd(verb: Any) -> bool:
+    """"offices were ransacked and set on fire by protesters": the passive's agent is the crowd."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
+    for v in verbs:
+        for agent in (c for c in v.children if c.dep_ == "agent"):
+            if any(t.lemma_.lower() in PROTESTERS for t in agent.subtree):
+                return True
     return False
 
 
@@ -838,6 +950,10 @@ def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:
             top.civilian_targeting = True
         rest = [d for d in rest if not _same_act(d, top)]
         rest.append(top)
+    if any(BY_NAME[d.sub_event_type].event_type != SD for d in rest):
+        rest = [d for d in rest if d.sub_event_type != "Looting/property destruction"]  # destruction within violence
+    if any(d.territory == "captured" for d in rest):
+        rest = [d for d in rest if d.sub_event_type != "Change to group/activity"]  # "withdrew, letting X take over"
     if any(BY_NAME[d.sub_event_type].event_type == PROTESTS for d in rest):
         rest = [d for d in rest if d.sub_event_type not in ("Arrests", "Armed clash")]
     return _merge_same_type(rest)

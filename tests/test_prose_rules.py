@@ -1,0 +1,60 @@
+"""Codebook definitions read from lemmas and syntax (issue 10): sentences written for these tests,
+each a case one definition settles."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.model
+PUBLISHED = dt.date(2021, 6, 14)
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from sitrep.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def primary(pipeline, text: str) -> str | None:
+    events = pipeline.extract(text, published=PUBLISHED)
+    return events[0].sub_event_type if events else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a security measure answering violence is the event; the violence is its cause
+    ("Authorities imposed a curfew in Kaduna on Sunday following clashes between rival groups.",
+     "Change to group/activity"),
+    ("The curfew in Jos was relaxed for six hours on Monday after calm returned.", "Change to group/activity"),
+    # a place's state is no act
+    ("Police lifted the curfew on Tuesday in the riot-torn town of Kafanchan.", "Change to group/activity"),
+    # troops showing force are no demonstration
+    ("Soldiers staged a flag march through Meerut on Friday to reassure residents.", "Change to group/activity"),
+    # buildings destroyed by an armed group, wherever the words stand, with nobody hurt
+    ("Gunmen torched a government primary school in Kebbi on Saturday night.", "Looting/property destruction"),
+    ("Militants used petrol to set fire to a health centre in Bannu on Monday.", "Looting/property destruction"),
+    # a town taken without fighting, or left by its holders, changes hands non-violently
+    ("The rebels entered Bambari on Sunday after the army pulled back to the capital.",
+     "Non-violent transfer of territory"),
+    ("Government troops took over Buulo Burde on Monday without encountering any resistance.",
+     "Non-violent transfer of territory"),
+    # ... but a capture in a battle is a Battles event
+    ("Rebels captured Bambari on Sunday after heavy fighting with the army.", "Non-state actor overtakes territory"),
+    # state forces abroad arrest; that is not an abduction
+    ("Israeli troops arrested 12 Palestinians in Jenin on Monday.", "Arrests"),
+    # an arrest told as what came before is not the event
+    ("Two women said they were raped by soldiers in Goma after their arrest on Monday.", "Sexual violence"),
+])
+def test_primary_type(pipeline, text, expected):
+    assert primary(pipeline, text) == expected
+
+
+def test_fighting_denied_is_no_clash(pipeline):
+    text = "The town of Sibiti was taken without a fight on Saturday, after government forces left it."
+    assert primary(pipeline, text) != "Armed clash"
+
+
+def test_entering_before_an_act_is_no_capture(pipeline):
+    text = "Soldiers entered Kani village in Sagaing on Monday and set 40 houses on fire."
+    assert primary(pipeline, text) == "Looting/property destruction"
