@@ -41,6 +41,23 @@ def primary(pipeline, text: str) -> str | None:
      "Non-violent transfer of territory"),
     # ... but a capture in a battle is a Battles event
     ("Rebels captured Bambari on Sunday after heavy fighting with the army.", "Non-state actor overtakes territory"),
+    # a force handing its camps to the host state as it leaves moves its forces
+    ("Peacekeepers handed over two of their camps in Kidal to the national army on Monday as part of their withdrawal.",
+     "Change to group/activity"),
+    # an armed group leaving a town it held gives it up without a fight
+    ("The militants abandoned Bulo Marer on Tuesday as government troops approached.",
+     "Non-violent transfer of territory"),
+    # a weapons cache seized, however long the list of what was in it
+    ("Police seized a large quantity of rifles, ammunition and improvised explosive devices from a house in Quetta on Monday.",
+     "Disrupted weapons use"),
+    # the force's own fire on protesters is no rioting by them
+    ("Police opened fire on protesters in Mandalay on Sunday, killing three, witnesses said.",
+     "Excessive force against protesters"),
+    # what was intercepted must be a weapon
+    ("Gunmen intercepted the road near Kutum on Monday and raped two women collecting firewood.", "Sexual violence"),
+    # an act with its doer is the event; the flight is its consequence
+    ("Hundreds of villagers fled after soldiers burnt down 30 houses in Kani on Saturday.",
+     "Looting/property destruction"),
     # state forces abroad arrest; that is not an abduction
     ("Israeli troops arrested 12 Palestinians in Jenin on Monday.", "Arrests"),
     # an arrest told as what came before is not the event

@@ -34,6 +34,7 @@ INTERVENED = re.compile(r"\b(tear ?gas|teargas|dispers|dislodg|intervened|water 
                         r"some|dozens|many|the|a|an|at least)\b|prevented)", re.I)
 DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|oppose|condemn|decry)|"
                           r"\bin (?:protest|demonstration)\b|\bdemand(?:ed|ing)\b|\bdemonstrat", re.I)
+DEMO_TOLD = re.compile(r"\b(protest(?:s|ers?|ing|ed)?|demonstrat\w*|rall(?:y|ies|ied)|sit-ins?)\b", re.I)  # in the passage
 RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburning (?:tyres|tires|rubber|debris)\b|"
                      r"\b(threw|thrown|throwing|hurled|pelted) (?:stones|rocks|bottles|petrol|molotov|objects)|"
                      r"\b(torched|set (?:fire|ablaze)|burned|burnt|vandali[sz]ed|smashed|ransacked|looted|slashed|"
@@ -74,6 +75,8 @@ NEUTRAL_TAKING = frozenset({"take", "enter", "assume", "gain", "fall"})  # verbs
 WEAPON_CARRIERS = frozenset({"aircraft", "plane", "jet", "warplane", "helicopter", "drone", "bomber", "gunship",
                              "artillery", "battery", "tank", "missile", "rocket", "shell"})
 NOT_WEAPON_GRENADES = frozenset({"stun", "smoke", "flash", "sound", "gas", "tear", "teargas"})
+NOT_INTERCEPTED = frozenset({"way", "path", "road", "route", "convoy", "bus", "car", "vehicle", "truck", "boat",
+                             "group", "caravan", "call", "message", "communication", "letter"})
 FOUND_VERBS = frozenset({"find", "seize", "discover", "recover", "confiscate", "defuse", "dismantle", "secure",
                          "hand", "surrender", "detect", "disarm", "store", "include", "possess"})
 PERSON_OBJECTS = re.compile(r"\b(\w+men|man|woman|women|persons?|people|migrants?|suspects?|members?|rector|priest|"
@@ -87,6 +90,8 @@ WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tank
                             r"rifles?|guns?|firearms?|pistols?|motorbikes?|motorcycles?|trucks?|cars?|boats?|canoes?|"
                             r"marijuana|cannabis|cocaine|narcotics|plants|contraband|goods|cattle|livestock|money|"
                             r"documents|phones?)\b", re.I)  # seized things, not places
+ARMS = re.compile(r"\b(weapons?|arms|ammunition|explosives?|rifles?|guns?|firearms?|pistols?|grenades?|"
+                  r"ieds?|mines?|rockets?|mortars?|bombs?|cache|munitions?|rounds)\b", re.I)
 REGAIN_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
 PEOPLE_WORDS = re.compile(r"\b(famil(?:y|ies)|people|residents|civilians|households|persons|individuals|"
                           r"villagers|inhabitants|children|women|fishermen|farmers|herders|staff|workers|"
@@ -113,6 +118,7 @@ UNARMED_CONVOYS = re.compile(r"\b(ngos?|aid|humanitarian|relief|commercial|civil
 RIOT_WORDS = re.compile(r"\b(riot(?:s|ed|ing|ers?)?|violen(?:t|ce)|barricad\w*|block\w*|logs?|stones?|rocks?|bricks?|petrol bombs?|"
                         r"molotov\w*|arson|fires?|injur\w*|wounded|hurt)\b", re.I)
 RIOT_UNITS = re.compile(r"\briot[- ](?:police\w*|gear|squads?|units?|control|officers?|troops?|shields?|cops?)\b", re.I)
+FORCE_FIRE = re.compile(r"\b(?:open(?:ed|s|ing)? fire|fired (?:live )?(?:rounds|shots|bullets)?|live fire)\b", re.I)
 ARMED_ATTACKERS = re.compile(r"\b(heavily[- ]armed|armed (?:men|groups?|assailants|attackers|militias?)|gunmen|"
                              r"gunfire|rifles?|machetes)\b", re.I)
 OFF_DUTY_TOLD = re.compile(r"\b(?:assumed |presumed |believed )?(?:to be )?(?:off[- ]duty|unarmed)\b", re.I)
@@ -217,7 +223,7 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
         found = [t for t in found if t.kind != PROTEST]  # "started a hunger strike to protest ...": its purpose
     triggers = [t for t in found if _realis(span.doc, t) and _eventive(span.doc, t)]
     triggers = _measures_after_violence(span.doc, _protests_as_setting(span.doc, triggers))
-    triggers = _entering_as_prelude(span.doc, triggers)
+    triggers = _displacement_by_an_act(span.doc, _entering_as_prelude(span.doc, triggers))
     if not triggers:
         return []
     victims = _victims(span, fatal)
@@ -253,6 +259,24 @@ def _measures_after_violence(doc: Any, triggers: list[Trigger]) -> list[Trigger]
     if any(t.kind in MEASURES for t in triggers if t not in caused):
         return [t for t in triggers if t not in caused]
     return [t for t in triggers if not (t.kind in CAUSE_ONLY and t in caused)]
+
+
+def _displacement_by_an_act(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
+    """"1,000 people fled after junta forces burnt down two homes": an act told with its doer is
+    the event, and the flight its consequence; displacement "due to clashes" with no act told is
+    ACLED's Other (displacement from fighting)."""
+    if not any(t.kind == DISPLACEMENT for t in triggers):
+        return triggers
+    if any(t.kind != DISPLACEMENT and _told_with_doer(t.head(doc)) for t in triggers):
+        return [t for t in triggers if t.kind != DISPLACEMENT]
+    return triggers
+
+
+def _told_with_doer(head: Any) -> bool:
+    verb = head if head.pos_ == "VERB" else None
+    while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return verb is not None and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
 def _entering_as_prelude(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
@@ -317,6 +341,8 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
         return decisions
     if not _same_family(first.sub_event_type, prediction.label):
         return decisions
+    if first.rule.startswith("protest") and prediction.label not in DEMONSTRATION:
+        return decisions  # the rules read a demonstration; the model does not make it a clash or an attack
     if prediction.label == "Peaceful protest" and first.rule != "protest":
         return decisions  # force, arrests or rioting the rules read stay; the model only adds what they missed
     if any(d.sub_event_type == prediction.label for d in decisions):
@@ -345,8 +371,9 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
 
 
 def _violence_told(text: str) -> bool:
-    """Words of demonstrators' violence, apart from the names of riot police and their gear."""
-    text = RIOT_UNITS.sub("", text)
+    """Words of demonstrators' violence, apart from the names of riot police and their gear and
+    the force's own fire ("police opened fire on protesters")."""
+    text = FORCE_FIRE.sub("", RIOT_UNITS.sub("", text))
     return bool(RIOTING.search(text) or RIOT_WORDS.search(text))
 
 
@@ -499,7 +526,8 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
         return False  # codebook 1.3: an individual's hunger strike is not a Protest
     if head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and doc[head.i + 2].lower_ in HYPHEN_ADJECTIVES:
         return False  # "the riot-torn district", "curfew-free areas" describe a place, not an act
-    if trigger.kind == PROTEST and head.lemma_.lower() == "demonstrate" and any(c.dep_ == "dobj" for c in head.children):
+    if trigger.kind == PROTEST and head.lemma_.lower() == "demonstrate" and any(c.dep_ in ("dobj", "ccomp")
+                                                                                 for c in head.children):
         return False  # "to demonstrate the force", "demonstrated its strength": to show, not to protest
     if trigger.kind == DISPLACEMENT and head.dep_ == "amod" and head.lemma_.lower() == "displace":
         return False  # "displaced women were raped": who the victims were, not a new displacement
@@ -547,9 +575,12 @@ def _lone_hunger_strike(doc: Any, trigger: Trigger) -> bool:
 
 
 def _found_not_fired(head: Any) -> bool:
+    """"seized a quantity of arms, ammunition and improvised explosive devices (IEDs)": the weapon
+    is what was found, however deep in the list it stands."""
     token = head
-    for _ in range(3):
-        if token.dep_ in ("dobj", "obj", "conj", "appos", "pobj", "prep", "nsubjpass") and token.head is not token:
+    for _ in range(6):
+        if token.dep_ in ("dobj", "obj", "conj", "appos", "pobj", "prep", "nsubjpass", "amod", "compound") \
+                and token.head is not token:
             token = token.head
             if token.lemma_.lower() in FOUND_VERBS:
                 return True
@@ -582,8 +613,9 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
             and fatal is not None and fatal.best > 0:
         return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)
     if trigger.rule == "intercept" and head.lemma_ == "intercept" and any(
-            c.dep_ == "dobj" and PERSON_OBJECTS.fullmatch(c.text) for c in head.children):
-        return None  # "intercepted a man on a motorcycle": stopped a person, not a weapon
+            c.dep_ == "dobj" and (PERSON_OBJECTS.fullmatch(c.text) or c.lemma_.lower() in NOT_INTERCEPTED)
+            for c in head.children):
+        return None  # "intercepted a man on a motorcycle", "intercepted the way": stopped people, not a weapon
     if trigger.kind == "Disrupted weapons use" and roles.actor1 is None and AIR_DEFENCE.search(span.text):
         roles.actor1 = scene.actor("troops")  # air defences are the home state's forces
     if trigger.rule == "clash" and head.lemma_.lower() in REPEL_LEMMAS and roles.actor1 is not None \
@@ -595,7 +627,8 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
     if trigger.rule == "clash" and head.lemma_ == "ambush" and _ambushed_civilians(span, head, roles, fatal):
         roles.actor2 = scene.actor("civilians") or roles.actor2  # an ambush on aid workers is one-sided (codebook 1.3)
         return _make("Attack", "ambush-on-civilians", roles, trigger, span, civilians=True)
-    if trigger.kind == "Violent demonstration" and DEMO_CONTEXT.search(span.text):
+    if trigger.kind == "Violent demonstration" and (DEMO_CONTEXT.search(span.text)
+                                                    or DEMO_TOLD.search(scene.context or "")):
         roles.actor1 = scene.actor("rioters") or roles.actor1
         return _make("Violent demonstration", f"{trigger.rule}-with-demands", roles, trigger, span)
     if trigger.kind == "Violent demonstration" or (trigger.kind == "Armed clash" and _by_a_crowd(span, trigger, roles)):
@@ -714,12 +747,18 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
     """A capture of places; seizing weapons or depots is part of a battle, not territory. Taken
     without a fight, or after the holders left, it is a non-violent transfer (codebook 1.3)."""
     head = trigger.head(span.doc)
-    objects = " ".join(t.text for c in head.children if c.dep_ in ("dobj", "obj", "attr") for t in c.subtree)
+    objects = " ".join(t.text for c in head.children if c.dep_ in ("dobj", "obj", "attr") for t in _own_words(c))
     if objects and WEAPON_OBJECTS.search(objects) and not re.search(r"\b(areas?|villages?|towns?|control)\b", objects):
+        if ARMS.search(objects) and (roles.actor1 is None or roles.actor1.inter in DETAINING) \
+                and not _violence_beside(span, trigger):
+            return _make("Disrupted weapons use", "arms-seized", roles, trigger, span)  # a cache seized (codebook 1.3)
         return None
     heads = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     if any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text) for c in heads):
         return None  # "seized 5,000 marijuana plants in a village", "captured two men": no place changed hands
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in CROWD_NOUNS and (roles.actor1 is None or roles.actor1.inter not in ARMED):
+        return None  # "unionized workers took over the tax office to demand ...": an occupation by a crowd, not a conquest
     if any(c.lemma_.lower() in MEDIA_OBJECTS for c in heads):
         return None  # "took over state television": a coup's act, not a place taken (codebook: Other)
     side = [a for a in (roles.actor1, *roles.assoc_actor_1) if a is not None]
@@ -736,6 +775,21 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
         return _make("Government regains territory", "territory-by-state", roles, trigger, span, territory="captured")
     return _make("Non-state actor overtakes territory", "territory-by-non-state", roles, trigger, span,
                  territory="captured")
+
+
+def _own_words(noun: Any) -> list[Any]:
+    """A noun phrase without the places and times hung on it ("arms ... from a hideout in the town")."""
+    cut = {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in cut]
+
+
+def _violence_beside(span: Any, trigger: Trigger) -> bool:
+    """Another act of violence in the sentence: weapons taken in a fight are part of the fight."""
+    return any(t is not trigger and (t.kind in (GENERIC, "Armed clash") or BY_NAME.get(t.kind) is not None
+                                     and BY_NAME[t.kind].event_type in (ERV, "Battles"))
+               and t.head(span.doc).lemma_.lower() not in ("operation",) and _realis(span.doc, t)
+               and (t.kind in (GENERIC, "Armed clash") or not _found_not_fired(t.head(span.doc)))
+               for t in find_triggers(span))
 
 
 def _taken_without_fight(told: str, span: Any, head: Any) -> bool:

@@ -42,6 +42,7 @@ def W(*words: str) -> dict:
     return {"LOWER": {"IN": list(words)}}
 
 
+POSTS = {"LOWER": {"IN": ["base", "bases", "camp", "camps", "position", "positions", "outpost", "outposts"]}}  # "bases" lemmatises to "basis"
 OPT_ADJ = {"POS": {"IN": ["ADJ", "NUM", "DET", "ADV"]}, "OP": "*"}
 THINGS = {"POS": {"IN": ["ADJ", "NUM", "DET", "ADV", "NOUN", "PROPN", "PRON"]}, "OP": "*"}  # "set 29 houses on fire", "set it ablaze"
 
@@ -164,7 +165,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("transfer", "Non-violent transfer of territory", [
         [L("withdraw", "pull", "retreat"), {"OP": "*", "IS_PUNCT": False}, W("without"), OPT_ADJ, L("fight", "resistance", "clash", "battle")],
-        [L("hand"), W("over"), {"OP": "?"}, OPT_ADJ, L("control", "town", "city", "base", "area", "position")],
+        [L("hand"), W("over"), {"OP": "?"}, OPT_ADJ, L("control", "town", "city", "area")],
     ]),
     ("change", "Change to group/activity", [
         [L("patrol"), L("take"), W("place")],
@@ -174,6 +175,11 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("deploy", "redeploy", "recruit", "mobilise", "mobilize", "reinforcement")],
         [L("merge", "defect", "defection")],
         [L("curfew")],  # imposed, extended, relaxed or lifted: a non-violent security measure (codebook 1.3)
+        [L("impose", "reimpose", "enforce", "tighten"), OPT_ADJ, L("blockade", "closure", "lockdown", "cordon")],
+        # a force handing its bases or camps to others as it leaves moves its forces; the place
+        # stays with the same side's partners (taken by opponents: Non-violent transfer of territory)
+        [L("hand"), W("over"), {"LOWER": {"IN": ["one", "some", "two", "three", "all", "most", "many", "several"]}, "OP": "?"},
+         {"LOWER": {"IN": ["of"]}, "OP": "?"}, THINGS, POSTS],
         [W("flag"), L("march")],  # a show of force by troops or police, not a demonstration
         [L("put", "place", "keep"), W("on"), OPT_ADJ, L("alert")],
         [L("form", "launch", "announce"), OPT_ADJ, L("group", "militia", "brigade", "movement", "coalition")],
@@ -184,7 +190,8 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("coup", "Other", [
         [L("coup")],
-        [L("dissolve", "suspend"), OPT_ADJ, L("government", "constitution", "parliament")],
+        [L("dissolve", "suspend"), OPT_ADJ, L("government", "constitution", "parliament", "institution", "assembly",
+                                             "senate", "cabinet")],
         [L("government", "constitution", "parliament"), W("had", "has", "was", "were"), {"LOWER": {"IN": ["been"]}, "OP": "?"},
          W("dissolved", "suspended", "overthrown", "toppled", "deposed")],
     ]),
@@ -262,7 +269,6 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("displacement", DISPLACEMENT, [
         [L("flee", "displace", "evacuate", "uproot", "displacement", "exodus", "evict", "eviction", "expel")],
-        [L("mass"), L("grave")],
     ]),
 ]
 
@@ -297,6 +303,9 @@ DEP_RULES: list[tuple[str, str, frozenset, frozenset, frozenset, str | None]] = 
     ("withdraw", "Change to group/activity",
      frozenset({"withdraw", "pull", "ship", "move", "redeploy", "relocate", "evacuate"}),
      FORCES, frozenset({"nsubj", "nsubjpass", "dobj"}), None),
+    # an armed group leaving a place it held ("the rebels fled the town", "militants abandoned their base")
+    ("abandon-place", TERRITORY, frozenset({"flee", "abandon", "vacate"}), SETTLEMENTS | {"@place"},
+     frozenset({"dobj"}), None),
     # a settlement taken or entered; whether by fighting the context says (classify._territory)
     ("take-place", TERRITORY, frozenset({"take", "enter"}), SETTLEMENTS | {"@place"}, frozenset({"dobj", "nsubjpass"}),
      None),
@@ -304,9 +313,17 @@ DEP_RULES: list[tuple[str, str, frozenset, frozenset, frozenset, str | None]] = 
 
 
 def _argument_ok(token: Any, args: frozenset) -> bool:
+    if "@place" in args and token.head.lemma_.lower() in ("flee", "abandon", "vacate") and not _by_a_force(token.head):
+        return False  # "residents fled the town": people displaced, not a place given up
     if token.lemma_.lower() in args:
         return True
     return "@place" in args and _named_place_taken(token)
+
+
+def _by_a_force(verb: Any) -> bool:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lemma_.lower() in FORCES
+                                    or any(c.lemma_.lower() in FORCES for c in subject.children))
 
 
 def _named_place_taken(token: Any) -> bool:
@@ -337,7 +354,8 @@ def _dep_matches(doc: Any) -> list[tuple[str, int, int]]:
         for rule, _kind, verbs, args, deps, prep in DEP_RULES:
             if lemma not in verbs:
                 continue
-            if lemma in PARTICLES and not any(c.dep_ == "prt" and c.lower_ in PARTICLES[lemma] for c in token.children):
+            if lemma in PARTICLES and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in PARTICLES[lemma]
+                                              for c in token.children):
                 continue
             if prep is not None and not any(c.dep_ == "prep" and c.lower_ == prep for c in token.children):
                 continue
