@@ -288,3 +288,63 @@ def test_taliban_before_and_after_the_fall_of_kabul():
     assert (before[0].actor.name, before[0].actor.inter) == ("Taliban", 2)
     assert after[0].actor.name == "Military Forces of Afghanistan" and after[0].actor.inter == 1
     assert apply_eras(found, None) == found
+
+
+# ---------------------------------------------------------------- ACLED's local naming
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Zamfara militiamen attacked civilians", "NG", "Zamfara Communal Militia (Nigeria)"),
+    ("members of a Kaduna militia attacked a patrol", "NG", "Kaduna Communal Militia (Nigeria)"),
+    ("Niger militiamen rustled cattle", "NG", "Niger Communal Militia (Nigeria)"),
+    ("Amhara ethnic militias shot two herders", "ET", "Amhara Ethnic Militia (Ethiopia)"),
+    ("Al Lahaq tribesmen clashed in Ahwar", "YE", "Al Lahaq Tribal Militia (Yemen)"),
+])
+def test_militias_named_after_their_place_or_people(registry: ActorRegistry, text: str, country: str,
+                                                    expected: str) -> None:
+    assert [n for _, n in names(registry, text, country)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Fulani militia attacked the village", "NG", "Fulani Ethnic Militia (Nigeria)"),  # registered
+    ("Sunni tribesmen clashed", "IQ", "Unidentified Tribal Militia (Iraq)"),  # a faith, not a tribe
+    ("Somali clan militia fought", "SO", "Unidentified Clan Militia (Somalia)"),  # a demonym
+    ("Benue militiamen attacked", None, "Unidentified Armed Group (Unknown)"),  # no country, no name
+])
+def test_labels_that_do_not_name_a_militia(registry: ActorRegistry, text: str, country: str | None,
+                                           expected: str) -> None:
+    assert names(registry, text, country)[-1][1] == expected
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("a man was killed in a drive-by shooting", "MX", "Unidentified Gang (Mexico)"),
+    ("his body was found with his hands tied", "Honduras", "Unidentified Gang (Honduras)"),
+    ("armed men shot a man in a bar", "MX", "Unidentified Armed Group (Mexico)"),
+    ("a man was killed in a drive-by shooting", "BR", "Unidentified Gang and/or Police Militia"),
+    ("armed men shot a man in a bar", "BR", "Unidentified Armed Group (Brazil)"),
+    ("a man was killed in a drive-by shooting", "CO", "Unidentified Armed Group (Colombia)"),
+])
+def test_unknown_perpetrators_by_local_convention(registry: ActorRegistry, text: str, country: str,
+                                                  expected: str) -> None:
+    group = registry.by_name("Unidentified Armed Group ({})".format(registry.countries.name(
+        registry.countries.code(country))), country)
+    assert registry.by_convention(group, country, text).name == expected
+
+
+def test_convention_leaves_named_actors_alone(registry: ActorRegistry) -> None:
+    cjng = registry.canonical("CJNG", "MX")
+    assert registry.by_convention(cjng, "MX", "a drive-by shooting") is cjng
+
+
+def test_localize_fills_an_unknown_country_only(registry: ActorRegistry) -> None:
+    [unknown] = registry.find("Protesters gathered.")
+    assert registry.localize(unknown.actor, "Netherlands").name == "Protesters (Netherlands)"
+    [kenyan] = registry.find("Protesters gathered.", "KE")
+    assert registry.localize(kenyan.actor, "Netherlands") is kenyan.actor
+    assert registry.localize(unknown.actor, None) is unknown.actor
+
+
+def test_donbas_separatists_and_government_positions(registry: ActorRegistry) -> None:
+    text = "Ukrainian forces shelled DPR positions while the NAF fired at governmental positions."
+    found = {n for _, n in names(registry, text, "UA")}
+    assert found == {"Military Forces of Ukraine", "NAF: United Armed Forces of Novorossiya"}

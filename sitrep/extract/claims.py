@@ -46,7 +46,6 @@ CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protest
                            r"(?:clashes|a brawl|scuffles)|During the (?:demonstration|protest|march|rally))\b")
 FORCES = re.compile(r"\b(police|security forces|soldiers|troops|gendarme\w*|army|authorities|officers)\b", re.I)
 ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
-UNKNOWN_PERPETRATORS = {"BR": "Unidentified Gang and/or Police Militia"}
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
                       "Headquarters or base established"})
@@ -95,8 +94,8 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
     for claim in ctx.claims:
         if claim.actor1 is None and not _named_elsewhere(ctx, claim):
             claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
-        claim.actor1 = _by_convention(ctx, claim.actor1)
-        claim.actor2 = _by_convention(ctx, claim.actor2)
+        claim.actor1 = _by_convention(ctx, claim, claim.actor1)
+        claim.actor2 = _by_convention(ctx, claim, claim.actor2)
         if claim.actor2 is None and _targets_people(claim):
             claim.actor2 = _generic_actor(ctx, "civilians")
     return ctx.claims
@@ -427,13 +426,13 @@ def _armed_replies(ctx: _Context) -> None:
             before.decided_by = f"{before.decided_by}+armed-reply"
 
 
-def _by_convention(ctx: _Context, actor: Any) -> Any:
-    """ACLED's own name for unknown perpetrators in some countries (Brazil: "Unidentified Gang
-    and/or Police Militia", as the killers may be either)."""
-    if actor is None or not actor.name.startswith("Unidentified Armed Group"):
-        return actor
-    name = UNKNOWN_PERPETRATORS.get(ctx.registry.countries.code(ctx.country) or "")
-    return (ctx.registry.by_name(name) or actor) if name else actor
+def _by_convention(ctx: _Context, claim: Claim, actor: Any) -> Any:
+    """A generic actor with no country takes the event's place's, then ACLED's own name for unknown
+    perpetrators there (actors.yaml ``conventions``: gangs in Mexico, Brazil's police militias)."""
+    country = claim.place.place.country if claim.place is not None else None
+    actor = ctx.registry.localize(actor, country)
+    text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
+    return ctx.registry.by_convention(actor, country or ctx.country, text)
 
 
 def _named_elsewhere(ctx: _Context, claim: Claim) -> bool:
