@@ -96,7 +96,7 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
             claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
         claim.actor1 = _by_convention(ctx, claim, claim.actor1)
         claim.actor2 = _by_convention(ctx, claim, claim.actor2)
-        if claim.actor2 is None and _targets_people(claim):
+        if claim.actor2 is None and _targets_people(claim, ctx.paragraphs.get(claim.paragraph, "")):
             claim.actor2 = _generic_actor(ctx, "civilians")
     return ctx.claims
 
@@ -398,15 +398,22 @@ def _how_protests_went(ctx: _Context) -> None:
                 break
 
 
-VICTIM_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+VICTIM_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"})
 PEOPLE_HIT = frozenset({"Mob violence", "Arrests"})
+STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+CIVILIANS_HURT = re.compile(r"\b(?:civilians?|(?:a |an |one |two |three |\d+ )?(?:(?:\d+-year-old )?(?:wom[ae]n|m[ae]n|"
+                            r"child(?:ren)?|girls?|boys?|persons?|people|residents?|villagers?)))\s+"
+                            r"(?:was |were |had been )?(?:killed|injured|wounded|died|hurt)\b", re.I)
 
 
-def _targets_people(claim: Claim) -> bool:
+def _targets_people(claim: Claim, paragraph: str) -> bool:
     """Violence against civilians always names its victims as Actor 2 (codebook 1.1): civilians
-    when no group is named. A mob's victim, or the people arrested, are civilians too when the
-    text names people."""
+    when no group is named. A strike whose paragraph tells of civilians killed or hurt, with no
+    other side named, hit civilians. A mob's victim, or the people arrested, are civilians too
+    when the text names people."""
     if claim.sub_event_type in VICTIM_TYPES:
+        return True  # looting and destruction too: ACLED always names whose property it was
+    if claim.sub_event_type in STRIKES and CIVILIANS_HURT.search(paragraph or claim.evidence.text):
         return True
     return claim.sub_event_type in PEOPLE_HIT and bool(CIVILIAN_VICTIMS.search(claim.evidence.text))
 
