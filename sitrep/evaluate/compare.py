@@ -46,6 +46,21 @@ def actor_ok(alternatives: tuple[str, ...] | None, predicted: str | None, countr
     return any(_contains(predicted, a) or same(a, predicted, country) for a in alternatives)
 
 
+def actors_ok(gold: Gold, pred: dict[str, Any], country: str | None,
+              same: ActorMatch) -> tuple[bool | None, bool | None]:
+    """(actor1 right, actor2 right). In a battle the two sides may come in either order: the
+    codebook gives actor order no meaning outside violence against civilians, so a battle
+    whose predicted sides are gold's two sides swapped is right on both; anything less is not."""
+    first = actor_ok(gold.actor1, pred.get("actor1"), country, same)
+    second = actor_ok(gold.actor2, pred.get("actor2"), country, same)
+    if gold.event_type == "Battles" and gold.actor1 and gold.actor2 and not (first and second):
+        swapped = (actor_ok(gold.actor2, pred.get("actor1"), country, same)
+                   and actor_ok(gold.actor1, pred.get("actor2"), country, same))
+        if swapped:
+            return True, True
+    return first, second
+
+
 def _contains(predicted: str, gold: str) -> bool:
     return len(gold) >= 3 and re.search(r"\b" + re.escape(gold), predicted, re.IGNORECASE) is not None
 
