@@ -435,3 +435,15 @@ def test_registry_knows_each_theatres_main_actors(registry: ActorRegistry, theat
 def test_main_actors_found_by_their_usual_names(registry: ActorRegistry, text: str, country: str,
                                                 expected: str) -> None:
     assert names(registry, text, country)[0][1] == expected
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("JNIM abducted a Togolese priest near Fada", "BF", "Civilians (Togo)"),
+    ("gendarmes detained 27 Afghan migrants", "TR", "Civilians (Afghanistan)"),
+    ("Senegalese protesters marched in Bamako", "ML", "Protesters (Senegal)"),
+    ("Palestinian rioters threw stones", "PS", "Rioters (Palestine)"),
+    ("migrants were detained", "TR", "Civilians (Turkey)"),  # no demonym: the article's country
+])
+def test_victims_and_crowds_typed_by_nationality(registry: ActorRegistry, text: str, country: str,
+                                                 expected: str) -> None:
+    assert expected in [n for _, n in names(registry, text, country)]

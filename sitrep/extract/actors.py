@@ -671,7 +671,8 @@ class _Builder:
         for raw in self.data.get("state_forces") or []:
             self._state_template(raw)
         for raw in self.data.get("generics") or []:
-            self._template(raw, raw.get("aliases") or [], generic=True)
+            template = self._template(raw, raw.get("aliases") or [], generic=True)
+            self._demonym_heads(template, [str(h) for h in raw.get("heads") or []])
         for raw in self.data.get("conventions") or []:
             self._convention(raw)
         for iso, labels in (self.data.get("communal_labels") or {}).items():
@@ -734,7 +735,10 @@ class _Builder:
 
     def _state_template(self, raw: dict[str, Any]) -> None:
         template = self._template(raw, raw.get("aliases") or [])
-        heads = [str(h) for h in raw.get("heads") or []]
+        self._demonym_heads(template, [str(h) for h in raw.get("heads") or []])
+
+    def _demonym_heads(self, template: _Template, heads: list[str]) -> None:
+        """"Syrian troops", "Kenya's police", "Togolese civilians": the demonym names the country."""
         self.reg.heads.update(_key(h) for h in heads)
         countries = self.reg.countries
         for iso, demonyms in countries.demonyms.items():
