@@ -261,6 +261,12 @@ def test_battle_sides_in_either_order():
     assert [score_acled(attack, victims_first, exact).checks[k] for k in ("actor1", "actor2")] == [False, False]
 
 
+def test_strict_actor_order_on_request(monkeypatch):
+    monkeypatch.setenv("SITREP_ACTOR_ORDER", "strict")
+    swapped = pred(actor1="Military Forces of Syria", actor2="HTS")
+    assert [score_acled(gold(), swapped, exact).checks[k] for k in ("actor1", "actor2")] == [False, False]
+
+
 def test_score_cases_primary_and_best():
     case = Case("c", "text", None, (gold(id="a", latitude=35.93, longitude=36.63), gold(id="b")), "text")
     preds = [[pred(), pred(latitude=35.93, longitude=36.63)]]
