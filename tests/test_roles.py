@@ -69,3 +69,18 @@ def test_hts_and_its_allies(nlp):
     actor1, assoc, actor2 = roles_of(nlp, text, "clashed", "SY")
     assert actor1 == HTS and actor2 == SYRIA
     assert SYRIA not in assoc
+
+
+@pytest.mark.parametrize("text, trigger, country, side", [
+    ("A shoot-out between unknown shooters took place in Cidade de Deus.", "shoot", "BR",
+     "Unidentified Armed Group (Brazil)"),
+    ("Two unknown tribal militias clashed near Qalat Sukkar.", "clashed", "IQ", "Unidentified Tribal Militia (Iraq)"),
+])
+def test_an_unnamed_group_fighting_its_own_kind_is_on_both_sides(nlp, text, trigger, country, side):
+    actor1, _, actor2 = roles_of(nlp, text, trigger, country)
+    assert (actor1, actor2) == (side, side)
+
+
+def test_a_named_group_is_not_its_own_opponent(nlp):
+    actor1, _, actor2 = roles_of(nlp, "HTS fighters clashed near Saraqib, between Idlib and Aleppo.", "clashed", "SY")
+    assert (actor1, actor2) == (HTS, None)

@@ -8,6 +8,7 @@ killed"). What the parse leaves open falls back to the order of mention.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -164,7 +165,26 @@ def assign_roles(doc: Any, trigger_head: Any, mentions: list[ActorMention],
     roles = Roles()
     _set_side(roles, 1, [m.actor for m in agents], named)
     _set_side(roles, 2, [m.actor for m in targets if m.actor != roles.actor1], named)
+    if roles.actor2 is None and _own_kind(doc, trigger_head, agents, targets):
+        roles.actor2 = roles.actor1
     return roles
+
+
+OWN_KIND = re.compile(r"\b(?:between|among(?:st)?|rival|each other|one another|two (?:\w+ ){0,2}(?:groups|gangs|"
+                      r"militias|factions|clans|tribes|sides))\b", re.I)
+
+
+def _own_kind(doc: Any, trigger_head: Any, agents: list, targets: list) -> bool:
+    """"a shoot-out between unknown shooters", "two tribal militias clashed", "rival gangs fought":
+    an unnamed group fought its own kind, so ACLED names it on both sides."""
+    sides = {m.actor for m in agents + targets}
+    if len(sides) != 1 or trigger_head.lemma_.lower() not in MUTUAL | {"shoot", "clash", "exchange"}:
+        return False
+    actor = next(iter(sides))
+    if actor.registered or actor.inter not in (2, 3, 4):
+        return False
+    sentence = trigger_head.sent
+    return OWN_KIND.search(sentence.text) is not None
 
 
 def _two_sides(agents: list, targets: list, trigger_head: Any) -> tuple[list, list]:
