@@ -447,3 +447,11 @@ def test_main_actors_found_by_their_usual_names(registry: ActorRegistry, text: s
 def test_victims_and_crowds_typed_by_nationality(registry: ActorRegistry, text: str, country: str,
                                                  expected: str) -> None:
     assert expected in [n for _, n in names(registry, text, country)]
+
+
+def test_battle_opponents_where_acled_names_both_sides(registry: ActorRegistry) -> None:
+    ukraine = registry.by_name("Military Forces of Ukraine", "UA")
+    assert registry.opponent(registry.by_name(RUSSIA, "UA"), "Ukraine") == ukraine
+    assert registry.opponent(ukraine, "UA").name == RUSSIA
+    assert registry.opponent(registry.by_name(SYRIA, "SY"), "SY") is None  # no default opponent there
+    assert registry.opponent(registry.by_name(HTS, "UA"), "UA") is None  # not one of the two sides

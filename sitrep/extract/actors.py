@@ -269,6 +269,7 @@ class ActorRegistry:
     alias_count: int = 0
     conventions: list[tuple[frozenset[str], str, str]] = field(default_factory=list)
     communal_labels: dict[str, set[str]] = field(default_factory=dict)
+    opponents: dict[str, list[str]] = field(default_factory=dict)
     _root: _Node = field(default_factory=_Node)
     _template_rx: list[tuple[re.Pattern[str], _Template]] = field(default_factory=list)
     _unknown: dict[str, _Template] = field(default_factory=dict)
@@ -370,6 +371,16 @@ class ActorRegistry:
             if iso in countries and (when != "organised crime" or ORGANISED_CRIME.search(text)):
                 return self.by_name(self._format(name, iso) if "{" in name else name, iso) or actor
         return actor
+
+    def opponent(self, actor: Actor | None, country: str | None) -> Actor | None:
+        """The other side of a battle in ``country`` whose report names only ``actor``, where the
+        war has two sides ACLED names by default (``battle_opponents`` in actors.yaml)."""
+        iso = self.countries.code(country)
+        sides = self.opponents.get(iso or "", [])
+        if actor is None or actor.name not in sides:
+            return None
+        other = next((name for name in sides if name != actor.name), None)
+        return self.by_name(other, iso) if other else None
 
     # -- finding mentions in text
 
@@ -675,6 +686,8 @@ class _Builder:
             self._demonym_heads(template, [str(h) for h in raw.get("heads") or []])
         for raw in self.data.get("conventions") or []:
             self._convention(raw)
+        for iso, sides in (self.data.get("battle_opponents") or {}).items():
+            self.reg.opponents[str(iso)] = [str(name) for name in sides]
         for iso, labels in (self.data.get("communal_labels") or {}).items():
             self.reg.communal_labels[str(iso)] = {str(label).lower() for label in labels}
         for raw in self.data.get("name_only") or []:

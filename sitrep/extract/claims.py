@@ -98,6 +98,8 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
         claim.actor2 = _by_convention(ctx, claim, claim.actor2)
         if claim.actor2 is None and _targets_people(claim, ctx.paragraphs.get(claim.paragraph, "")):
             claim.actor2 = _generic_actor(ctx, "civilians")
+        if claim.actor2 is None and (_kind(claim) == BATTLES or claim.sub_event_type == "Disrupted weapons use"):
+            claim.actor2 = ctx.registry.opponent(claim.actor1, ctx.country)
     return ctx.claims
 
 
@@ -416,6 +418,10 @@ def _targets_people(claim: Claim, paragraph: str) -> bool:
     if claim.sub_event_type in STRIKES and CIVILIANS_HURT.search(paragraph or claim.evidence.text):
         return True
     return claim.sub_event_type in PEOPLE_HIT and bool(CIVILIAN_VICTIMS.search(claim.evidence.text))
+
+
+def _kind(claim: Claim) -> str:
+    return BY_NAME[claim.sub_event_type].event_type
 
 
 def _generic_actor(ctx: _Context, phrase: str) -> Any:
