@@ -48,7 +48,6 @@ CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protest
                            r"(?:clashes|a brawl|scuffles)|During the (?:demonstration|protest|march|rally))\b")
 FORCES = re.compile(r"\b(police|security forces|soldiers|troops|gendarme\w*|army|authorities|officers)\b", re.I)
 ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
-UNKNOWN_PERPETRATORS = {"BR": "Unidentified Gang and/or Police Militia"}
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
                       "Headquarters or base established"})
@@ -102,10 +101,12 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
     for claim in ctx.claims:
         if claim.actor1 is None and not _named_elsewhere(ctx, claim):
             claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
-        claim.actor1 = _by_convention(ctx, claim.actor1)
-        claim.actor2 = _by_convention(ctx, claim.actor2)
-        if claim.actor2 is None and _targets_people(claim):
+        claim.actor1 = _by_convention(ctx, claim, claim.actor1)
+        claim.actor2 = _by_convention(ctx, claim, claim.actor2)
+        if claim.actor2 is None and _targets_people(claim, ctx.paragraphs.get(claim.paragraph, "")):
             claim.actor2 = _generic_actor(ctx, "civilians")
+        if claim.actor2 is None and (_kind(claim) == BATTLES or claim.sub_event_type == "Disrupted weapons use"):
+            claim.actor2 = ctx.registry.opponent(claim.actor1, ctx.country)
     return ctx.claims
 
 
@@ -420,17 +421,28 @@ def _how_protests_went(ctx: _Context) -> None:
                 break
 
 
-VICTIM_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+VICTIM_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"})
 PEOPLE_HIT = frozenset({"Mob violence", "Arrests"})
+STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+CIVILIANS_HURT = re.compile(r"\b(?:civilians?|(?:a |an |one |two |three |\d+ )?(?:(?:\d+-year-old )?(?:wom[ae]n|m[ae]n|"
+                            r"child(?:ren)?|girls?|boys?|persons?|people|residents?|villagers?)))\s+"
+                            r"(?:was |were |had been )?(?:killed|injured|wounded|died|hurt)\b", re.I)
 
 
-def _targets_people(claim: Claim) -> bool:
+def _targets_people(claim: Claim, paragraph: str) -> bool:
     """Violence against civilians always names its victims as Actor 2 (codebook 1.1): civilians
-    when no group is named. A mob's victim, or the people arrested, are civilians too when the
-    text names people."""
+    when no group is named. A strike whose paragraph tells of civilians killed or hurt, with no
+    other side named, hit civilians. A mob's victim, or the people arrested, are civilians too
+    when the text names people."""
     if claim.sub_event_type in VICTIM_TYPES:
+        return True  # looting and destruction too: ACLED always names whose property it was
+    if claim.sub_event_type in STRIKES and CIVILIANS_HURT.search(paragraph or claim.evidence.text):
         return True
     return claim.sub_event_type in PEOPLE_HIT and bool(CIVILIAN_VICTIMS.search(claim.evidence.text))
+
+
+def _kind(claim: Claim) -> str:
+    return BY_NAME[claim.sub_event_type].event_type
 
 
 def _generic_actor(ctx: _Context, phrase: str) -> Any:
@@ -448,13 +460,13 @@ def _armed_replies(ctx: _Context) -> None:
             before.decided_by = f"{before.decided_by}+armed-reply"
 
 
-def _by_convention(ctx: _Context, actor: Any) -> Any:
-    """ACLED's own name for unknown perpetrators in some countries (Brazil: "Unidentified Gang
-    and/or Police Militia", as the killers may be either)."""
-    if actor is None or not actor.name.startswith("Unidentified Armed Group"):
-        return actor
-    name = UNKNOWN_PERPETRATORS.get(ctx.registry.countries.code(ctx.country) or "")
-    return (ctx.registry.by_name(name) or actor) if name else actor
+def _by_convention(ctx: _Context, claim: Claim, actor: Any) -> Any:
+    """A generic actor with no country takes the event's place's, then ACLED's own name for unknown
+    perpetrators there (actors.yaml ``conventions``: gangs in Mexico, Brazil's police militias)."""
+    country = claim.place.place.country if claim.place is not None else None
+    actor = ctx.registry.localize(actor, country)
+    text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
+    return ctx.registry.by_convention(actor, country or ctx.country, text)
 
 
 def _named_elsewhere(ctx: _Context, claim: Claim) -> bool:
