@@ -38,6 +38,7 @@ SCHEMA_VERSION = 4  # 2: admin1 names in ACLED's spelling; 3: GeoNames-style cen
 
 ADMIN1_NAMES_FILE = Path(__file__).with_name("admin1_names.yaml")
 REGIONS_FILE = Path(__file__).with_name("regions.yaml")
+ADMIN1_CODES_FILE = Path(__file__).with_name("admin1_codes.yaml")
 
 # Supplement feature -> GeoNames feature class and code.
 FEATURES: dict[str, tuple[str, str]] = {
@@ -117,6 +118,15 @@ def admin1_renames() -> dict[tuple[str, str], str]:
     with open(ADMIN1_NAMES_FILE, encoding="utf-8") as fh:
         raw = yaml.safe_load(fh) or {}
     return {(cc, str(old)): str(new) for cc, table in raw.items() for old, new in (table or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def admin1_by_code() -> dict[tuple[str, str], str]:
+    """(ISO2, GeoNames admin1 code) -> name, where the areas changed after rg's points were made
+    (admin1_codes.yaml)."""
+    with open(ADMIN1_CODES_FILE, encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or {}
+    return {(cc, str(code)): str(name) for cc, table in raw.items() for code, name in (table or {}).items()}
 
 
 def output_admin1(cc: str, name: str) -> str:
@@ -200,6 +210,7 @@ def assign_admin_names(cities: list[City], rg: RgPoints, grid: TwoLevelGrid) -> 
         if city.code and rg.admin1[n]:
             votes[(city.cc, city.code)][rg.admin1[n]] += weight
     names = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    names.update(admin1_by_code())  # areas reorganised since rg's points were made
     for city, n in zip(cities, nearest):
         city.admin1 = names.get((city.cc, city.code)) or (rg.admin1[n] if n is not None else None) or None
         city.admin2 = (rg.admin2[n] or None) if n is not None else None
@@ -580,7 +591,9 @@ def _build(conn: sqlite3.Connection) -> None:
     city = city_rows(cities, first_id=1_000_000)
     del cities
     subdivisions = read_subdivisions()
-    areas, whole = territories(rg.coords, rg.cc, rg.admin1)
+    # The towns' admin1 names, not rg's: they follow GeoNames' current codes (admin1_codes.yaml).
+    areas, whole = territories([(c.lat, c.lon) for c in city], [c.cc for c in city],
+                               [c.admin1 or "" for c in city])
     centres = {key: centroid(cells) for key, cells in areas.items() if len(cells) >= MIN_CELLS}
     admin = admin1_rows(city, first_id=100_000, subdivisions=subdivisions, centres=centres)
     regions = region_rows(read_regions(), admin, areas, whole, first_id=95_000)
