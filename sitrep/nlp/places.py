@@ -166,7 +166,7 @@ def _dateline_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
 
 def _entity_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
     out = []
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ not in _CANDIDATE_LABELS:
             continue
         start, end = ent.start, ent.end
@@ -323,7 +323,7 @@ def _inside_named_thing(doc: Any, c: _Candidate) -> bool:
     """Inside a longer organisation, group, event or work ("New York Times", "Nazi Germany",
     "Houston Rockets"): a place named in a name, which _embedded handles."""
     return any(e.label_ not in PLACE_LABELS and e.label_ != "PERSON" and e.start <= c.start and c.end <= e.end
-               and len(e) > c.end - c.start for e in doc.ents) or (
+               and len(e) > c.end - c.start for e in _ents(doc)) or (
         c.start > 0 and doc[c.start - 1].ent_type_ == "NORP")
 
 
@@ -345,6 +345,14 @@ def _direction_before(doc: Any, start: int) -> bool:
 def _is_demonym_only(doc: Any, c: _Candidate, gaz: Gazetteer) -> bool:
     text = _text(doc, c.start, c.end)
     return gaz.country_from_adjective(text) is not None and gaz.country_by_name(text) is None
+
+
+def _ents(doc: Any) -> tuple[Any, ...]:
+    """doc.ents, built once per Doc (spaCy makes new Span objects on every access)."""
+    cached = doc.user_data.get("sitrep.ents")
+    if cached is None:
+        cached = doc.user_data["sitrep.ents"] = tuple(doc.ents)
+    return cached
 
 
 def _text(doc: Any, start: int, end: int) -> str:
@@ -426,7 +434,7 @@ _PAIRS = {"south", "north", "sierra", "sri", "central", "saudi"}
 def _demonym_mentions(doc: Any, gaz: Gazetteer, cands: list[_Candidate]) -> list[PlaceMention]:
     """'Turkish forces' -> Turkey (adjectival); 'the Turkish border' -> Turkey (by cue)."""
     covered = {k for c in cands for k in range(c.start, c.end)}
-    in_org = {k for e in doc.ents if e.label_ in ("ORG", "PERSON", "FAC") and len(e) > 1
+    in_org = {k for e in _ents(doc) if e.label_ in ("ORG", "PERSON", "FAC") and len(e) > 1
               for k in range(e.start, e.end)}
     out, i = [], 0
     while i < len(doc):
@@ -619,7 +627,7 @@ def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMentio
     for m in demonyms:
         if m.confidence > _ORG_DEMONYM:
             ctx.add_country(m.place.iso3 or "", 1.0)
-    for ent in doc.ents:  # demonyms inside organisation names count too
+    for ent in _ents(doc):  # demonyms inside organisation names count too
         if ent.label_ == "NORP" and not any(m.span.start == ent.start_char for m in demonyms):
             country = gaz.country_from_adjective(ent.text)
             if country is not None:
@@ -906,7 +914,7 @@ def _inside_organisation(doc: Any, c: _Candidate) -> bool:
     if _t(doc)[c.char_end:c.char_end + 1] == "-":
         return True
     return any(e.label_ in ("ORG", "NORP", "FAC", "EVENT") and e.start <= c.start and c.end <= e.end
-               and len(e) > c.end - c.start for e in doc.ents)
+               and len(e) > c.end - c.start for e in _ents(doc))
 
 
 def _possessive(doc: Any, c: _Candidate) -> bool:
