@@ -125,8 +125,8 @@ def _past_label(trigger_head: Any) -> Any:
     before a colon names the act its sentence's verb tells, so roles are read around that verb."""
     doc = trigger_head.doc
     after = trigger_head.i + 1
-    if trigger_head.pos_ not in ("NOUN", "PROPN") or after >= len(doc) or doc[after].text != ":":
-        return trigger_head
+    if after >= len(doc) or doc[after].text != ":" or trigger_head.i - trigger_head.sent.start > 2:
+        return trigger_head  # a label opens its sentence: "Looting:", "Property destruction:"
     if trigger_head.head is not trigger_head and trigger_head.head.pos_ in ("VERB", "AUX"):
         return trigger_head.head  # "Looting" hangs from the verb: "Looting: ... militants seized ..."
     end = trigger_head.sent.end  # the label heads the sentence: the verb of the phrase after it
