@@ -21,6 +21,7 @@ from .classify import CIVILIAN_VICTIMS, PEOPLE_WORDS, Decision, Scene, classify_
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .numbers import find_quantities
+from .roles import CIVILIANS_HURT
 from .sources import Attribution, find_source
 
 # ACLED codes vague tolls as 10 rather than 3 in these high-intensity theatres (codebook 1.9).
@@ -403,9 +404,6 @@ def _how_protests_went(ctx: _Context) -> None:
 VICTIM_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"})
 PEOPLE_HIT = frozenset({"Mob violence", "Arrests"})
 STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
-CIVILIANS_HURT = re.compile(r"\b(?:civilians?|(?:a |an |one |two |three |\d+ )?(?:(?:\d+-year-old )?(?:wom[ae]n|m[ae]n|"
-                            r"child(?:ren)?|girls?|boys?|persons?|people|residents?|villagers?)))\s+"
-                            r"(?:was |were |had been )?(?:killed|injured|wounded|died|hurt)\b", re.I)
 
 
 def _targets_people(claim: Claim, paragraph: str) -> bool:

@@ -20,6 +20,11 @@ ACT_NOUNS = frozenset({"attack", "assault", "raid", "ambush", "strike", "airstri
                        "offensive", "operation", "gunfire", "fire", "attacks", "incursion", "massacre"})
 MUTUAL = frozenset({"clash", "fight", "fighting", "battle", "firefight", "gunfight", "skirmish", "exchange",
                     "crossfire", "shootout", "confrontation"})  # acts of two sides on each other
+# Civilians named as killed or hurt ("1 civilian was killed", "three people were wounded"):
+# what makes civilians a strike's Actor 2 (codebook 1.5: damage to civilian objects alone does not).
+CIVILIANS_HURT = re.compile(r"\b(?:civilians?|(?:a |an |one |two |three |\d+ )?(?:(?:\d+-year-old )?(?:wom[ae]n|m[ae]n|"
+                            r"child(?:ren)?|girls?|boys?|persons?|people|residents?|villagers?)))\s+"
+                            r"(?:was |were |had been )?(?:killed|injured|wounded|died|hurt)\b", re.I)
 HOST_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "wage", "begin", "start", "continue",
                         "lead", "claim", "intensify", "step", "unleash", "fire"})
 
