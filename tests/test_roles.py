@@ -99,6 +99,9 @@ def pipeline():
     # civilians killed or hurt are its Actor 2
     ("On 26 June 2022, Russian forces shelled residential areas in Kharkiv. 3 civilians were injured.",
      "Civilians (Ukraine)"),
+    # a counter-demonstration is the protest's other side
+    ("On 31 January 2022, hundreds of people demonstrated in Potsdam against coronavirus measures. People also "
+     "gathered for a counter-demonstration.", "Protesters (Germany)"),
     # looting always names whose property it was
     ("On 2 June 2022, in Kyun Hpyar village (Kani township, Sagaing region), the military set fire to some houses "
      "in the village.", "Civilians (Myanmar)"),

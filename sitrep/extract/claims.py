@@ -101,6 +101,9 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
             claim.actor2 = _generic_actor(ctx, "civilians")
         if claim.actor2 is None and (_kind(claim) == BATTLES or claim.sub_event_type == "Disrupted weapons use"):
             claim.actor2 = ctx.registry.opponent(claim.actor1, ctx.country)
+        if claim.actor2 is None and _kind(claim) == PROTESTS and COUNTER_PROTEST.search(
+                ctx.paragraphs.get(claim.paragraph, "")):
+            claim.actor2 = claim.actor1  # ACLED names a counter-demonstration as the protest's Actor 2
     return ctx.claims
 
 
@@ -403,6 +406,7 @@ def _how_protests_went(ctx: _Context) -> None:
 
 VICTIM_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"})
 PEOPLE_HIT = frozenset({"Mob violence", "Arrests"})
+COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:demonstrat\w*|protest\w*|rall\w*|march\w*)", re.I)
 STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
 
 
