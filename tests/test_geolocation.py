@@ -227,3 +227,16 @@ def test_a_far_namesake_of_a_neighbourhood_is_not_the_place(pipeline) -> None:
             "in the Barrocas neighborhood by four armed individuals, shot, and killed.")
     event = only(events_on(pipeline, text, dt.date(2022, 5, 23)))
     assert event["admin1"] == "Rio Grande do Norte" and event["location"].startswith("Mossor")
+
+
+def test_a_town_named_as_a_modifier_is_the_last_resort(pipeline) -> None:
+    text = "On 12 January 2022, Narok residents held a demonstration against the authorities over road accidents."
+    event = only(events_on(pipeline, text, dt.date(2022, 1, 13)))
+    assert event["iso3"] == "KEN" and event["location"] == "Narok"
+
+
+def test_a_foreign_town_inside_an_organisations_name_is_not_the_place(pipeline) -> None:
+    text = ("On 9 May 2022, in Pachuca de Soto, Hidalgo, around 30 people held a protest at the main access "
+            "to the Oral Courts.")
+    event = only(events_on(pipeline, text, dt.date(2022, 5, 10)))
+    assert event["iso3"] == "MEX" and event["admin1"] == "Hidalgo"
