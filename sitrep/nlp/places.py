@@ -478,7 +478,8 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
             continue
         area = _area(_name(doc, b), gaz, ctx, [_name(doc, a)])
         a_is_country = gaz.country_by_name(_name(doc, a)) is not None
-        if area is not None and not (a_is_country and area.feature_code == "PCLI"):
+        if area is not None and not (a_is_country and area.feature_code == "PCLI") \
+                and not _listed_areas(gaz, ctx, _name(doc, a), area):
             out[id(a)] = area
             a.cued = b.cued = True
             _read_as_area(b, area)
@@ -517,6 +518,15 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
                 out.setdefault(id(c), area)
                 c.cued = True
     return out
+
+
+def _listed_areas(gaz: Gazetteer, ctx: GeoContext | None, first: str, area: Place) -> bool:
+    """"Anhui, Guangdong, Hunan", "British Columbia, Alberta": two admin1 areas in a row
+    are a list, not a place and its province ("Guanajuato, Guanajuato" still qualifies)."""
+    if area.feature_code != "ADM1" or normalize(first) == normalize(area.name):
+        return False
+    place = gaz.resolve(first, ctx)
+    return place is not None and place.feature_code == "ADM1" and place.iso3 == area.iso3
 
 
 def _read_as_area(qualifier: _Candidate, area: Place) -> None:
@@ -625,7 +635,20 @@ def _second_context(ctx: GeoContext, first: list[_Resolved]) -> tuple[GeoContext
             out.places.append(r.place)
             out.add_country(r.place.iso3 or "", _OWN_WEIGHT)
             owners[id(r.cand)] = r.place
+    out.admin1 += _sole_states(first, out.admin1)
     return out, owners
+
+
+def _sole_states(first: list[_Resolved], stated: list[str]) -> list[str]:
+    """The admin1 area an article names as the only one of its country is a stated area
+    for its towns ("the Rice Lake area of Fulton County located in Illinois" is not
+    Georgia's Fulton County). A list of states ("Minas Gerais, Tocantins") states none:
+    a town named like another listed state must not win."""
+    named: dict[str, set[str]] = {}
+    for r in first:
+        if r.place.feature_code == "ADM1" and r.confidence >= 0.7:
+            named.setdefault(r.place.iso3 or "", set()).add(r.place.name)
+    return [next(iter(areas)) for areas in named.values() if len(areas) == 1 and next(iter(areas)) not in stated]
 
 
 def _strip_suffix(text: str) -> str:
