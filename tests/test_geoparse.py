@@ -224,10 +224,10 @@ def test_capitals_that_name_no_place_are_not_datelines():
 
 
 def test_a_city_of_the_story_country_counts_without_a_cue():
-    text = ("South Africa's ex-President Jacob Zuma appeared in a Durban court on Friday. "
-            "South Africa's prosecutors said the South African case would go on.")
-    durban = next(m for m in geoparse(text) if m.span.text == "Durban")
-    assert durban.place.iso3 == "ZAF" and durban.place.population >= 100_000
+    text = ("Syrian government forces pressed on in Syria. Douma is surrounded by Syrian troops, "
+            "the Syrian army said.")
+    douma = next(m for m in geoparse(text) if m.span.text == "Douma")
+    assert douma.place.iso3 == "SYR" and douma.place.population >= 100_000
 
 
 def test_a_hawaii_and_guam_list_is_not_guam_in_louisiana():

@@ -823,9 +823,10 @@ _FOCUS_CITY = 100_000
 
 
 def _focus_city(r: _Resolved, ctx: GeoContext) -> bool:
-    """A city of the country the article is about, named without a cue or tagged as an
-    organisation ("appeared in a Durban court" in a South Africa story)."""
-    return (r.cand.label != "PERSON" and r.place.feature_code.startswith("PPL")
+    """A city of the country the article is about, named without a cue ("Douma is surrounded"
+    in a Syria story). Not a name spaCy calls a person or an organisation ("a Durban court"
+    is often a club or a company elsewhere)."""
+    return (r.cand.label not in ("PERSON", "ORG") and r.place.feature_code.startswith("PPL")
             and r.place.population >= _FOCUS_CITY and r.confidence >= 0.8
             and ctx.share(r.place.iso3) >= 0.5)
 
