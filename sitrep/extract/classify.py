@@ -32,16 +32,22 @@ DETAINING = frozenset({1, 8})  # state forces, at home or abroad ("Israeli soldi
 ARMED = frozenset({1, 2, 3, 4, 8})
 INTERVENED = re.compile(r"\b(tear ?gas|teargas|dispers|dislodg|intervened|water cannon|baton|rubber bullets|beat|"
                         r"clashed with police|(?:were|was|been) (?:arrested|detained)|(?:arrested|detained) (?:\d+|several|"
-                        r"some|dozens|many|the|a|an|at least|about|around|nearly|more than|over|up to)\b|prevented)", re.I)
+                        r"some|dozens|many|the|a|an|at least|about|around|nearly|more than|over|up to|two|three|four|"
+                        r"five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b|prevented|"
+                        r"stopped (?:the )?(?:protesters|demonstrators|marchers))", re.I)
 DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|oppose|condemn|decry)|"
                           r"\bin (?:protest|demonstration)\b|\bdemand(?:ed|ing)\b|\bdemonstrat", re.I)
 DEMO_TOLD = re.compile(r"\b(protest(?:s|ers?|ing|ed)?|demonstrat\w*|rall(?:y|ies|ied)|sit-ins?)\b", re.I)  # in the passage
 RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburning (?:tyres|tires|rubber|debris)\b|"
-                     r"\b(threw|thrown|throwing|hurled|pelted) (?:stones|rocks|bottles|petrol|molotov|objects)|"
+                     r"\b(threw|thrown|throwing|hurled|pelted) (?:\w+ )?(?:stones|rocks|bottles|petrol|molotov|objects)|"
                      r"\bpelted (?:\w+ ){1,3}with (?:stones|rocks|bottles|bricks|eggs)|"
+                     r"\b(brawl\w*|scuffl\w*|fist-?fights?|shoving)\b|"
                      r"\b(torched|set (?:fire|ablaze)|burned|burnt|vandali[sz]ed|smashed|ransacked|looted|slashed|"
                      r"damaged|attacked|assaulted|beat up|clashed with (?:police|security|rival)|stormed|kidnapped)\b|"
-                     r"\bvandali[sz]\w*|\bbr(?:oke|eaking) (?:the )?(?:windows?|glass|gates?|doors?)|"
+                     r"\bvandali[sz]\w*|\bbr(?:oke|eaking) (?:the |their )?(?:car |shop |bus )?"
+                     r"(?:windows?|windshields?|windscreens?|glass|gates?|doors?)|"
+                     r"\b(?:flattened|punctured) (?:the |their )?(?:car )?(?:tyres|tires)\b|"
                      r"\bwith (?:burning )?(?:tyres|tires|rocks|stones)\b", re.I)
 HURT_IN_CUSTODY = re.compile(r"\b(tortur\w*|beat(?:en|ing)?|assaulted|wounded|injured)\b", re.I)  # not "killed": "arrested for the killing"
 DISASTER = re.compile(r"\b(earthquakes?|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|"
@@ -115,14 +121,17 @@ ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|p
                            r"(?:drug )?traffickers?|gang members?|gangsters?|cartel members?|auxiliar(?:y|ies)|"
                            r"members? of (?:a |an |the )?(?:rival |drug[- ]trafficking |criminal |armed )?"
                            r"(?:group|gang|cartel|militia))\b", re.I)
-ARMED_VICTIM_TOLD = re.compile(r"\bvictims? (?:is|was|were|are) (?:a |an )?(?:alleged |suspected |known )?"
-                               r"(?:drug (?:dealers?|traffickers?)|gang members?|members? of (?:a |an |the )?"
-                               r"(?:rival |drug[- ]trafficking |criminal )?(?:group|gang|cartel))", re.I)
+ARMED_VICTIM_TOLD = re.compile(r"\b(?:victims?|target of the (?:attack|shooting)) (?:is|was|were|are) "
+                               r"(?:(?:identified|recogni[sz]ed|named|described|reported) as |said to be )?"
+                               r"(?:a |an |the )?(?:alleged |suspected |known )?"
+                               r"(?:drug (?:dealers?|traffickers?)|gang members?|(?:members?|leaders?|heads?|bosses) of "
+                               r"(?:a |an |the )?(?:local |rival |drug[- ]trafficking |criminal |armed )*"
+                               r"(?:group|gang|cartel|militia))", re.I)
 ARMED_UNITS = re.compile(r"\b(military|army|police|patrol|troops?|soldiers?|security|armou?red|militia|rebel|"
                          r"fighters?|guards?|forces?|checkpoint|base)\b", re.I)
 UNARMED_CONVOYS = re.compile(r"\b(ngos?|aid|humanitarian|relief|commercial|civilian|passenger|trucks?|lorr(?:y|ies)|"
                              r"bus(?:es)?|vehicles?|minibus(?:es)?|travell?ers|drivers?)\b", re.I)
-RIOT_WORDS = re.compile(r"\b(riot(?:s|ed|ing|ers?)?|violen(?:t|ce)|barricad\w*|block\w*|logs?|stones?|rocks?|bricks?|petrol bombs?|"
+RIOT_WORDS = re.compile(r"\b(riot(?:s|ed|ing|ers?)?|violen(?:t|ce)|barricad\w*|logs?|stones?|rocks?|bricks?|petrol bombs?|"
                         r"molotov\w*|arson|fires?|injur\w*|wounded|hurt)\b", re.I)
 RIOT_UNITS = re.compile(r"\briot[- ](?:police\w*|gear|squads?|units?|control|officers?|troops?|shields?|cops?)\b", re.I)
 FORCE_FIRE = re.compile(r"\b(?:open(?:ed|s|ing)? fire|fired (?:live )?(?:rounds|shots|bullets)?|live fire)\b", re.I)
@@ -154,6 +163,7 @@ POSITIONS = re.compile(r"\b(?:at|on|towards?|against) (?:the )?([A-Z][\w'-]+) (?
 REPEL_LEMMAS = frozenset({"repel", "repulse", "repell"})
 KILL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "slaughter", "assassinate"})
 CAUSE_PREPS = frozenset({"after", "following", "amid", "during"})
+GRIEVANCE_PREPS = frozenset({"after", "following", "regarding", "over", "about", "against", "of", "since", "concerning"})
 CAUSE_WORDS = frozenset({"after", "following", "amid", "over"})
 CAUSE_HEADS = frozenset({"due", "response", "wake", "because", "aftermath", "view", "owing"})
 # acts that answer violence: a security measure, a force movement, a deal (codebook 1.3)
@@ -465,7 +475,7 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
     for below, token in zip([None, *chain], chain):
         if below is not None and below.dep_ in ("nsubj", "nsubjpass"):
             break  # "protesters demanded ...": the act is the subject, not what is demanded
-        if any(c.dep_ == "neg" for c in token.children):
+        if any(c.dep_ == "neg" for c in token.children) and not _aside(token):
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
             return False
@@ -478,6 +488,11 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
     if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in PLANNED for c in head.children):
         return False  # "an exchange that is expected to take place next week", "a march planned for Friday"
     return not any(c.lower_ in IRREALIS_MODS for c in head.children)
+
+
+def _aside(token: Any) -> bool:
+    """A bracketed aside ("blocked (means not specified) a school"): its "not" denies no act."""
+    return token.dep_ in ("parataxis", "appos") and any(c.lower_ == "(" for c in token.children)
 
 
 def _denied(head: Any) -> bool:
@@ -774,17 +789,20 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
     """A capture of places; seizing weapons or depots is part of a battle, not territory. Taken
     without a fight, or after the holders left, it is a non-violent transfer (codebook 1.3)."""
     head = trigger.head(span.doc)
-    objects = " ".join(t.text for c in head.children if c.dep_ in ("dobj", "obj", "attr") for t in _own_words(c))
+    heads = _taken(head)
+    objects = " ".join(t.text for c in heads for t in _own_words(c))
     if objects and WEAPON_OBJECTS.search(objects) and not re.search(r"\b(areas?|villages?|towns?|control)\b", objects):
         if ARMS.search(objects) and (roles.actor1 is None or roles.actor1.inter in DETAINING) \
                 and not _violence_beside(span, trigger):
             return _make("Disrupted weapons use", "arms-seized", roles, trigger, span)  # a cache seized (codebook 1.3)
         return None
-    heads = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
     if any(c.lower_ == "power" for c in heads):
         return None  # "seized power": a coup (Other), not a place
     if trigger.rule != "expel" and any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text) for c in heads):
         return None  # "seized 5,000 marijuana plants in a village", "captured two men": no place changed hands
+    if (roles.actor1 is None or roles.actor1.inter in (5, 6, 7)) and DEMO_CONTEXT.search(span.text):
+        # "workers took over the tax office to demand ...": an occupation is a protest (codebook 1.3)
+        return _make("Peaceful protest", "occupation-with-demands", _protest_roles(roles, scene), trigger, span)
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lemma_.lower() in CROWD_NOUNS and (roles.actor1 is None or roles.actor1.inter not in ARMED):
         return None  # "unionized workers took over the tax office to demand ...": an occupation by a crowd, not a conquest
@@ -809,6 +827,20 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
         return _make("Government regains territory", "territory-by-state", roles, trigger, span, territory="captured")
     return _make("Non-state actor overtakes territory", "territory-by-non-state", roles, trigger, span,
                  territory="captured")
+
+
+def _taken(head: Any) -> list[Any]:
+    """What a capture took: its objects, those of a verb joined to it ("seized and destroyed 9,500
+    plants"), the noun a reduced relative hangs on ("vehicles seized by the soldiers"), and the
+    counted thing in "a total of 156 migrants"."""
+    verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    out = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "obj", "attr", "nsubjpass")]
+    if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+        out.append(head.head)
+    for c in list(out):
+        out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                   for p in prep.children if p.dep_ == "pobj")
+    return out
 
 
 def _own_words(noun: Any) -> list[Any]:
@@ -878,7 +910,7 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
     first = next(t for t in triggers if t.kind == PROTEST)
     roles = assign_roles(span.doc, first.head(span.doc), actors, victims)
     protesters, force = _protest_sides(roles, scene)
-    if any(t.kind == "Violent demonstration" for t in triggers) or rioting(span):
+    if any(t.kind == "Violent demonstration" and not _grievance(t.head(span.doc)) for t in triggers) or rioting(span):
         kind, rule = "Violent demonstration", "protest+riot"
         protesters = _as_rioters(protesters, scene)
     elif LETHAL.search(text) and force is not None:
@@ -919,12 +951,29 @@ def rioting(span: Any) -> bool:
         word = token[0] if token is not None and len(token) else None
         if word is None:
             return True
-        if word.tag_ == "VBN" and (word.dep_ in ("amod", "acl", "relcl")
-                                   or any(c.dep_ == "auxpass" for c in word.children)) and not _done_by_crowd(word):
+        done = word.i > 0 and word.doc[word.i - 1].lower_ in ("and", "then")  # "demonstrated and burnt machines"
+        if word.tag_ == "VBN" and not done and (word.dep_ in ("amod", "acl", "relcl")
+                                               or any(c.dep_ == "auxpass" for c in word.children)) \
+                and not _done_by_crowd(word):
             continue
-        if word.dep_ == "amod":
+        if (word.dep_ == "amod" and not done) or _grievance(word):
             continue
         return True
+    return False
+
+
+def _grievance(word: Any) -> bool:
+    """A riot or clash named as what the protest is about or follows, not what its demonstrators
+    did: "on the anniversary of the Capitol riot", "detained following riots", "regarding the clashes"."""
+    if word.pos_ not in ("NOUN", "PROPN"):
+        return False
+    token = word
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ in GRIEVANCE_PREPS:
+            return True
+        if token.head is token or token.dep_ not in ("pobj", "prep", "compound", "conj"):
+            return False
+        token = token.head
     return False
 
 

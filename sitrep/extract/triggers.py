@@ -46,6 +46,9 @@ POSTS = {"LOWER": {"IN": ["base", "bases", "camp", "camps", "position", "positio
 OPT_ADJ = {"POS": {"IN": ["ADJ", "NUM", "DET", "ADV"]}, "OP": "*"}
 THINGS = {"POS": {"IN": ["ADJ", "NUM", "DET", "ADV", "NOUN", "PROPN", "PRON"]}, "OP": "*"}  # "set 29 houses on fire", "set it ablaze"
 
+WAYS = ("road", "railway", "highway", "avenue", "street", "traffic", "bridge", "route", "entrance", "junction",
+        "roundabout")
+
 # (rule name, kind, patterns)
 RULES: list[tuple[str, str, list[list[dict]]]] = [
     ("chemical", "Chemical weapon", [
@@ -216,8 +219,10 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("take"), W("to"), W("the"), W("streets", "street")],
         [W("with"), OPT_ADJ, L("banner", "placard")],
         # a blockade is a protest; burning tyres or stones beside it make it a riot (classify.RIOTING)
-        [L("block", "cut", "occupy"), THINGS, L("road", "railway", "highway", "avenue", "street", "traffic", "bridge",
-                                                "route", "entrance", "junction", "roundabout")],
+        [L("block", "cut", "occupy"), THINGS, L(*WAYS)],
+        [L("block", "cut", "occupy"), THINGS, W("-"), THINGS, L(*WAYS)],  # "the Yerevan-Artashat highway"
+        # "blocked (means not specified) the N12 road": an aside does not change the act
+        [L("block", "cut", "occupy"), W("("), {"IS_PUNCT": False, "OP": "*"}, W(")"), THINGS, L(*WAYS)],
         [L("display", "hold", "carry", "raise", "wave"), OPT_ADJ, L("banner", "placard", "sign", "flag")],
     ]),
     ("intervention", INTERVENTION, [
