@@ -69,6 +69,8 @@ def primary(pipeline, text: str) -> str | None:
      "Government regains territory"),
     # arrests at a demonstration
     ("Police arrested about a dozen people during a march in Lyon on Saturday.", "Protest with intervention"),
+    # a detainee's death in custody is violence against a civilian, whoever the detainee was
+    ("A detainee died of torture in army custody in Kidal on Monday, his family said.", "Attack"),
     # state forces abroad arrest; that is not an abduction
     ("Israeli troops arrested 12 Palestinians in Jenin on Monday.", "Arrests"),
     # an arrest told as what came before is not the event

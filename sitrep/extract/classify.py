@@ -137,6 +137,7 @@ RIOT_UNITS = re.compile(r"\briot[- ](?:police\w*|gear|squads?|units?|control|off
 FORCE_FIRE = re.compile(r"\b(?:open(?:ed|s|ing)? fire|fired (?:live )?(?:rounds|shots|bullets)?|live fire)\b", re.I)
 ARMED_ATTACKERS = re.compile(r"\b(heavily[- ]armed|armed (?:men|groups?|assailants|attackers|militias?)|gunmen|"
                              r"gunfire|rifles?|machetes)\b", re.I)
+DETAINED = re.compile(r"\b(prisoners?|detainees?|inmates?|in (?:\w+ )?(?:police |army |military )?custody)\b", re.I)
 OFF_DUTY_TOLD = re.compile(r"\b(?:assumed |presumed |believed )?(?:to be )?(?:off[- ]duty|unarmed)\b", re.I)
 OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)  # ACLED: civilians
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "student", "youth"})
@@ -1039,6 +1040,15 @@ def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -
     if not victims:
         victims = " ".join(t.text for c in trigger.head(span.doc).children
                            if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+    head = trigger.head(span.doc)
+    died = " ".join(t.text for c in head.children if c.dep_ == "nsubj" for t in c.subtree) \
+        if head.lemma_.lower() in DEATH_ONLY else ""  # "a prisoner died": the subject of a death is its victim
+    if DETAINED.search(victims) or DETAINED.search(died):
+        if roles.actor2 is not None and roles.actor2.inter in DETAINING and roles.actor1 is not None \
+                and roles.actor1.inter not in DETAINING:
+            roles.actor1 = roles.actor2  # "died of torture in police custody": the custodian acted
+        roles.actor2 = None
+        return True  # detainees, armed or not, are civilians in custody (codebook 1.3, VAC)
     if OFF_DUTY.search(victims) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims)):
         roles.actor2 = None  # "an off-duty soldier" names a state actor but a civilian victim
         return True

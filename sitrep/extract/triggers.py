@@ -397,6 +397,7 @@ def _with_conjuncts(verb: Any) -> list[Any]:
     return children
 
 
+FIRST_RULES = frozenset({"flag"})  # a flag raised over a place is a capture, not protesters' banners
 KIND = {rule: kind for rule, kind, _ in RULES} | {rule: kind for rule, kind, *_ in DEP_RULES}
 MAX_SPAN = 10  # tokens; no trigger phrase is longer
 
@@ -476,7 +477,9 @@ def _doc_triggers(doc: Any) -> list[Trigger]:
         return cached
     found: list[Trigger] = []
     taken: set[int] = set()
-    for rule, start, end in sorted(set(_matches(doc)) | set(_dep_matches(doc)), key=lambda m: (m[1] - m[2], m[1], m[0])):
+    ranked = sorted(set(_matches(doc)) | set(_dep_matches(doc)),
+                    key=lambda m: (m[0] not in FIRST_RULES, m[1] - m[2], m[1], m[0]))
+    for rule, start, end in ranked:
         if taken.intersection(range(start, end)):
             continue
         taken.update(range(start, end))
