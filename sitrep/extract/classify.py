@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Actor, ActorMention
 from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK, SD
 from .learned import Prediction, get_model
-from .roles import Roles, assign_roles
+from .roles import CIVILIANS_HURT, Roles, assign_roles
 from .triggers import ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, TERRITORY, Trigger, find_triggers
 
 HABIT_WORDS = frozenset({"often", "usually", "regularly", "frequently", "routinely", "sometimes", "always",
@@ -688,7 +688,8 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         roles.actor1 = roles.actor1 or _weapon_owner(head, scene)
         if roles.actor2 is None:
             roles.actor2 = _positions_of(span, trigger, roles.actor1, scene)  # "fired mortars at DPR positions"
-        if CIVILIAN_OBJECTS.search(span.text) and (roles.actor2 is None or roles.actor2.inter != 7):
+        if CIVILIAN_OBJECTS.search(span.text) and CIVILIANS_HURT.search(span.text) \
+                and (roles.actor2 is None or roles.actor2.inter != 7):
             roles.actor2 = scene.actor("civilians") or roles.actor2  # "strikes on civilian areas"
     return _make(trigger.kind, trigger.rule, roles, trigger, span)
 
