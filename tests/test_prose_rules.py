@@ -88,3 +88,14 @@ def test_fighting_denied_is_no_clash(pipeline):
 def test_entering_before_an_act_is_no_capture(pipeline):
     text = "Soldiers entered Kani village in Sagaing on Monday and set 40 houses on fire."
     assert primary(pipeline, text) == "Looting/property destruction"
+
+
+def test_injured_count_is_no_event_of_its_own(pipeline):
+    """"More than 20 people were injured, he said": the hurt of the strike told before, not a
+    second attack by somebody unknown."""
+    text = ("A military jet bombed a village near Kanbalu in Sagaing region on Monday, killing nine "
+            "civilians, residents said. More than 20 people were injured, he said.")
+    events = pipeline.extract(text, published=PUBLISHED)
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    hurt = "Gunmen were injured by soldiers in Maiduguri on Sunday, the army said."
+    assert primary(pipeline, hurt) is not None  # a doer named: an act of its own

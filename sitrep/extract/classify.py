@@ -27,6 +27,7 @@ IRREALIS = frozenset({"threaten", "plan", "aim", "intend", "warn", "seek", "vow"
 PLANNED = frozenset({"expect", "plan", "schedule", "propose", "intend"})  # "an exchange that is expected to take place"
 IRREALIS_MODS = frozenset({"potential", "possible", "planned", "future", "imminent", "feared", "expected", "proposed"})
 DEATH_ONLY = frozenset({"death", "dead", "die", "casualty", "toll", "body"})
+HURT_LEMMAS = frozenset({"injure", "wound", "hurt"})
 STATE = frozenset({1})
 DETAINING = frozenset({1, 8})  # state forces, at home or abroad ("Israeli soldiers arrested ... in Hebron")
 ARMED = frozenset({1, 2, 3, 4, 8})
@@ -1010,7 +1011,7 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
     """Attack/killing words alone: a crowd attacking is mob violence; civilian victims make it
     an Attack; armed ones a clash."""
     generic = [t for t in triggers if t.kind == GENERIC]
-    acts = [t for t in generic if t.head(span.doc).lemma_ not in DEATH_ONLY]
+    acts = [t for t in generic if t.head(span.doc).lemma_ not in DEATH_ONLY and not _hurt_only(t.head(span.doc))]
     if not acts and fatal is None:
         return []
     trigger = (acts or generic)[0]
@@ -1033,6 +1034,13 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
                       toll_only=toll_only)]
     return [_make("Armed clash", f"{trigger.rule}-between-armed", roles, trigger, span, generic=True,
                   toll_only=toll_only)]
+
+
+def _hurt_only(head: Any) -> bool:
+    """"More than 20 people were injured": a passive hurt with no doer counts the victims of an
+    act told elsewhere; it is not an act of its own."""
+    return (head.lemma_.lower() in HURT_LEMMAS and any(c.dep_ == "auxpass" for c in head.children)
+            and not any(c.dep_ == "agent" for c in head.children))
 
 
 def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -> bool:
