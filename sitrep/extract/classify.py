@@ -99,8 +99,9 @@ ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|p
                            r"insurgents?|militiamen|combatants?|(?:police|army|military|security|intelligence|border|"
                            r"prison)\s+(?:officers?|personnel|guards?)|drug (?:dealers?|traffickers?)|"
                            r"(?:drug )?traffickers?|gang members?|gangsters?|cartel members?|auxiliar(?:y|ies)|"
-                           r"members? of (?:a |an |the )?(?:rival |drug[- ]trafficking |criminal |armed )?"
-                           r"(?:group|gang|cartel|militia))\b", re.I)
+                           r"(?:division|brigade|battalion|regiment|corps|militia) members?|"
+                           r"members? of (?:a |an |the )?(?:(?:rival|drug[- ]trafficking|criminal|armed|islamist|jihadist|"
+                           r"rebel|communal|ethnic) )*(?:group|gang|cartel|militia))\b", re.I)
 ARMED_VICTIM_TOLD = re.compile(r"\b(?:victims?|target of the (?:attack|shooting)) (?:is|was|were|are) "
                                r"(?:(?:identified|recogni[sz]ed|named|described|reported) as |said to be )?"
                                r"(?:a |an |the )?(?:alleged |suspected |known )?"
@@ -157,9 +158,9 @@ DAMAGE = frozenset({"Looting/property destruction", "Mob violence", "Violent dem
 OPEN = frozenset({"Change to group/activity", "Other", "Looting/property destruction"})
 FAMILIES = (DEMONSTRATION, VIOLENCE, DAMAGE, OPEN)
 MODEL_TYPES = DEMONSTRATION | VIOLENCE | DAMAGE | OPEN
-REVISE_SHARE = 0.5  # the model overrules a family rule only above this share
-FALLBACK_SHARE = 0.6
-SURE_SHARE = 0.75  # and names an event no rule found only above this one
+REVISE_SHARE = 0.6  # the model overrules a family rule only above this share
+FALLBACK_SHARE = 0.7  # and names an event no rule found only above this one
+SURE_SHARE = 0.75  # and overrules the victims or the force the rules read only above this one
 
 
 @dataclass
@@ -279,6 +280,11 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
     if {first.sub_event_type, prediction.label} == {"Attack", "Armed clash"} and first.actor2 is not None \
             and prediction.share < SURE_SHARE:
         return decisions  # the victims the rules read (civilians or combatants) decide, unless the model is sure
+    if first.actor2 is not None and (first.sub_event_type, prediction.label, first.actor2.inter == 7) in (
+            ("Attack", "Armed clash", True), ("Armed clash", "Attack", False)):
+        return decisions  # the rules read who was hit, civilians or combatants: that decides (codebook 1.3)
+    if first.rule.endswith("-by-crowd") and prediction.label in ("Attack", "Armed clash"):
+        return decisions  # "a group of workers attacked a journalist": a crowd, no organised armed actor
     if first.rule == "clash" and prediction.label == "Attack" and not first.generic:
         return decisions  # "a gunbattle", "clashed", "exchanged fire": the text says both sides fought (codebook 1.3)
     if prediction.label in ("Mob violence", "Violent demonstration") and first.actor1 is not None \
@@ -815,9 +821,11 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
 def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -> bool:
     """Victims are civilians unless the text names them as armed ("a man", "the mayor", "a
     car wash owner" are civilians; "soldiers", "fighters" are not)."""
-    if not victims:
-        victims = " ".join(t.text for c in trigger.head(span.doc).children
-                           if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+    if not victims:  # "attacked and killed an off-duty officer": the joined verb's object too
+        head = trigger.head(span.doc)
+        verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        victims = " ".join(t.text for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")
+                           for t in c.subtree)
     if OFF_DUTY.search(victims) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims)):
         roles.actor2 = None  # "an off-duty soldier" names a state actor but a civilian victim
         return True
@@ -868,8 +876,12 @@ def _by_a_crowd(span: Any, trigger: Trigger, roles: Roles) -> bool:
         return False
     head = trigger.head(span.doc)
     verb = head if head.pos_ == "VERB" else head.head
+    if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "students assaulted and injured their teacher": the first verb has the subject
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() in CROWD_NOUNS
+    if subject is None or subject.lemma_.lower() not in CROWD_NOUNS:
+        return False
+    return not ARMED_VICTIMS.search(" ".join(t.text for t in subject.subtree))  # "members of a militia"
 
 
 def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:
