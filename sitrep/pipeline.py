@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 NO_EVENT = "no event reported"
 
 
+def no_event_reason(set_aside: list) -> str:
+    """Why an article gave no events: the first sentence set aside as no event, if any."""
+    if not set_aside:
+        return NO_EVENT
+    return f"{NO_EVENT} ({set_aside[0][1]})"
+
+
 class Pipeline:
     """Articles in, events out; one ``ArticleResult`` per article, in input order."""
 
@@ -30,9 +37,10 @@ class Pipeline:
 
     def run(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleResult]:
         for analyzed in self.analyzer.analyze_many(articles, batch_size=batch_size):
-            claims = extract_claims(analyzed, self.analyzer.registry)
+            aside: list = []
+            claims = extract_claims(analyzed, self.analyzer.registry, set_aside=aside)
             events = fuse_article(analyzed.article, claims)
-            yield ArticleResult(analyzed.article, events, None if events else NO_EVENT)
+            yield ArticleResult(analyzed.article, events, None if events else no_event_reason(aside))
 
     def extract(self, text: str, *, published: dt.date | None = None, article_id: str = "text",
                 outlet: str | None = None) -> list[Event]:

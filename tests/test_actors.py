@@ -288,3 +288,170 @@ def test_taliban_before_and_after_the_fall_of_kabul():
     assert (before[0].actor.name, before[0].actor.inter) == ("Taliban", 2)
     assert after[0].actor.name == "Military Forces of Afghanistan" and after[0].actor.inter == 1
     assert apply_eras(found, None) == found
+
+
+# ---------------------------------------------------------------- ACLED's local naming
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Zamfara militiamen attacked civilians", "NG", "Zamfara Communal Militia (Nigeria)"),
+    ("members of a Kaduna militia attacked a patrol", "NG", "Kaduna Communal Militia (Nigeria)"),
+    ("Niger militiamen rustled cattle", "NG", "Niger Communal Militia (Nigeria)"),
+    ("Amhara ethnic militias shot two herders", "ET", "Amhara Ethnic Militia (Ethiopia)"),
+    ("Al Lahaq tribesmen clashed in Ahwar", "YE", "Al Lahaq Tribal Militia (Yemen)"),
+])
+def test_militias_named_after_their_place_or_people(registry: ActorRegistry, text: str, country: str,
+                                                    expected: str) -> None:
+    assert [n for _, n in names(registry, text, country)][:1] == [expected]
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Fulani militia attacked the village", "NG", "Fulani Ethnic Militia (Nigeria)"),  # registered
+    ("Sunni tribesmen clashed", "IQ", "Unidentified Tribal Militia (Iraq)"),  # a faith, not a tribe
+    ("Somali clan militia fought", "SO", "Unidentified Clan Militia (Somalia)"),  # a demonym
+    ("Benue militiamen attacked", None, "Unidentified Armed Group (Unknown)"),  # no country, no name
+])
+def test_labels_that_do_not_name_a_militia(registry: ActorRegistry, text: str, country: str | None,
+                                           expected: str) -> None:
+    assert names(registry, text, country)[-1][1] == expected
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("a man was killed in a drive-by shooting", "MX", "Unidentified Gang (Mexico)"),
+    ("his body was found with his hands tied", "Honduras", "Unidentified Gang (Honduras)"),
+    ("armed men shot a man in a bar", "MX", "Unidentified Armed Group (Mexico)"),
+    ("a man was killed in a drive-by shooting", "BR", "Unidentified Gang and/or Police Militia"),
+    ("armed men shot a man in a bar", "BR", "Unidentified Armed Group (Brazil)"),
+    ("a man was killed in a drive-by shooting", "CO", "Unidentified Armed Group (Colombia)"),
+])
+def test_unknown_perpetrators_by_local_convention(registry: ActorRegistry, text: str, country: str,
+                                                  expected: str) -> None:
+    group = registry.by_name("Unidentified Armed Group ({})".format(registry.countries.name(
+        registry.countries.code(country))), country)
+    assert registry.by_convention(group, country, text).name == expected
+
+
+def test_convention_leaves_named_actors_alone(registry: ActorRegistry) -> None:
+    cjng = registry.canonical("CJNG", "MX")
+    assert registry.by_convention(cjng, "MX", "a drive-by shooting") is cjng
+
+
+def test_localize_fills_an_unknown_country_only(registry: ActorRegistry) -> None:
+    [unknown] = registry.find("Protesters gathered.")
+    assert registry.localize(unknown.actor, "Netherlands").name == "Protesters (Netherlands)"
+    [kenyan] = registry.find("Protesters gathered.", "KE")
+    assert registry.localize(kenyan.actor, "Netherlands") is kenyan.actor
+    assert registry.localize(unknown.actor, None) is unknown.actor
+
+
+def test_donbas_separatists_and_government_positions(registry: ActorRegistry) -> None:
+    text = "Ukrainian forces shelled DPR positions while the NAF fired at governmental positions."
+    found = {n for _, n in names(registry, text, "UA")}
+    assert found == {"Military Forces of Ukraine", "NAF: United Armed Forces of Novorossiya"}
+
+
+# ---------------------------------------------------------------- coverage of the main theatres
+
+# Per theatre: (ISO2 of the home country, ACLED name, ACLED actor type). The issue asks the
+# registry to know each of these countries' state forces, police and main armed groups.
+MAIN_ACTORS = {
+    "Syria": [("SY", "Military Forces of Syria", 1), ("SY", "Police Forces of Syria", 1),
+              ("SY", HTS, 2), ("SY", "JWS: Syrian National Army", 2),
+              ("SY", "QSD: Syrian Democratic Forces", 2), ("SY", "Islamic State (Syria)", 2)],
+    "Ukraine/Russia": [("UA", "Military Forces of Ukraine", 1), ("UA", "Police Forces of Ukraine", 1),
+                       ("RU", RUSSIA, 1), ("RU", "Police Forces of Russia", 1),
+                       ("UA", "NAF: United Armed Forces of Novorossiya", 2), ("RU", "Wagner Group", 8)],
+    "Sudan": [("SD", "Military Forces of Sudan", 1), ("SD", "Police Forces of Sudan", 1),
+              ("SD", "RSF: Rapid Support Forces", 2), ("SD", "SPLM-N: Sudan People's Liberation Movement (North)", 2),
+              ("SD", "SLM/A-AW: Sudan Liberation Movement/Army - Abdul Wahid", 2),
+              ("SD", "JEM: Justice and Equality Movement", 2)],
+    "Israel/Palestine/Lebanon": [("IL", "Military Forces of Israel", 1), ("IL", "Police Forces of Israel", 1),
+                                 ("PS", "Hamas Movement", 3), ("PS", "PIJ: Palestinian Islamic Jihad", 3),
+                                 ("PS", "Police Forces of Palestine", 1), ("LB", "Hezbollah", 3),
+                                 ("LB", "Military Forces of Lebanon", 1), ("IL", "Settlers (Israel)", 3)],
+    "Yemen": [("YE", "Military Forces of Yemen", 1), ("YE", "Military Forces of Yemen Supreme Political Council", 1),
+              ("YE", "Police Forces of Yemen", 1), ("YE", "STC: Southern Transitional Council", 2),
+              ("YE", "AQAP: Al Qaeda in the Arabian Peninsula", 2), ("YE", "Operation Restoring Hope", 8)],
+    "Myanmar": [("MM", "Military Forces of Myanmar", 1), ("MM", "Police Forces of Myanmar", 1),
+                ("MM", "PDF: People's Defense Force", 3), ("MM", "AA: Arakan Army", 2),
+                ("MM", "KIO/KIA: Kachin Independence Organization/Kachin Independence Army", 2),
+                ("MM", "MNDAA: Myanmar National Democratic Alliance Army", 2)],
+    "Mali/Burkina Faso/Niger": [("ML", "Military Forces of Mali", 1), ("BF", "Military Forces of Burkina Faso", 1),
+                                ("NE", "Military Forces of Niger", 1),
+                                ("ML", "JNIM: Group for Support of Islam and Muslims", 2),
+                                ("ML", "Islamic State (Sahel)", 2), ("BF", "VDP: Volunteer for Defense of Homeland", 4)],
+    "DR Congo": [("CD", "Military Forces of the Democratic Republic of Congo", 1),
+                 ("CD", "Police Forces of the Democratic Republic of Congo", 1), ("CD", "M23: March 23 Movement", 2),
+                 ("CD", "ADF: Allied Democratic Forces", 2), ("CD", "CODECO: Cooperative for Development of Congo", 3),
+                 ("CD", "Mayi Mayi Militia", 3)],
+    "Somalia": [("SO", "Military Forces of Somalia", 1), ("SO", "Police Forces of Somalia", 1),
+                ("SO", "Al Shabaab", 2), ("SO", "Islamic State (Somalia)", 2)],
+    "Nigeria": [("NG", "Military Forces of Nigeria", 1), ("NG", "Police Forces of Nigeria", 1),
+                ("NG", "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2),
+                ("NG", "Islamic State (West Africa)", 2), ("NG", "IPOB: Indigenous Peoples of Biafra", 2),
+                ("NG", "Fulani Ethnic Militia (Nigeria)", 4)],
+    "Ethiopia": [("ET", "Military Forces of Ethiopia", 1), ("ET", "Police Forces of Ethiopia", 1),
+                 ("ET", "Fano Militia", 3), ("ET", "TPLF: Tigray People's Liberation Front", 3),
+                 ("ET", "OLF: Oromo Liberation Front (Shane Splinter Faction)", 2)],
+    "Afghanistan": [("AF", "Military Forces of Afghanistan", 1), ("AF", "Police Forces of Afghanistan", 1),
+                    ("AF", "National Resistance Front", 2), ("AF", "Islamic State (Afghanistan)", 2)],
+    "Haiti": [("HT", "Police Forces of Haiti", 1), ("HT", "Viv Ansanm", 3), ("HT", "400 Mawozo Gang", 3),
+              ("HT", "G9 Family and Allies", 3)],
+    "Mexico": [("MX", "Military Forces of Mexico", 1), ("MX", "Police Forces of Mexico", 1),
+               ("MX", "CJNG: Jalisco New Generation Cartel", 3), ("MX", "Sinaloa Cartel", 3), ("MX", "Gulf Cartel", 3)],
+    "India": [("IN", "Military Forces of India", 1), ("IN", "Police Forces of India", 1),
+              ("IN", "CPI (Maoist): Communist Party of India (Maoist)", 2), ("IN", "Kashmir Rebels (India)", 2),
+              ("IN", "Kuki Ethnic Militia (India)", 4), ("IN", "Meitei Ethnic Militia (India)", 4)],
+}
+
+
+@pytest.mark.parametrize("theatre", sorted(MAIN_ACTORS))
+def test_registry_knows_each_theatres_main_actors(registry: ActorRegistry, theatre: str) -> None:
+    for iso, name, inter in MAIN_ACTORS[theatre]:
+        actor = registry.by_name(name, iso)
+        assert actor is not None and actor.registered, f"{theatre}: {name} is not registered"
+        assert (actor.country, actor.inter) == (iso, inter), f"{theatre}: {name}"
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("Hayat Tahrir al-Sham fighters shelled", "SY", HTS),
+    ("the SDF said", "SY", "QSD: Syrian Democratic Forces"),
+    ("the Houthis fired a missile", "YE", "Military Forces of Yemen Supreme Political Council"),
+    ("paramilitary RSF fighters stormed", "SD", "RSF: Rapid Support Forces"),
+    ("SLA-AW fighters attacked", "SD", "SLM/A-AW: Sudan Liberation Movement/Army - Abdul Wahid"),
+    ("IDF troops raided Jenin", "PS", "Military Forces of Israel"),
+    ("Tatmadaw troops burned houses", "MM", "Military Forces of Myanmar"),
+    ("FAMa and Wagner troops", "ML", "Military Forces of Mali"),
+    ("FARDC soldiers repelled", "CD", "Military Forces of the Democratic Republic of Congo"),
+    ("M23 rebels seized", "CD", "M23: March 23 Movement"),
+    ("al-Shabaab militants attacked", "SO", "Al Shabaab"),
+    ("ISWAP fighters", "NG", "Islamic State (West Africa)"),
+    ("Fano militiamen clashed", "ET", "Fano Militia"),
+    ("NRF fighters ambushed", "AF", "National Resistance Front"),
+    ("Viv Ansanm gangs attacked", "HT", "Viv Ansanm"),
+    ("CJNG gunmen", "MX", "CJNG: Jalisco New Generation Cartel"),
+    ("Naxals ambushed a CRPF patrol", "IN", "CPI (Maoist): Communist Party of India (Maoist)"),
+])
+def test_main_actors_found_by_their_usual_names(registry: ActorRegistry, text: str, country: str,
+                                                expected: str) -> None:
+    assert names(registry, text, country)[0][1] == expected
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("JNIM abducted a Togolese priest near Fada", "BF", "Civilians (Togo)"),
+    ("gendarmes detained 27 Afghan migrants", "TR", "Civilians (Afghanistan)"),
+    ("Senegalese protesters marched in Bamako", "ML", "Protesters (Senegal)"),
+    ("Palestinian rioters threw stones", "PS", "Rioters (Palestine)"),
+    ("migrants were detained", "TR", "Civilians (Turkey)"),  # no demonym: the article's country
+])
+def test_victims_and_crowds_typed_by_nationality(registry: ActorRegistry, text: str, country: str,
+                                                 expected: str) -> None:
+    assert expected in [n for _, n in names(registry, text, country)]
+
+
+def test_battle_opponents_where_acled_names_both_sides(registry: ActorRegistry) -> None:
+    ukraine = registry.by_name("Military Forces of Ukraine", "UA")
+    assert registry.opponent(registry.by_name(RUSSIA, "UA"), "Ukraine") == ukraine
+    assert registry.opponent(ukraine, "UA").name == RUSSIA
+    assert registry.opponent(registry.by_name(SYRIA, "SY"), "SY") is None  # no default opponent there
+    assert registry.opponent(registry.by_name(HTS, "UA"), "UA") is None  # not one of the two sides

@@ -248,6 +248,25 @@ def test_actor_rules():
     assert actor_ok(None, "X", None, exact) is None
 
 
+def test_battle_sides_in_either_order():
+    """The codebook gives actor order no meaning outside violence against civilians: a battle's
+    two sides swapped are right; half a swap, or a swapped attack on civilians, is not."""
+    swapped = pred(actor1="Military Forces of Syria", actor2="HTS")
+    assert [score_acled(gold(), swapped, exact).checks[k] for k in ("actor1", "actor2")] == [True, True]
+    half = pred(actor1="Military Forces of Syria", actor2="Hezbollah")
+    assert [score_acled(gold(), half, exact).checks[k] for k in ("actor1", "actor2")] == [False, False]
+    attack = gold(event_type="Violence against civilians", sub_event_type="Attack", actor2=("Civilians (Syria)",))
+    victims_first = pred(event_type="Violence against civilians", sub_event_type="Attack",
+                         actor1="Civilians (Syria)", actor2="HTS")
+    assert [score_acled(attack, victims_first, exact).checks[k] for k in ("actor1", "actor2")] == [False, False]
+
+
+def test_strict_actor_order_on_request(monkeypatch):
+    monkeypatch.setenv("SITREP_ACTOR_ORDER", "strict")
+    swapped = pred(actor1="Military Forces of Syria", actor2="HTS")
+    assert [score_acled(gold(), swapped, exact).checks[k] for k in ("actor1", "actor2")] == [False, False]
+
+
 def test_score_cases_primary_and_best():
     case = Case("c", "text", None, (gold(id="a", latitude=35.93, longitude=36.63), gold(id="b")), "text")
     preds = [[pred(), pred(latitude=35.93, longitude=36.63)]]

@@ -116,7 +116,7 @@ def test_co_mentioned_places_pull_candidates(gaz: Gazetteer) -> None:
 
 def test_stated_admin_area(gaz: Gazetteer) -> None:
     ctx = GeoContext(countries=["SY"], admin1=["Idlib"])
-    assert gaz.resolve("Kafr Nubl", ctx).admin1 == "Idlib"
+    assert gaz.resolve("Kafr Nubl", ctx).admin1 == "Idleb"
 
 
 def test_resolve_with_confidence(gaz: Gazetteer) -> None:
@@ -428,3 +428,40 @@ def test_harvest_can_be_switched_off(monkeypatch) -> None:
     monkeypatch.setenv(harvest.DISABLE_ENV, "1")
     assert harvest.read_harvest() == []
     assert store.cache_key() != with_harvest  # a separate cache file
+
+
+@pytest.mark.parametrize("name, ctx, geonameid", [
+    ("Limpopo", "ZA", 1085597), ("Wales", "GB", 2634895), ("British Columbia", "CA", 5909050),
+    ("Daviess County", "US", 4289518), ("Laguna", "PH", 1708026),
+])
+def test_admin_areas_carry_geonames_ids(gaz: Gazetteer, name: str, ctx: str, geonameid: int) -> None:
+    place = gaz.resolve(name, GeoContext(countries=[ctx]))
+    assert place.feature_code in ("ADM1", "ADM2") and place.geonameid == geonameid
+
+
+def test_admin1_areas_sit_at_their_territory_middle(gaz: Gazetteer) -> None:
+    # GeoNames: British Columbia 54.0 N 125.0 W, Texas 31.3 N 99.3 W; their towns crowd
+    # along the US border and the east, hundreds of km off.
+    assert near(gaz.resolve("British Columbia"), 54.0, -125.0, km=161)
+    assert near(gaz.resolve("Texas"), 31.25, -99.25, km=100)
+
+
+def test_a_district_does_not_borrow_a_city_of_another_name() -> None:
+    def town(name: str, population: int) -> build.PlaceRow:
+        return build.PlaceRow(1, name, 0.0, 0.0, "AU", None, None, None, "P", "PPL", population,
+                              "GeoNames", None, {})
+    perth, leederville = town("Perth", 2_000_000), town("Leederville", 30_000)
+    assert build._district_population([perth, leederville], {"Cambridge": 2}) == 30_000
+    assert build._district_population([perth, leederville], {"Perth": 2}) == 2_030_000
+
+
+def test_cambridge_alone_is_the_english_city(gaz: Gazetteer) -> None:
+    place = gaz.resolve("Cambridge")
+    assert place.iso3 == "GBR" and place.geonameid == 2653941
+
+
+def test_subdivisions_give_admin2_ids_by_code_and_short_name() -> None:
+    subs = build.read_subdivisions()
+    assert subs.admin1[("ZA", "09")] == (1085597, "Limpopo")
+    assert subs.admin2_id("PH", "40", "Province of Laguna") == 1708026
+    assert subs.admin2_id("US", "KY", "Daviess County") == 4289518

@@ -150,6 +150,7 @@ def test_scoring_recall_precision_distance_and_ids(tmp_path):
     assert m["mention_recall"] == 0.5 and m["mention_precision"] == 0.5  # adjectival left out
     assert m["accuracy_161km"] == 1.0 and m["exact_geonameid"] == 1.0 and m["median_error_km"] < 1
     assert m["accuracy_161km_end_to_end"] == 0.5
+    assert m["accuracy_161km_by_feature"] == {"town or spot": "1.000 of 1"}
 
 
 def test_auc_is_zero_for_perfect_and_one_at_the_antipode():
@@ -183,3 +184,20 @@ def test_continent_adjectives_and_country_acronyms_in_names():
     assert found[("European", 40)].place.feature_code == "CONT"
     raqqa = next(m for m in found.values() if m.span.text == "Raqqa")
     assert raqqa.place.iso3 == "SYR"  # "US-backed" does not pull the article to the United States
+
+
+def test_a_list_of_provinces_is_not_a_place_and_its_province():
+    text = ("Deaths have occurred in the provinces of Anhui, Guangdong, Guangxi, Hainan and Hubei. "
+            "British Columbia, Alberta, Saskatchewan, Manitoba, and Ontario have had cases.")
+    found = {m.span.text: m.place for m in geoparse(text)}
+    for name in ("Anhui", "Guangdong", "Guangxi", "Hainan", "Hubei", "British Columbia", "Alberta",
+                 "Saskatchewan"):
+        assert found[name].feature_code == "ADM1", name
+    assert found["Alberta"].iso3 == "CAN" and found["Guangdong"].iso3 == "CHN"
+
+
+def test_the_one_state_an_article_names_places_its_counties():
+    text = ("Samples were found in the Rice Lake area of Fulton County located in Illinois. "
+            "The Illinois Department of Natural Resources tested them.")
+    fulton = next(m for m in geoparse(text) if m.span.text == "Fulton County")
+    assert fulton.place.admin1 == "Illinois" and fulton.place.feature_code == "ADM2"

@@ -195,10 +195,22 @@ def test_two_sides_of_a_clash(pipeline, text, actor1, actor2):
 
 
 @pytest.mark.model
-def test_unknown_killers_in_brazil_take_acleds_name(pipeline):
-    found = events(pipeline, "On 5 March 2022, in Maceio (Alagoas), a man was shot and killed in the Benedito Bentes "
-                             "neighborhood by two armed individuals.")
-    assert found[0].actor1.name == "Unidentified Gang and/or Police Militia"
+@pytest.mark.parametrize("text, expected", [
+    # an execution-style drive-by: ACLED's Brazil coders name "gang and/or police militia"
+    ("On 5 March 2022, in Maceio (Alagoas), a man was shot and killed in a drive-by shooting in the Benedito "
+     "Bentes neighborhood by two armed individuals on a motorcycle.", "Unidentified Gang and/or Police Militia"),
+    # a shooting with no such mark stays an unidentified armed group
+    ("On 5 March 2022, in Maceio (Alagoas), a man was shot and killed in the Benedito Bentes neighborhood by two "
+     "armed individuals.", "Unidentified Armed Group (Brazil)"),
+    # Mexico: a bound body with a message is organised crime's; gunmen alone are an armed group
+    ("On 5 March 2022, in Celaya, Guanajuato, a man was killed and his body was found with his hands tied and a "
+     "message.", "Unidentified Gang (Mexico)"),
+    ("On 5 March 2022, in Celaya, Guanajuato, two armed men shot and killed a man in Colonia Centro.",
+     "Unidentified Armed Group (Mexico)"),
+])
+def test_unknown_killers_take_acleds_local_name(pipeline, text, expected):
+    found = events(pipeline, text)
+    assert found[0].actor1.name == expected
 
 
 @pytest.mark.model

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -44,6 +45,23 @@ def actor_ok(alternatives: tuple[str, ...] | None, predicted: str | None, countr
     if predicted is None:
         return False
     return any(_contains(predicted, a) or same(a, predicted, country) for a in alternatives)
+
+
+def actors_ok(gold: Gold, pred: dict[str, Any], country: str | None,
+              same: ActorMatch) -> tuple[bool | None, bool | None]:
+    """(actor1 right, actor2 right). In a battle the two sides may come in either order: the
+    codebook gives actor order no meaning outside violence against civilians, so a battle
+    whose predicted sides are gold's two sides swapped is right on both; anything less is not.
+    ``SITREP_ACTOR_ORDER=strict`` in the environment scores gold's order only (to report both)."""
+    first = actor_ok(gold.actor1, pred.get("actor1"), country, same)
+    second = actor_ok(gold.actor2, pred.get("actor2"), country, same)
+    strict = os.environ.get("SITREP_ACTOR_ORDER", "").lower() == "strict"
+    if not strict and gold.event_type == "Battles" and gold.actor1 and gold.actor2 and not (first and second):
+        swapped = (actor_ok(gold.actor2, pred.get("actor1"), country, same)
+                   and actor_ok(gold.actor1, pred.get("actor2"), country, same))
+        if swapped:
+            return True, True
+    return first, second
 
 
 def _contains(predicted: str, gold: str) -> bool:

@@ -197,7 +197,28 @@ def metrics(tally: Tally) -> dict[str, Any]:
         "auc": round(auc(errors), 4),
         "with_geonameid": len(with_id),
         "exact_geonameid": _ratio(exact, len(with_id)),
+        "accuracy_161km_by_feature": by_feature(tally.cases),
     }
+
+
+FEATURE_GROUPS = (("continent", ("CONT",)), ("country", ("PCLI",)), ("admin1", ("ADM1",)),
+                  ("admin2", ("ADM2",)))
+
+
+def _feature_group(code: str | None) -> str:
+    return next((name for name, codes in FEATURE_GROUPS if code in codes), "town or spot")
+
+
+def by_feature(cases: list[Case]) -> dict[str, str]:
+    """Accuracy within 161 km by the kind of place predicted: where the errors come from
+    (GeoVirus gives countries and continents Wikipedia's points, GeoNames' lie elsewhere)."""
+    groups: dict[str, list[float]] = {}
+    for c in cases:
+        if c.error_km is not None and c.predicted is not None:
+            groups.setdefault(_feature_group(c.predicted.place.feature_code), []).append(c.error_km)
+    order = [name for name, _ in FEATURE_GROUPS] + ["town or spot"]
+    return {name: f"{sum(e <= ACCURATE_KM for e in groups[name]) / len(groups[name]):.3f} of {len(groups[name])}"
+            for name in order if name in groups}
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -260,6 +281,8 @@ def render(report: dict[str, Any]) -> str:
     for entry in report["datasets"]:
         lines.append(f"\n{entry['dataset']} ({entry['file']})")
         lines += [f"  {k:<28} {entry[k]}" for k in keys]
+        lines.append("  accuracy_161km by predicted feature:")
+        lines += [f"    {k:<26} {v}" for k, v in entry.get("accuracy_161km_by_feature", {}).items()]
         for group, rows in entry.get("worst", {}).items():
             lines.append(f"  {group}:")
             lines += [f"    {row}" for row in rows]

@@ -12,7 +12,7 @@ from typing import Any
 
 from .acled import PROTESTS_OR_RIOTS
 from .cases import Case, Gold
-from .compare import ActorMatch, actor_ok, admin1_check, date_ok, distance_km
+from .compare import ActorMatch, actors_ok, admin1_check, date_ok, distance_km
 from .matching import assign
 from .metrics import NO_EVENT, within_pct
 
@@ -69,11 +69,12 @@ def score_acled(gold: Gold, pred: dict[str, Any] | None, same: ActorMatch) -> Ro
     country = gold.country
     d = distance_km(gold, p) if pred is not None else (None if gold.latitude is None else math.inf)
     admin_ok, spelling = admin1_check(gold, p)
+    actor1_ok, actor2_ok = actors_ok(gold, p, country, same)
     checks: dict[str, bool | None] = {
         "event_type": None if gold.event_type is None else predicted_type(gold, pred) == gold.event_type,
         "sub_event_type": None if gold.sub_event_type is None else p.get("sub_event_type") == gold.sub_event_type,
-        "actor1": actor_ok(gold.actor1, p.get("actor1"), country, same),
-        "actor2": actor_ok(gold.actor2, p.get("actor2"), country, same),
+        "actor1": actor1_ok,
+        "actor2": actor2_ok,
         "inter1": None if gold.inter1 is None else p.get("inter1") == gold.inter1,
         **km_checks(d),
         "admin1": admin_ok,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,16 @@ _DETERMINERS = ("the", "a", "an")
 _CONNECTORS = ("and", "or")
 _ENTRY_KEYS = {"name", "inter", "country", "aliases", "context_aliases", "context_countries",
                "side", "abroad_inter"}
+# What marks a killing as organised crime's in ACLED's notes from Mexico, Central America and
+# Brazil: a drive-by, a bound or mutilated body, a message left with it, drug trade or cartels.
+# ("signs of torture" or a body in a bag alone do not: ACLED codes those to armed groups.)
+ORGANISED_CRIME = re.compile(
+    r"\b(?:drive-by|drive by|(?:moving|a|the) (?:car|vehicle)s? (?:shot|opened fire|fired)|"
+    r"shot (?:\w+ ){1,3}times|exchanged fire with (?:\w+ )?police|tiro de gracia|dismember\w*|"
+    r"decapitat\w*|beheaded|handcuffed|(?:hands|feet)(?: and (?:hands|feet))? (?:were )?tied|"
+    r"tied (?:up|hands|and)|gagged|narco\w*|cartels?|drug[- ](?:traffick\w*|deal\w*|selling|debts?|"
+    r"gangs?|related)|criminal (?:groups?|gangs?|organi[sz]ations?|cells?)|gang members?|gangs?|"
+    r"gang rivalr\w*|extortion\w*|rival (?:criminal )?groups|(?:threatening |a )message)\b", re.I)
 
 
 class RegistryError(SitrepError):
@@ -175,6 +185,7 @@ class _Template:
     side: str | None = None
     unknown: str | None = None  # its name when the country is not known
     unknown_inter: int | None = None  # its type then, when that differs
+    generic: bool = False  # typed by the article's country ("gunmen"), not a state's forces
 
 
 @dataclass(frozen=True)
@@ -205,6 +216,10 @@ class _Countries:
     lookup: dict[str, str]
     demonyms: dict[str, list[str]]
     pseudo: set[tuple[str, ...]] = field(default_factory=set)  # "International"
+
+    @cached_property
+    def demonym_set(self) -> set[str]:
+        return {d for names in self.demonyms.values() for d in names}
 
     def code(self, value: str | None) -> str | None:
         """ISO2 for an ISO2/ISO3 code or an English name; None when unknown."""
@@ -252,6 +267,9 @@ class ActorRegistry:
     heads: set[tuple[str, ...]] = field(default_factory=set)
     member_nouns: set[str] = field(default_factory=set)
     alias_count: int = 0
+    conventions: list[tuple[frozenset[str], str, str]] = field(default_factory=list)
+    communal_labels: dict[str, set[str]] = field(default_factory=dict)
+    opponents: dict[str, list[str]] = field(default_factory=dict)
     _root: _Node = field(default_factory=_Node)
     _template_rx: list[tuple[re.Pattern[str], _Template]] = field(default_factory=list)
     _unknown: dict[str, _Template] = field(default_factory=dict)
@@ -316,6 +334,54 @@ class ActorRegistry:
             return self._fill(template, iso, iso) if iso else actor
         return self.by_name(actor.name, iso) or actor
 
+    def localize(self, actor: Actor | None, place_country: str | None) -> Actor | None:
+        """A generic actor found with no country ("Protesters (Unknown)"), typed by the country
+        of its event's place. An actor with a country keeps it: when the article's places and
+        the event's place disagree, each is as often wrong (ACLED dev, 2022 notes).
+        """
+        iso = self.countries.code(place_country)
+        if actor is None or actor.registered or iso is None or actor.country == iso:
+            return actor
+        if actor.country is not None:
+            return actor
+        template = self._generic_template(actor.name)
+        return self._fill(template, iso, iso) if template is not None else actor
+
+    def _generic_template(self, name: str) -> _Template | None:
+        if name in self._unknown:
+            template = self._unknown[name]
+            return template if template.generic else None
+        for rx, template in self._template_rx:
+            if template.generic and "country" in rx.groupindex and rx.match(name):
+                return template
+        return None
+
+    def by_convention(self, actor: Actor | None, country: str | None, text: str = "") -> Actor | None:
+        """ACLED's own name for unknown perpetrators where a country's coders have one.
+
+        In Mexico and Central America an unidentified armed group whose killing bears organised
+        crime's marks (``ORGANISED_CRIME``) is an "Unidentified Gang"; in Brazil it is the
+        "Unidentified Gang and/or Police Militia", as either may kill that way. See
+        ``conventions`` in actors.yaml.
+        """
+        iso = self.countries.code(country)
+        if actor is None or iso is None or not actor.name.startswith("Unidentified Armed Group ("):
+            return actor
+        for countries, when, name in self.conventions:
+            if iso in countries and (when != "organised crime" or ORGANISED_CRIME.search(text)):
+                return self.by_name(self._format(name, iso) if "{" in name else name, iso) or actor
+        return actor
+
+    def opponent(self, actor: Actor | None, country: str | None) -> Actor | None:
+        """The other side of a battle in ``country`` whose report names only ``actor``, where the
+        war has two sides ACLED names by default (``battle_opponents`` in actors.yaml)."""
+        iso = self.countries.code(country)
+        sides = self.opponents.get(iso or "", [])
+        if actor is None or actor.name not in sides:
+            return None
+        other = next((name for name in sides if name != actor.name), None)
+        return self.by_name(other, iso) if other else None
+
     # -- finding mentions in text
 
     def find(self, text: str, country: str | None = None, offset: int = 0) -> list[ActorMention]:
@@ -336,8 +402,44 @@ class ActorRegistry:
             hits.append(hit)
             i = hit[1]
         hits += self._coordinated(tokens, hits, iso, text)
+        hits = self._labelled_militias(text, tokens, hits, iso)
         hits.sort(key=lambda h: h[0])
         return [_mention(text, tokens, h, offset) for h in hits]
+
+    def _labelled_militias(self, text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]],
+                           iso: str | None) -> list[tuple[int, int, Actor]]:
+        """"Zamfara militiamen", "Amhara ethnic militias", "Al Lahaq tribesmen": ACLED names a
+        militia after its place, people or clan ("Zamfara Communal Militia (Nigeria)"). A bare
+        "<label> militia" is communal only where the label is one of ``communal_labels``."""
+        if iso is None:
+            return hits
+        for m in _LABELLED.finditer(text):
+            name = self._militia_name(m, iso)
+            if name is None:
+                continue
+            span = [k for k, t in enumerate(tokens) if m.start("label") <= t[1] < m.end()]
+            if not span:
+                continue
+            i, j = span[0], span[-1] + 1
+            overlapping = [h for h in hits if h[0] < j and i < h[1]]
+            if any(h[2].registered for h in overlapping):
+                continue  # "Fulani militia" is the registered actor
+            actor = Actor(name, 4, iso, None, registered=False)
+            hits = [h for h in hits if h not in overlapping] + [(i, j, actor)]
+        return hits
+
+    def _militia_name(self, m: re.Match[str], iso: str) -> str | None:
+        label = _LEADING.sub("", m.group("label")).strip()
+        kind = (m.group("kind") or "").strip().lower() or ("tribal" if m.group("noun") == "tribesmen" else "")
+        if label.lower() in self.communal_labels.get(iso, set()):  # "Niger" is Nigeria's state here
+            kind = kind or "communal"
+        elif (not label or label.lower() in _NOT_LABELS or self.countries.code(label) is not None
+              or label in self.countries.demonym_set):
+            return None
+        if not kind:
+            return None
+        kind = "Sub-Clan" if kind == "sub-clan" else kind.title()
+        return f"{label} {kind} Militia ({self.countries.name(iso)})"
 
     def _match_at(self, tokens: list[_Token], i: int, iso: str | None,
                   text: str) -> tuple[int, int, Actor] | None:
@@ -496,6 +598,14 @@ class ActorRegistry:
 
 # ---------------------------------------------------------------- helpers for find
 
+_LABELLED = re.compile(
+    r"\b(?P<label>(?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+) (?P<kind>(?:sub-clan|clan|communal|ethnic|tribal) )?"
+    r"(?P<noun>militias?|militiamen|tribesmen)\b")
+_NOT_LABELS = frozenset({"sunni", "shia", "shiite", "muslim", "christian", "islamist", "islamic", "jihadist",
+                         "government", "rebel", "rival", "village", "community", "youth", "pro-government"})
+_LEADING = re.compile(r"^(?:(?:The|A|An|Suspected|Presumed|Armed|Local|Several|Some|Two|Three|Many|"
+                      r"Members|Dozens|Hundreds|Unidentified|Unknown|Alleged)\s+)+")
+
 
 def _applies(cand: _Cand, iso: str | None) -> bool:
     if cand.kind != "context":
@@ -572,7 +682,14 @@ class _Builder:
         for raw in self.data.get("state_forces") or []:
             self._state_template(raw)
         for raw in self.data.get("generics") or []:
-            self._template(raw, raw.get("aliases") or [])
+            template = self._template(raw, raw.get("aliases") or [], generic=True)
+            self._demonym_heads(template, [str(h) for h in raw.get("heads") or []])
+        for raw in self.data.get("conventions") or []:
+            self._convention(raw)
+        for iso, sides in (self.data.get("battle_opponents") or {}).items():
+            self.reg.opponents[str(iso)] = [str(name) for name in sides]
+        for iso, labels in (self.data.get("communal_labels") or {}).items():
+            self.reg.communal_labels[str(iso)] = {str(label).lower() for label in labels}
         for raw in self.data.get("name_only") or []:
             self._template(raw, [])
         for raw in self.data.get("families") or []:
@@ -609,12 +726,12 @@ class _Builder:
         for alias in raw.get("context_aliases") or []:
             self._add(str(alias), "context", entry, None)
 
-    def _template(self, raw: dict[str, Any], aliases: list[str]) -> _Template:
+    def _template(self, raw: dict[str, Any], aliases: list[str], generic: bool = False) -> _Template:
         name = str(raw["name"])
         abroad = self._optional_inter(raw, name, "abroad_inter")
         unknown_inter = self._optional_inter(raw, name, "unknown_inter")
         template = _Template(name, self._inter(raw, name), abroad, raw.get("side"),
-                             raw.get("unknown"), unknown_inter)
+                             raw.get("unknown"), unknown_inter, generic)
         self.reg.templates.append(template)
         self.reg._template_rx.append((_name_regex(name), template))
         self.reg._unknown[_unknown_name(template)] = template
@@ -622,9 +739,19 @@ class _Builder:
             self._add(str(alias), "generic", template, None)
         return template
 
+    def _convention(self, raw: dict[str, Any]) -> None:
+        name, when = str(raw.get("name") or ""), str(raw.get("when") or "always")
+        countries = frozenset(str(c) for c in raw.get("countries") or [])
+        if not name or not countries or when not in ("always", "organised crime"):
+            raise self._fail(name, "a convention needs a name, countries and when: always | organised crime")
+        self.reg.conventions.append((countries, when, name))
+
     def _state_template(self, raw: dict[str, Any]) -> None:
         template = self._template(raw, raw.get("aliases") or [])
-        heads = [str(h) for h in raw.get("heads") or []]
+        self._demonym_heads(template, [str(h) for h in raw.get("heads") or []])
+
+    def _demonym_heads(self, template: _Template, heads: list[str]) -> None:
+        """"Syrian troops", "Kenya's police", "Togolese civilians": the demonym names the country."""
         self.reg.heads.update(_key(h) for h in heads)
         countries = self.reg.countries
         for iso, demonyms in countries.demonyms.items():

@@ -20,6 +20,7 @@ from ..taxonomy import BATTLES, BY_NAME, ERV, PROTESTS, RIOTS, SD, VAC
 from .classify import CIVILIAN_VICTIMS, PEOPLE_WORDS, Decision, Scene, classify_by_model, classify_sentence, intervened, rioting
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
+from .noevent import SetAside, set_aside
 from .numbers import find_quantities
 from .sources import Attribution, find_source
 
@@ -47,7 +48,6 @@ CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protest
                            r"(?:clashes|a brawl|scuffles)|During the (?:demonstration|protest|march|rally))\b")
 FORCES = re.compile(r"\b(police|security forces|soldiers|troops|gendarme\w*|army|authorities|officers)\b", re.I)
 ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
-UNKNOWN_PERPETRATORS = {"BR": "Unidentified Gang and/or Police Militia"}
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
                       "Headquarters or base established"})
@@ -69,14 +69,17 @@ class _Context:
     background_paragraphs: set[int] = field(default_factory=set)
     paragraphs: dict[int, str] = field(default_factory=dict)
     use_model: bool = True
+    set_aside: list[tuple[Span, SetAside]] = field(default_factory=list)  # sentences that report no event, and why
 
     def scene(self, sentence: Sentence) -> Scene:
         return Scene(self.registry, self.country, self.paragraphs.get(sentence.paragraph), self.use_model)
 
 
-def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: bool = True) -> list[Claim]:
+def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: bool = True,
+                   set_aside: list[tuple[Span, SetAside]] | None = None) -> list[Claim]:
     """Every claim an article makes about events, in text order. ``use_model=False`` leaves the
-    types to the rules alone (the sub-event model neither revises nor adds events)."""
+    types to the rules alone (the sub-event model neither revises nor adds events). A list given
+    as ``set_aside`` receives the sentences that report no event (``noevent.py``) with the reason."""
     if registry is None:
         from .actors import get_registry
 
@@ -91,15 +94,19 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
         _read_sentence(ctx, sentence, date)
     if not ctx.claims and use_model:
         _model_fallback(ctx, dated)
+    if set_aside is not None:
+        set_aside.extend(ctx.set_aside)
     _armed_replies(ctx)
     _how_protests_went(ctx)
     for claim in ctx.claims:
         if claim.actor1 is None and not _named_elsewhere(ctx, claim):
             claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
-        claim.actor1 = _by_convention(ctx, claim.actor1)
-        claim.actor2 = _by_convention(ctx, claim.actor2)
-        if claim.actor2 is None and _targets_people(claim):
+        claim.actor1 = _by_convention(ctx, claim, claim.actor1)
+        claim.actor2 = _by_convention(ctx, claim, claim.actor2)
+        if claim.actor2 is None and _targets_people(claim, ctx.paragraphs.get(claim.paragraph, "")):
             claim.actor2 = _generic_actor(ctx, "civilians")
+        if claim.actor2 is None and (_kind(claim) == BATTLES or claim.sub_event_type == "Disrupted weapons use"):
+            claim.actor2 = ctx.registry.opponent(claim.actor1, ctx.country)
     return ctx.claims
 
 
@@ -158,6 +165,8 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo, classify: 
     actors = _actors_in(analyzed, sentence, attribution)
     if _claims_responsibility(ctx, sentence):
         return None
+    if _no_event(ctx, sentence, span, actors, date):
+        return False  # read, and it reports no event: the model fallback does not look further
     places = _places_in(ctx, sentence, span, attribution)
     _remember_place(ctx, sentence, places)
     fatal = find_fatalities(text, high_intensity=ctx.high_intensity)
@@ -180,6 +189,17 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo, classify: 
             _same_place(claim, ctx.claims[-1])
         ctx.claims.append(claim)
     return len(ctx.claims) > before
+
+
+def _no_event(ctx: _Context, sentence: Sentence, span: Any, actors: list[ActorMention], date: DateInfo) -> bool:
+    """A disaster, ordinary crime, a trial over an old act, findings, a tally: kept with the reason."""
+    found = set_aside(span, actors, published=ctx.analyzed.article.published,
+                      country=ctx.registry.countries.code(ctx.country) if ctx.country else None,
+                      context=ctx.paragraphs.get(sentence.paragraph),
+                      dated=bool(date.text) and date.time_precision == 1)
+    if found is not None and (sentence.span, found) not in ctx.set_aside:
+        ctx.set_aside.append((sentence.span, found))
+    return found is not None
 
 
 def _same_place(claim: Claim, told: Claim) -> None:
@@ -401,17 +421,28 @@ def _how_protests_went(ctx: _Context) -> None:
                 break
 
 
-VICTIM_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence"})
+VICTIM_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"})
 PEOPLE_HIT = frozenset({"Mob violence", "Arrests"})
+STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+CIVILIANS_HURT = re.compile(r"\b(?:civilians?|(?:a |an |one |two |three |\d+ )?(?:(?:\d+-year-old )?(?:wom[ae]n|m[ae]n|"
+                            r"child(?:ren)?|girls?|boys?|persons?|people|residents?|villagers?)))\s+"
+                            r"(?:was |were |had been )?(?:killed|injured|wounded|died|hurt)\b", re.I)
 
 
-def _targets_people(claim: Claim) -> bool:
+def _targets_people(claim: Claim, paragraph: str) -> bool:
     """Violence against civilians always names its victims as Actor 2 (codebook 1.1): civilians
-    when no group is named. A mob's victim, or the people arrested, are civilians too when the
-    text names people."""
+    when no group is named. A strike whose paragraph tells of civilians killed or hurt, with no
+    other side named, hit civilians. A mob's victim, or the people arrested, are civilians too
+    when the text names people."""
     if claim.sub_event_type in VICTIM_TYPES:
+        return True  # looting and destruction too: ACLED always names whose property it was
+    if claim.sub_event_type in STRIKES and CIVILIANS_HURT.search(paragraph or claim.evidence.text):
         return True
     return claim.sub_event_type in PEOPLE_HIT and bool(CIVILIAN_VICTIMS.search(claim.evidence.text))
+
+
+def _kind(claim: Claim) -> str:
+    return BY_NAME[claim.sub_event_type].event_type
 
 
 def _generic_actor(ctx: _Context, phrase: str) -> Any:
@@ -429,13 +460,13 @@ def _armed_replies(ctx: _Context) -> None:
             before.decided_by = f"{before.decided_by}+armed-reply"
 
 
-def _by_convention(ctx: _Context, actor: Any) -> Any:
-    """ACLED's own name for unknown perpetrators in some countries (Brazil: "Unidentified Gang
-    and/or Police Militia", as the killers may be either)."""
-    if actor is None or not actor.name.startswith("Unidentified Armed Group"):
-        return actor
-    name = UNKNOWN_PERPETRATORS.get(ctx.registry.countries.code(ctx.country) or "")
-    return (ctx.registry.by_name(name) or actor) if name else actor
+def _by_convention(ctx: _Context, claim: Claim, actor: Any) -> Any:
+    """A generic actor with no country takes the event's place's, then ACLED's own name for unknown
+    perpetrators there (actors.yaml ``conventions``: gangs in Mexico, Brazil's police militias)."""
+    country = claim.place.place.country if claim.place is not None else None
+    actor = ctx.registry.localize(actor, country)
+    text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
+    return ctx.registry.by_convention(actor, country or ctx.country, text)
 
 
 def _named_elsewhere(ctx: _Context, claim: Claim) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Actor, ActorMention
-from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK
+from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK, SD
 from .learned import Prediction, get_model
 from .roles import Roles, assign_roles
 from .triggers import ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, TERRITORY, Trigger, find_triggers
@@ -27,6 +27,7 @@ IRREALIS = frozenset({"threaten", "plan", "aim", "intend", "warn", "seek", "vow"
 IRREALIS_MODS = frozenset({"potential", "possible", "planned", "future", "imminent", "feared", "expected", "proposed"})
 DEATH_ONLY = frozenset({"death", "dead", "die", "casualty", "toll", "body"})
 STATE = frozenset({1})
+DETAINING = frozenset({1, 8})  # state forces, at home or abroad ("Israeli soldiers arrested ... in Hebron")
 ARMED = frozenset({1, 2, 3, 4, 8})
 INTERVENED = re.compile(r"\b(tear ?gas|teargas|dispers|dislodg|intervened|water cannon|baton|rubber bullets|beat|"
                         r"clashed with police|(?:were|was|been) (?:arrested|detained)|(?:arrested|detained) (?:\d+|several|"
@@ -35,6 +36,7 @@ INTERVENED = re.compile(r"\b(tear ?gas|teargas|dispers|dislodg|intervened|water 
                         r"stopped (?:the )?(?:protesters|demonstrators|marchers))", re.I)
 DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|oppose|condemn|decry)|"
                           r"\bin (?:protest|demonstration)\b|\bdemand(?:ed|ing)\b|\bdemonstrat", re.I)
+DEMO_TOLD = re.compile(r"\b(protest(?:s|ers?|ing|ed)?|demonstrat\w*|rall(?:y|ies|ied)|sit-ins?)\b", re.I)  # in the passage
 RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburning (?:tyres|tires|rubber|debris)\b|"
                      r"\b(threw|thrown|throwing|hurled|pelted) (?:\w+ )?(?:stones|rocks|bottles|petrol|molotov|objects)|"
                      r"\b(brawl\w*|scuffl\w*|fist-?fights?|shoving)\b|"
@@ -65,13 +67,21 @@ POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ied|ies)|sit-in|ma
                        r"mayor|councillor|councilor|official|militants?|rebels?|insurgents?|gang|cartel|militia\w*|"
                        r"soldiers?|troops|army|military|mobs?|lynch\w*|crowds?|villagers|residents|locals|"
                        r"vigilant\w*|abduct\w*|kidnap\w*)\b", re.I)  # a mob beating a thief is mob violence
-NO_FIGHT = re.compile(r"\bwithout (?:a |any )?(?:fight(?:ing)?|clash(?:es)?|resistance|battle|bloodshed|"
-                      r"(?:firing )?a (?:single )?shot)|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
+NO_FIGHT = re.compile(r"\bwithout (?:\w+ing )?(?:a |any )?(?:fight(?:ing)?|clash(?:es)?|resistance|battle|bloodshed|"
+                      r"(?:firing )?a (?:single )?shot)|\b(?:peacefully|unopposed|unchallenged|no resistance)\b|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
                       r"pulled out|retreated)\b", re.I)
-FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|assault\w*)\b", re.I)
+FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|assault(?!\s+rifles?)\w*|"
+                      r"attack\w*|offensive|firefight|gunfire|gun ?battle|dead|wounded|casualties|airstrikes?|"
+                      r"bombard\w*|siege|resistance)\b", re.I)
+# the holders left: "after the troops withdrew", "a town NATO forces had pulled out of", "letting X take over"
+HOLDERS_LEFT = re.compile(r"\b(withdr[ae]w\w*|pull(?:ed|ing)? (?:out|back)|pulled out of|retreat(?:ed|ing)|abandon(?:ed|ing)|"
+                          r"vacat(?:ed|ing)|fled|left the (?:town|city|village|area|base))\b", re.I)
+NEUTRAL_TAKING = frozenset({"take", "enter", "assume", "gain", "fall"})  # verbs that do not say a fight took place
 WEAPON_CARRIERS = frozenset({"aircraft", "plane", "jet", "warplane", "helicopter", "drone", "bomber", "gunship",
                              "artillery", "battery", "tank", "missile", "rocket", "shell"})
 NOT_WEAPON_GRENADES = frozenset({"stun", "smoke", "flash", "sound", "gas", "tear", "teargas"})
+NOT_INTERCEPTED = frozenset({"way", "path", "road", "route", "convoy", "bus", "car", "vehicle", "truck", "boat",
+                             "group", "caravan", "call", "message", "communication", "letter"})
 FOUND_VERBS = frozenset({"find", "seize", "discover", "recover", "confiscate", "defuse", "dismantle", "secure",
                          "hand", "surrender", "detect", "disarm", "store", "include", "possess"})
 PERSON_OBJECTS = re.compile(r"\b(\w+men|man|woman|women|persons?|people|migrants?|suspects?|members?|rector|priest|"
@@ -85,6 +95,8 @@ WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tank
                             r"rifles?|guns?|firearms?|pistols?|motorbikes?|motorcycles?|trucks?|cars?|boats?|canoes?|"
                             r"marijuana|cannabis|cocaine|narcotics|plants|contraband|goods|cattle|livestock|money|"
                             r"documents|phones?)\b", re.I)  # seized things, not places
+ARMS = re.compile(r"\b(weapons?|arms|ammunition|explosives?|rifles?|guns?|firearms?|pistols?|grenades?|"
+                  r"ieds?|mines?|rockets?|mortars?|bombs?|cache|munitions?|rounds)\b", re.I)
 REGAIN_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
 PEOPLE_WORDS = re.compile(r"\b(famil(?:y|ies)|people|residents|civilians|households|persons|individuals|"
                           r"villagers|inhabitants|children|women|fishermen|farmers|herders|staff|workers|"
@@ -115,14 +127,17 @@ UNARMED_CONVOYS = re.compile(r"\b(ngos?|aid|humanitarian|relief|commercial|civil
 RIOT_WORDS = re.compile(r"\b(riot(?:s|ed|ing|ers?)?|violen(?:t|ce)|barricad\w*|logs?|stones?|rocks?|bricks?|petrol bombs?|"
                         r"molotov\w*|arson|fires?|injur\w*|wounded|hurt)\b", re.I)
 RIOT_UNITS = re.compile(r"\briot[- ](?:police\w*|gear|squads?|units?|control|officers?|troops?|shields?|cops?)\b", re.I)
+FORCE_FIRE = re.compile(r"\b(?:open(?:ed|s|ing)? fire|fired (?:live )?(?:rounds|shots|bullets)?|live fire)\b", re.I)
 ARMED_ATTACKERS = re.compile(r"\b(heavily[- ]armed|armed (?:men|groups?|assailants|attackers|militias?)|gunmen|"
                              r"gunfire|rifles?|machetes)\b", re.I)
 OFF_DUTY_TOLD = re.compile(r"\b(?:assumed |presumed |believed )?(?:to be )?(?:off[- ]duty|unarmed)\b", re.I)
 OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)  # ACLED: civilians
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "student", "youth"})
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
                          "neighbor", "trader", "farmer", "herder"})
-DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed"})
+DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed",
+                        "use"})  # "used kerosene to set fire to a school": the means of a done act
 DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
 PROCEEDINGS = frozenset({"charge", "sentence", "convict", "fine", "sue", "prosecute", "indict", "punish", "acquit",
                          "jail", "imprison", "ban", "suspend", "sanction", "blame", "investigate", "probe", "try"})
@@ -142,8 +157,16 @@ REPEL_LEMMAS = frozenset({"repel", "repulse", "repell"})
 KILL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "slaughter", "assassinate"})
 CAUSE_PREPS = frozenset({"after", "following", "amid", "during"})
 GRIEVANCE_PREPS = frozenset({"after", "following", "regarding", "over", "about", "against", "of", "since", "concerning"})
+CAUSE_WORDS = frozenset({"after", "following", "amid", "over"})
+CAUSE_HEADS = frozenset({"due", "response", "wake", "because", "aftermath", "view", "owing"})
+# acts that answer violence: a security measure, a force movement, a deal (codebook 1.3)
+MEASURES = frozenset({"Change to group/activity", "Agreement"})
+CAUSE_ONLY = MEASURES | {"Arrests"}  # "raped after their arrest": told as what came before, beside the act
 NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
-                             "network", "center", "centre", "group", "unit", "force", "team", "system", "capability"})
+                             "network", "center", "centre", "group", "unit", "force", "team", "system", "capability",
+                             "rifle", "weapon", "helicopter", "vehicle", "craft", "boat", "dog", "squad"})  # "assault rifles"
+HYPHEN_ADJECTIVES = frozenset({"torn", "hit", "affected", "ravaged", "stricken", "free", "prone", "related", "hit",
+                               "wracked", "racked", "scarred", "weary"})  # "riot-torn", "curfew-free": a place's state
 
 
 # Rules whose type a weapon or an act defines (codebook 1.4): when they fire they decide. The
@@ -209,7 +232,8 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
     if any(t.kind == PROTEST and _lone_hunger_strike(span.doc, t) for t in found):
         found = [t for t in found if t.kind != PROTEST]  # "started a hunger strike to protest ...": its purpose
     triggers = [t for t in found if _realis(span.doc, t) and _eventive(span.doc, t)]
-    triggers = _protests_as_setting(span.doc, triggers)
+    triggers = _measures_after_violence(span.doc, _protests_as_setting(span.doc, triggers))
+    triggers = _displacement_by_an_act(span.doc, _entering_as_prelude(span.doc, triggers))
     if not triggers:
         return []
     victims = _victims(span, fatal)
@@ -231,6 +255,60 @@ def _protests_as_setting(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
     if not defining:
         return triggers
     return [t for t in triggers if not (t.kind == PROTEST and _in_cause_phrase(t.head(doc)))]
+
+
+def _measures_after_violence(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
+    """"a curfew was imposed following clashes", "reimposed blockades following the shooting deaths":
+    a security measure or a deal told with the violence that led to it is the event; the violence
+    is told as its cause (codebook 1.3, Change to group/activity: non-violent security measures).
+    And a measure or an arrest told only as a cause ("riots after the curfew was lifted", "raped after
+    their arrest") is not the event when another act is told."""
+    caused = [t for t in triggers if _told_as_cause(t.head(doc))]
+    if not caused or len(caused) == len(triggers):
+        return triggers
+    if any(t.kind in MEASURES for t in triggers if t not in caused):
+        return [t for t in triggers if t not in caused]
+    return [t for t in triggers if not (t.kind in CAUSE_ONLY and t in caused)]
+
+
+def _displacement_by_an_act(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
+    """"1,000 people fled after junta forces burnt down two homes": an act told with its doer is
+    the event, and the flight its consequence; displacement "due to clashes" with no act told is
+    ACLED's Other (displacement from fighting)."""
+    if not any(t.kind == DISPLACEMENT for t in triggers):
+        return triggers
+    if any(t.kind != DISPLACEMENT and _told_with_doer(t.head(doc)) for t in triggers):
+        return [t for t in triggers if t.kind != DISPLACEMENT]
+    return triggers
+
+
+def _told_with_doer(head: Any) -> bool:
+    verb = head if head.pos_ == "VERB" else None
+    while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return verb is not None and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+
+
+def _entering_as_prelude(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
+    """"soldiers entered the village and arrested three men": entering is how the act began, not a
+    place taken; only when the sentence tells nothing else is entering the event."""
+    entering = [t for t in triggers if t.rule == "take-place" and t.head(doc).lemma_.lower() == "enter"]
+    if entering and len(entering) < len(triggers):
+        return [t for t in triggers if t not in entering]
+    return triggers
+
+
+def _told_as_cause(head: Any) -> bool:
+    """Inside "after/following/amid/due to/in the wake of ..." or a clause opened by "after"."""
+    for token in [head, *head.ancestors]:
+        if token.dep_ == "pobj" and (token.head.lower_ in CAUSE_WORDS
+                                     or (token.head.lower_ in ("to", "of") and token.head.head.lower_ in CAUSE_HEADS)):
+            return True
+        if token.dep_ in ("dobj", "pobj") and token.head.lower_ == "following":
+            return True
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "because") for c in token.children):
+            return True
+    return False
 
 
 def _in_cause_phrase(head: Any) -> bool:
@@ -273,6 +351,8 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
         return decisions
     if not _same_family(first.sub_event_type, prediction.label):
         return decisions
+    if first.rule.startswith("protest") and prediction.label not in DEMONSTRATION:
+        return decisions  # the rules read a demonstration; the model does not make it a clash or an attack
     if prediction.label == "Peaceful protest" and first.rule != "protest":
         return decisions  # force, arrests or rioting the rules read stay; the model only adds what they missed
     if any(d.sub_event_type == prediction.label for d in decisions):
@@ -306,8 +386,9 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
 
 
 def _violence_told(text: str) -> bool:
-    """Words of demonstrators' violence, apart from the names of riot police and their gear."""
-    text = RIOT_UNITS.sub("", text)
+    """Words of demonstrators' violence, apart from the names of riot police and their gear and
+    the force's own fire ("police opened fire on protesters")."""
+    text = FORCE_FIRE.sub("", RIOT_UNITS.sub("", text))
     return bool(RIOTING.search(text) or RIOT_WORDS.search(text))
 
 
@@ -383,6 +464,8 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
             return False
         if token is not head and token.lemma_ in IRREALIS:
             return False
+    if _denied(head):
+        return False
     if (_habitual(head) and not _headline(head.sent) and not _note_present(doc, trigger, head)) or _to_be_done(head):
         return False
     return not any(c.lower_ in IRREALIS_MODS for c in head.children)
@@ -391,6 +474,20 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
 def _aside(token: Any) -> bool:
     """A bracketed aside ("blocked (means not specified) a school"): its "not" denies no act."""
     return token.dep_ in ("parataxis", "appos") and any(c.lower_ == "(" for c in token.children)
+
+
+def _denied(head: Any) -> bool:
+    """"taken without a fight", "without encountering resistance", "no clashes were reported"."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return True
+    token = head
+    for _ in range(3):
+        if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
+            return True
+        if token.dep_ not in ("dobj", "pobj", "pcomp", "compound", "amod"):
+            return False
+        token = token.head
+    return False
 
 
 def _habitual(head: Any) -> bool:
@@ -447,6 +544,13 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
         return False  # "charged over the bus attack": a court or a body acts on an event told before
     if trigger.kind == PROTEST and _lone_hunger_strike(doc, trigger):
         return False  # codebook 1.3: an individual's hunger strike is not a Protest
+    if head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and doc[head.i + 2].lower_ in HYPHEN_ADJECTIVES:
+        return False  # "the riot-torn district", "curfew-free areas" describe a place, not an act
+    if trigger.kind == PROTEST and head.lemma_.lower() == "demonstrate" and any(c.dep_ in ("dobj", "ccomp")
+                                                                                 for c in head.children):
+        return False  # "to demonstrate the force", "demonstrated its strength": to show, not to protest
+    if trigger.kind == DISPLACEMENT and head.dep_ == "amod" and head.lemma_.lower() == "displace":
+        return False  # "displaced women were raped": who the victims were, not a new displacement
     if trigger.kind == "Violent demonstration" and head.dep_ in ("compound", "amod", "nmod") \
             and head.head.lemma_.lower() in RIOT_GEAR:
         return False  # "riot police used tear gas": the police's name, not a riot
@@ -491,9 +595,12 @@ def _lone_hunger_strike(doc: Any, trigger: Trigger) -> bool:
 
 
 def _found_not_fired(head: Any) -> bool:
+    """"seized a quantity of arms, ammunition and improvised explosive devices (IEDs)": the weapon
+    is what was found, however deep in the list it stands."""
     token = head
-    for _ in range(3):
-        if token.dep_ in ("dobj", "obj", "conj", "appos", "pobj", "prep", "nsubjpass") and token.head is not token:
+    for _ in range(6):
+        if token.dep_ in ("dobj", "obj", "conj", "appos", "pobj", "prep", "nsubjpass", "amod", "compound") \
+                and token.head is not token:
             token = token.head
             if token.lemma_.lower() in FOUND_VERBS:
                 return True
@@ -515,9 +622,9 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         return _advance(trigger, roles)
     if trigger.kind == DISPLACEMENT:
         return _displacement(span, trigger)
-    if trigger.kind == "Arrests" and roles.actor1 is not None and roles.actor1.inter not in STATE:
+    if trigger.kind == "Arrests" and roles.actor1 is not None and roles.actor1.inter not in DETAINING:
         return _make("Abduction/forced disappearance", "arrest-by-non-state", roles, trigger, span)
-    if trigger.kind == "Arrests" and HURT_IN_CUSTODY.search(span.text):
+    if trigger.kind == "Arrests" and _hurt_in_custody(span):
         roles.actor2 = roles.actor2 if roles.actor2 is not None and roles.actor2.inter == 7 else scene.actor("civilians")
         return _make("Attack", "arrest+hurt", roles, trigger, span, civilians=True)
     if trigger.kind == "Abduction/forced disappearance" and _and_killed(head):
@@ -526,8 +633,9 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
             and fatal is not None and fatal.best > 0:
         return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)
     if trigger.rule == "intercept" and head.lemma_ == "intercept" and any(
-            c.dep_ == "dobj" and PERSON_OBJECTS.fullmatch(c.text) for c in head.children):
-        return None  # "intercepted a man on a motorcycle": stopped a person, not a weapon
+            c.dep_ == "dobj" and (PERSON_OBJECTS.fullmatch(c.text) or c.lemma_.lower() in NOT_INTERCEPTED)
+            for c in head.children):
+        return None  # "intercepted a man on a motorcycle", "intercepted the way": stopped people, not a weapon
     if trigger.kind == "Disrupted weapons use" and roles.actor1 is None and AIR_DEFENCE.search(span.text):
         roles.actor1 = scene.actor("troops")  # air defences are the home state's forces
     if trigger.rule == "clash" and head.lemma_.lower() in REPEL_LEMMAS and roles.actor1 is not None \
@@ -539,7 +647,8 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
     if trigger.rule == "clash" and head.lemma_ == "ambush" and _ambushed_civilians(span, head, roles, fatal):
         roles.actor2 = scene.actor("civilians") or roles.actor2  # an ambush on aid workers is one-sided (codebook 1.3)
         return _make("Attack", "ambush-on-civilians", roles, trigger, span, civilians=True)
-    if trigger.kind == "Violent demonstration" and DEMO_CONTEXT.search(span.text):
+    if trigger.kind == "Violent demonstration" and (DEMO_CONTEXT.search(span.text)
+                                                    or DEMO_TOLD.search(scene.context or "")):
         roles.actor1 = scene.actor("rioters") or roles.actor1
         return _make("Violent demonstration", f"{trigger.rule}-with-demands", roles, trigger, span)
     if trigger.kind == "Violent demonstration" or (trigger.kind == "Armed clash" and _by_a_crowd(span, trigger, roles)):
@@ -559,6 +668,21 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         if CIVILIAN_OBJECTS.search(span.text) and (roles.actor2 is None or roles.actor2.inter != 7):
             roles.actor2 = scene.actor("civilians") or roles.actor2  # "strikes on civilian areas"
     return _make(trigger.kind, trigger.rule, roles, trigger, span)
+
+
+def _hurt_in_custody(span: Any) -> bool:
+    """Beaten or tortured in the arrest; not others described as hurt before ("along with three
+    activists abducted and assaulted earlier this year")."""
+    for m in HURT_IN_CUSTODY.finditer(span.text):
+        words = span.doc.char_span(span.start_char + m.start(), span.start_char + m.end(), alignment_mode="expand")
+        word = words[0] if words is not None and len(words) else None
+        if word is None:
+            return True
+        chain = [word, *([word.head] if word.dep_ == "conj" else [])]
+        if any(w.tag_ == "VBN" and w.dep_ in ("acl", "relcl", "amod") for w in chain):
+            continue
+        return True
+    return False
 
 
 def _counted_blasts(head: Any) -> bool:
@@ -644,21 +768,27 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
     without a fight, or after the holders left, it is a non-violent transfer (codebook 1.3)."""
     head = trigger.head(span.doc)
     heads = _taken(head)
-    objects = " ".join(t.text for c in heads for t in c.subtree)
+    objects = " ".join(t.text for c in heads for t in _own_words(c))
     if objects and WEAPON_OBJECTS.search(objects) and not re.search(r"\b(areas?|villages?|towns?|control)\b", objects):
+        if ARMS.search(objects) and (roles.actor1 is None or roles.actor1.inter in DETAINING) \
+                and not _violence_beside(span, trigger):
+            return _make("Disrupted weapons use", "arms-seized", roles, trigger, span)  # a cache seized (codebook 1.3)
         return None
     if any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text) for c in heads):
         return None  # "seized 5,000 marijuana plants in a village", "captured two men": no place changed hands
     if (roles.actor1 is None or roles.actor1.inter in (5, 6, 7)) and DEMO_CONTEXT.search(span.text):
         # "workers took over the tax office to demand ...": an occupation is a protest (codebook 1.3)
         return _make("Peaceful protest", "occupation-with-demands", _protest_roles(roles, scene), trigger, span)
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lemma_.lower() in CROWD_NOUNS and (roles.actor1 is None or roles.actor1.inter not in ARMED):
+        return None  # "unionized workers took over the tax office to demand ...": an occupation by a crowd, not a conquest
     if any(c.lemma_.lower() in MEDIA_OBJECTS for c in heads):
         return None  # "took over state television": a coup's act, not a place taken (codebook: Other)
     side = [a for a in (roles.actor1, *roles.assoc_actor_1) if a is not None]
     if roles.actor1 is not None and roles.actor1.inter not in STATE and any(a.inter in STATE for a in side):
         roles.actor1 = next(a for a in side if a.inter in STATE)  # "Giants Brigade and pro-Hadi forces gained control"
     told = scene.context or span.text
-    if NO_FIGHT.search(told) and not FIGHTING.search(span.text):
+    if _taken_without_fight(told, span, head):
         return _make("Non-violent transfer of territory", "territory-without-fight", roles, trigger, span,
                      territory="captured")
     state = roles.actor1 is not None and roles.actor1.inter in STATE
@@ -682,6 +812,32 @@ def _taken(head: Any) -> list[Any]:
         out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
                    for p in prep.children if p.dep_ == "pobj")
     return out
+
+
+def _own_words(noun: Any) -> list[Any]:
+    """A noun phrase without the places and times hung on it ("arms ... from a hideout in the town")."""
+    cut = {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" for t in c.subtree}
+    return [t for t in noun.subtree if t.i not in cut]
+
+
+def _violence_beside(span: Any, trigger: Trigger) -> bool:
+    """Another act of violence in the sentence: weapons taken in a fight are part of the fight."""
+    return any(t is not trigger and (t.kind in (GENERIC, "Armed clash") or BY_NAME.get(t.kind) is not None
+                                     and BY_NAME[t.kind].event_type in (ERV, "Battles"))
+               and t.head(span.doc).lemma_.lower() not in ("operation",) and _realis(span.doc, t)
+               and (t.kind in (GENERIC, "Armed clash") or not _found_not_fired(t.head(span.doc)))
+               for t in find_triggers(span))
+
+
+def _taken_without_fight(told: str, span: Any, head: Any) -> bool:
+    """Control changed with no violent interaction (codebook 1.3): the text says so ("without a
+    fight", "peacefully"), or says the holders left and names no fighting, or tells the taking
+    with a verb that names no force ("took over", "entered") and no fighting at all."""
+    if NO_FIGHT.search(told) and not FIGHTING.search(NO_FIGHT.sub("", span.text)):
+        return True
+    if FIGHTING.search(NO_FIGHT.sub("", told)):
+        return False
+    return bool(HOLDERS_LEFT.search(told)) or head.lemma_.lower() in NEUTRAL_TAKING
 
 
 def _advance(trigger: Trigger, roles: Roles) -> Decision | None:
@@ -749,7 +905,8 @@ def rioting(span: Any) -> bool:
             return True
         done = word.i > 0 and word.doc[word.i - 1].lower_ in ("and", "then")  # "demonstrated and burnt machines"
         if word.tag_ == "VBN" and not done and (word.dep_ in ("amod", "acl", "relcl")
-                                               or any(c.dep_ == "auxpass" for c in word.children)):
+                                               or any(c.dep_ == "auxpass" for c in word.children)) \
+                and not _done_by_crowd(word):
             continue
         if (word.dep_ == "amod" and not done) or _grievance(word):
             continue
@@ -769,6 +926,16 @@ def _grievance(word: Any) -> bool:
         if token.head is token or token.dep_ not in ("pobj", "prep", "compound", "conj"):
             return False
         token = token.head
+    return False
+
+
+def _done_by_crowd(verb: Any) -> bool:
+    """"offices were ransacked and set on fire by protesters": the passive's agent is the crowd."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj"), *([verb.head] if verb.dep_ == "conj" else [])]
+    for v in verbs:
+        for agent in (c for c in v.children if c.dep_ == "agent"):
+            if any(t.lemma_.lower() in PROTESTERS for t in agent.subtree):
+                return True
     return False
 
 
@@ -897,6 +1064,10 @@ def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:
             top.civilian_targeting = True
         rest = [d for d in rest if not _same_act(d, top)]
         rest.append(top)
+    if any(BY_NAME[d.sub_event_type].event_type != SD for d in rest):
+        rest = [d for d in rest if d.sub_event_type != "Looting/property destruction"]  # destruction within violence
+    if any(d.territory == "captured" for d in rest):
+        rest = [d for d in rest if d.sub_event_type != "Change to group/activity"]  # "withdrew, letting X take over"
     if any(BY_NAME[d.sub_event_type].event_type == PROTESTS for d in rest):
         rest = [d for d in rest if d.sub_event_type not in ("Arrests", "Armed clash")]
     return _merge_same_type(rest)

@@ -8,6 +8,7 @@ killed"). What the parse leaves open falls back to the order of mention.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,8 +33,14 @@ class Roles:
 
 
 def mention_root(doc: Any, mention: ActorMention) -> Any:
+    """The mention's head token. When the parse splits a name ("IS Sahel militants" with "IS"
+    read as an auxiliary), the last noun hanging outside the mention heads it."""
     span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
+    if span is None or not len(span):
+        return None
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head is t]
+    nouns = [t for t in outside if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return nouns[-1] if len(outside) > 1 and nouns else span.root
 
 
 def role_of(root: Any, trigger_head: Any) -> str:
@@ -113,6 +120,20 @@ def _host_verb(trigger_head: Any) -> Any:
     return trigger_head
 
 
+def _past_label(trigger_head: Any) -> Any:
+    """"Looting: militants seized ...", "Property destruction: the military burned ...": a label
+    before a colon names the act its sentence's verb tells, so roles are read around that verb."""
+    doc = trigger_head.doc
+    after = trigger_head.i + 1
+    if trigger_head.pos_ not in ("NOUN", "PROPN") or after >= len(doc) or doc[after].text != ":":
+        return trigger_head
+    if trigger_head.head is not trigger_head and trigger_head.head.pos_ in ("VERB", "AUX"):
+        return trigger_head.head  # "Looting" hangs from the verb: "Looting: ... militants seized ..."
+    end = trigger_head.sent.end  # the label heads the sentence: the verb of the phrase after it
+    return next((t for t in doc[after + 1:end] if t.pos_ == "VERB" and t.dep_ in ("acl", "relcl", "conj", "ccomp",
+                                                                                 "parataxis")), trigger_head)
+
+
 def _near(trigger_head: Any) -> set:
     """The trigger, its host verb and the noun it hangs from ("an escalation in airstrikes by X")."""
     near = {trigger_head, _host_verb(trigger_head), trigger_head.head}
@@ -129,6 +150,7 @@ def assign_roles(doc: Any, trigger_head: Any, mentions: list[ActorMention],
     ``victims`` is the character range of the toll phrase ("dozens of soldiers ... died"): the
     actors named there were acted on, whatever the parse says.
     """
+    trigger_head = _past_label(trigger_head)
     agents, targets, others, hurt = [], [], [], []
     for m in mentions:
         root = mention_root(doc, m)
@@ -143,7 +165,26 @@ def assign_roles(doc: Any, trigger_head: Any, mentions: list[ActorMention],
     roles = Roles()
     _set_side(roles, 1, [m.actor for m in agents], named)
     _set_side(roles, 2, [m.actor for m in targets if m.actor != roles.actor1], named)
+    if roles.actor2 is None and _own_kind(doc, trigger_head, agents, targets):
+        roles.actor2 = roles.actor1
     return roles
+
+
+OWN_KIND = re.compile(r"\b(?:between|among(?:st)?|rival|each other|one another|two (?:\w+ ){0,2}(?:groups|gangs|"
+                      r"militias|factions|clans|tribes|sides))\b", re.I)
+
+
+def _own_kind(doc: Any, trigger_head: Any, agents: list, targets: list) -> bool:
+    """"a shoot-out between unknown shooters", "two tribal militias clashed", "rival gangs fought":
+    an unnamed group fought its own kind, so ACLED names it on both sides."""
+    sides = {m.actor for m in agents + targets}
+    if len(sides) != 1 or trigger_head.lemma_.lower() not in MUTUAL | {"shoot", "clash", "exchange"}:
+        return False
+    actor = next(iter(sides))
+    if actor.registered or actor.inter not in (2, 3, 4):
+        return False
+    sentence = trigger_head.sent
+    return OWN_KIND.search(sentence.text) is not None
 
 
 def _two_sides(agents: list, targets: list, trigger_head: Any) -> tuple[list, list]:

@@ -42,8 +42,9 @@ def W(*words: str) -> dict:
     return {"LOWER": {"IN": list(words)}}
 
 
+POSTS = {"LOWER": {"IN": ["base", "bases", "camp", "camps", "position", "positions", "outpost", "outposts"]}}  # "bases" lemmatises to "basis"
 OPT_ADJ = {"POS": {"IN": ["ADJ", "NUM", "DET", "ADV"]}, "OP": "*"}
-THINGS = {"POS": {"IN": ["ADJ", "NUM", "DET", "ADV", "NOUN", "PROPN"]}, "OP": "*"}  # "set 29 houses on fire"
+THINGS = {"POS": {"IN": ["ADJ", "NUM", "DET", "ADV", "NOUN", "PROPN", "PRON"]}, "OP": "*"}  # "set 29 houses on fire", "set it ablaze"
 
 WAYS = ("road", "railway", "highway", "avenue", "street", "traffic", "bridge", "route", "entrance", "junction",
         "roundabout")
@@ -93,6 +94,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("unexploded", "uxo", "leftover"), {"OP": "?"}, L("shell", "ordnance", "bomb", "device", "mortar", "munition",
                                                               "rocket", "grenade")],
         [L("blow"), W("up")],
+        [W("with"), OPT_ADJ, W("mines", "landmines", "explosives", "dynamite")],  # "destroyed the tower with mines"
         [W("roadside", "car", "truck", "motorcycle", "improvised", "magnetic"), L("bombing")],
         [{"LEMMA": {"IN": ["bomb", "bombing"]}, "POS": {"IN": ["NOUN"]}}],  # "a bomb buried in a road"
     ]),
@@ -166,7 +168,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("transfer", "Non-violent transfer of territory", [
         [L("withdraw", "pull", "retreat"), {"OP": "*", "IS_PUNCT": False}, W("without"), OPT_ADJ, L("fight", "resistance", "clash", "battle")],
-        [L("hand"), W("over"), {"OP": "?"}, OPT_ADJ, L("control", "town", "city", "base", "area", "position")],
+        [L("hand"), W("over"), {"OP": "?"}, OPT_ADJ, L("control", "town", "city", "area")],
     ]),
     ("change", "Change to group/activity", [
         [L("patrol"), L("take"), W("place")],
@@ -175,7 +177,14 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("establish", "set", "erect", "install"), {"OP": "?"}, OPT_ADJ, L("checkpoint", "roadblock")],
         [L("deploy", "redeploy", "recruit", "mobilise", "mobilize", "reinforcement")],
         [L("merge", "defect", "defection")],
-        [L("impose"), OPT_ADJ, L("curfew")],
+        [L("curfew")],  # imposed, extended, relaxed or lifted: a non-violent security measure (codebook 1.3)
+        [L("impose", "reimpose", "enforce", "tighten"), OPT_ADJ, L("blockade", "closure", "lockdown", "cordon")],
+        # a force handing its bases or camps to others as it leaves moves its forces; the place
+        # stays with the same side's partners (taken by opponents: Non-violent transfer of territory)
+        [L("hand"), W("over"), {"LOWER": {"IN": ["one", "some", "two", "three", "all", "most", "many", "several"]}, "OP": "?"},
+         {"LOWER": {"IN": ["of"]}, "OP": "?"}, THINGS, POSTS],
+        [W("flag"), L("march")],  # a show of force by troops or police, not a demonstration
+        [L("put", "place", "keep"), W("on"), OPT_ADJ, L("alert")],
         [L("form", "launch", "announce"), OPT_ADJ, L("group", "militia", "brigade", "movement", "coalition")],
         [L("send", "dispatch"), THINGS, L("troop", "force", "soldier", "reinforcement", "unit", "contingent")],
         [L("withdrawal", "pullout", "deployment", "redeployment"), W("of")],
@@ -184,7 +193,8 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("coup", "Other", [
         [L("coup")],
-        [L("dissolve", "suspend"), OPT_ADJ, L("government", "constitution", "parliament")],
+        [L("dissolve", "suspend"), OPT_ADJ, L("government", "constitution", "parliament", "institution", "assembly",
+                                             "senate", "cabinet")],
         [L("government", "constitution", "parliament"), W("had", "has", "was", "were"), {"LOWER": {"IN": ["been"]}, "OP": "?"},
          W("dissolved", "suspended", "overthrown", "toppled", "deposed")],
     ]),
@@ -196,6 +206,9 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("protest", "protester", "protestor", "demonstrator", "demonstration", "demonstrate", "rally",
            "sit-in", "march", "marcher", "picket")],
         [W("sit"), W("-"), W("in", "ins")],  # the tokenizer splits "sit-in"
+        # South Asian English names of protests: a dharna (sit-in), a gherao (encircling an official),
+        # a "rasta roko"/"rail roko" (road or rail blockade), an agitation
+        [L("dharna", "gherao", "roko", "agitation")],
         [L("go", "be"), W("on"), W("strike")],
         [W("general", "hunger", "labour", "labor", "national"), L("strike")],
         [L("hold", "stage", "call", "launch", "begin", "start"), OPT_ADJ, L("strike", "walkout", "boycott", "vigil")],
@@ -261,12 +274,115 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("displacement", DISPLACEMENT, [
         [L("flee", "displace", "evacuate", "uproot", "displacement", "exodus", "evict", "eviction", "expel")],
-        [L("mass"), L("grave")],
     ]),
 ]
 
 
-KIND = {rule: kind for rule, kind, _ in RULES}
+BUILDINGS = frozenset({"house", "home", "hut", "shop", "store", "property", "building", "market", "church", "mosque",
+                       "temple", "school", "office", "clinic", "hospital", "warehouse", "compound", "residence",
+                       "headquarters", "station", "village", "factory", "dwelling", "tower", "mast"})
+FORCES = frozenset({"troop", "force", "soldier", "peacekeeper", "contingent", "army", "unit", "battalion", "brigade",
+                    "column", "mission", "personnel", "militant", "fighter", "rebel", "militia", "police", "policeman"})
+SETTLEMENTS = frozenset({"town", "city", "village", "district", "capital", "region", "province", "county", "enclave",
+                         "stronghold", "garrison", "airport", "port", "base", "area", "neighbourhood", "neighborhood",
+                         "suburb", "hill", "island", "crossing"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# verbs whose sense needs a particle: "pulled out", "shipped out", "moved in"
+PARTICLES = {"pull": {"out", "back", "away"}, "ship": {"out"}, "move": {"in", "out"}}
+
+# Acts told by a verb and what it acts on, wherever the words stand in the sentence ("torched a
+# government higher secondary school", "offices were ransacked and set on fire", "raised the black
+# flag of ISIL - a Sunni group - over parts of the town"). Each row: rule, kind, the verb's lemmas,
+# the argument's lemmas (or place entities), the argument's dependency labels, a preposition the
+# verb must govern.
+DEP_RULES: list[tuple[str, str, frozenset, frozenset, frozenset, str | None]] = [
+    # destroying or looting buildings (codebook: Looting/property destruction, weapons excluded)
+    ("destroy", "Looting/property destruction",
+     frozenset({"torch", "burn", "raze", "demolish", "destroy", "ransack", "loot", "vandalise", "vandalize", "bulldoze",
+                "plunder", "pillage", "gut", "firebomb"}),
+     BUILDINGS, frozenset({"dobj", "nsubjpass"}), None),
+    # a flag raised over a place says the group holds it
+    ("flag", TERRITORY, frozenset({"raise", "hoist", "plant"}), frozenset({"flag", "banner"}),
+     frozenset({"dobj", "nsubjpass"}), "over"),
+    # forces leaving a place, or moved in: a force movement (codebook: Change to group/activity)
+    ("withdraw", "Change to group/activity",
+     frozenset({"withdraw", "pull", "ship", "move", "redeploy", "relocate", "evacuate"}),
+     FORCES, frozenset({"nsubj", "nsubjpass", "dobj"}), None),
+    # an armed group leaving a place it held ("the rebels fled the town", "militants abandoned their base")
+    ("abandon-place", TERRITORY, frozenset({"flee", "abandon", "vacate"}), SETTLEMENTS | {"@place"},
+     frozenset({"dobj"}), None),
+    # a settlement taken or entered; whether by fighting the context says (classify._territory)
+    ("take-place", TERRITORY, frozenset({"take", "enter"}), SETTLEMENTS | {"@place"}, frozenset({"dobj", "nsubjpass"}),
+     None),
+]
+
+
+def _argument_ok(token: Any, args: frozenset) -> bool:
+    if "@place" in args and token.head.lemma_.lower() in ("flee", "abandon", "vacate") and not _by_a_force(token.head):
+        return False  # "residents fled the town": people displaced, not a place given up
+    if token.lemma_.lower() in args:
+        return True
+    return "@place" in args and _named_place_taken(token)
+
+
+def _by_a_force(verb: Any) -> bool:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lemma_.lower() in FORCES
+                                    or any(c.lemma_.lower() in FORCES for c in subject.children))
+
+
+def _named_place_taken(token: Any) -> bool:
+    """"the rebels took Sibut", "Bancroft took Gambale": a name taken by a force, not carried
+    somewhere ("took Smith to hospital") nor held ("took him hostage"). The small model's entity
+    labels do not tell towns from people, so the subject and the verb's frame decide; "it" counts
+    when the sentence names a settlement ("withdrew from the town, allowing troops to take it")."""
+    verb = token.head
+    if token.dep_ != "dobj" or any(c.dep_ in ("prep", "dative", "oprd", "xcomp") and c.lower_ not in ("on", "in", "at", "after", "from", "without", "early")
+                                   for c in verb.children):
+        return False
+    if token.pos_ == "PRON":
+        if token.lower_ != "it" or not any(t.lemma_.lower() in SETTLEMENTS for t in token.sent if t.i < token.i):
+            return False
+    elif token.pos_ != "PROPN" or token.ent_type_ in ("DATE", "TIME", "MONEY", "CARDINAL", "NORP", "PERCENT"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and (subject.lemma_.lower() in FORCES or subject.pos_ == "PROPN"
+                                    or any(c.lemma_.lower() in FORCES for c in subject.children))
+
+
+def _dep_matches(doc: Any) -> list[tuple[str, int, int]]:
+    found = []
+    for token in doc:
+        if token.pos_ != "VERB":
+            continue
+        lemma = token.lemma_.lower()
+        for rule, _kind, verbs, args, deps, prep in DEP_RULES:
+            if lemma not in verbs:
+                continue
+            if lemma in PARTICLES and not any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in PARTICLES[lemma]
+                                              for c in token.children):
+                continue
+            if prep is not None and not any(c.dep_ == "prep" and c.lower_ == prep for c in token.children):
+                continue
+            if rule == "take-place" and any(c.dep_ == "prt" or c.lower_ in ("away", "off") for c in token.children):
+                continue  # "taken away", "took off": not a place taken
+            if any(c.dep_ in deps and _argument_ok(c, args) for c in _with_conjuncts(token)):
+                found.append((rule, token.i, token.i + 1))
+    return found
+
+
+def _with_conjuncts(verb: Any) -> list[Any]:
+    """The verb's arguments, and those of the verb it is coordinated with ("raided or destroyed several homes")."""
+    children = list(verb.children)
+    if verb.dep_ == "conj":
+        children += [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+        children += [c for c in conj.children if c.dep_ in ("dobj", "nsubjpass")]
+    children += [c for c in verb.children if c.dep_ == "dobj" for c in c.children if c.dep_ == "conj"]
+    return children
+
+
+KIND = {rule: kind for rule, kind, _ in RULES} | {rule: kind for rule, kind, *_ in DEP_RULES}
 MAX_SPAN = 10  # tokens; no trigger phrase is longer
 
 
@@ -345,7 +461,7 @@ def _doc_triggers(doc: Any) -> list[Trigger]:
         return cached
     found: list[Trigger] = []
     taken: set[int] = set()
-    for rule, start, end in sorted(set(_matches(doc)), key=lambda m: (m[1] - m[2], m[1], m[0])):
+    for rule, start, end in sorted(set(_matches(doc)) | set(_dep_matches(doc)), key=lambda m: (m[1] - m[2], m[1], m[0])):
         if taken.intersection(range(start, end)):
             continue
         taken.update(range(start, end))

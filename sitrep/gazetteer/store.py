@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 STALE_AFTER_S = 7 * 24 * 3600
 
 _SHAPING_FILES = ("build.py", "normalize.py", "aliases.py", "sources.py", "grid.py", "places.yaml",
-                  "admin1_names.yaml", "acled_places.csv", "geonames_points.csv", "harvest.py")
+                  "admin1_names.yaml", "admin1_codes.yaml", "acled_places.csv", "geonames_points.csv", "harvest.py",
+                  "territory.py")
 
 
 def cache_dir() -> Path:

@@ -106,6 +106,7 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
     context, owners = _second_context(context, first)
     resolved = [r for r in _resolve_all(doc, candidates, gaz, context, qualifiers, owners)
                 if _accept(r, context, _t(doc)) or _embedded(doc, r, context)]
+    resolved = _drop_far_subplaces(doc, resolved)
     mentions = [_mention(doc, r, resolved) for r in resolved]
     mentions += [m for m in demonyms if not _overlaps(m, mentions)]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
@@ -477,7 +478,8 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
             continue
         area = _area(_name(doc, b), gaz, ctx, [_name(doc, a)])
         a_is_country = gaz.country_by_name(_name(doc, a)) is not None
-        if area is not None and not (a_is_country and area.feature_code == "PCLI"):
+        if area is not None and not (a_is_country and area.feature_code == "PCLI") \
+                and not _listed_areas(gaz, ctx, _name(doc, a), area):
             out[id(a)] = area
             a.cued = b.cued = True
             _read_as_area(b, area)
@@ -516,6 +518,15 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
                 out.setdefault(id(c), area)
                 c.cued = True
     return out
+
+
+def _listed_areas(gaz: Gazetteer, ctx: GeoContext | None, first: str, area: Place) -> bool:
+    """"Anhui, Guangdong, Hunan", "British Columbia, Alberta": two admin1 areas in a row
+    are a list, not a place and its province ("Guanajuato, Guanajuato" still qualifies)."""
+    if area.feature_code != "ADM1" or normalize(first) == normalize(area.name):
+        return False
+    place = gaz.resolve(first, ctx)
+    return place is not None and place.feature_code == "ADM1" and place.iso3 == area.iso3
 
 
 def _read_as_area(qualifier: _Candidate, area: Place) -> None:
@@ -624,7 +635,20 @@ def _second_context(ctx: GeoContext, first: list[_Resolved]) -> tuple[GeoContext
             out.places.append(r.place)
             out.add_country(r.place.iso3 or "", _OWN_WEIGHT)
             owners[id(r.cand)] = r.place
+    out.admin1 += _sole_states(first, out.admin1)
     return out, owners
+
+
+def _sole_states(first: list[_Resolved], stated: list[str]) -> list[str]:
+    """The admin1 area an article names as the only one of its country is a stated area
+    for its towns ("the Rice Lake area of Fulton County located in Illinois" is not
+    Georgia's Fulton County). A list of states ("Minas Gerais, Tocantins") states none:
+    a town named like another listed state must not win."""
+    named: dict[str, set[str]] = {}
+    for r in first:
+        if r.place.feature_code == "ADM1" and r.confidence >= 0.7:
+            named.setdefault(r.place.iso3 or "", set()).add(r.place.name)
+    return [next(iter(areas)) for areas in named.values() if len(areas) == 1 and next(iter(areas)) not in stated]
 
 
 def _strip_suffix(text: str) -> str:
@@ -711,17 +735,51 @@ def _local_context(ctx: GeoContext, area: Place | None, own: list[Place]) -> Geo
 
 def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
     """spaCy places are taken when sizeable or plausible; other names need a cue and plausibility."""
+    # Only the place's own spelling vouches for it against the article's geography: an
+    # alternate name ("Inata" for Inada, Japan; "Youga" for Juuka, Finland) is as often a
+    # village the gazetteer lacks, and its first reading must not make itself plausible.
+    own_spelling = light(_strip_suffix(_written(doc_text, r))) == light(r.place.name) if doc_text else True
+    if not own_spelling:
+        ctx = _without(ctx, r.place)
     plausible = _plausible(r.place, ctx)
     # A town of some size known in one country only is taken even in an article about
     # another ("citizens gathered in Cetinje in support of Ukraine").
-    town = r.one_country and r.place.population >= _ONE_COUNTRY_TOWN and r.confidence >= 0.8
+    town = (r.one_country and own_spelling and r.place.population >= _ONE_COUNTRY_TOWN
+            and r.confidence >= 0.8)
     if r.cand.label in PLACE_LABELS:
         return (plausible or r.place.population >= 100_000 or r.place.feature_code in ("PCLI", "ADM1")
-                or (town and r.cand.cued))
+                or (town and r.cand.cued) or _only_lead(r, ctx))
     # "protested in Briceni": every Briceni is in Moldova; taken unless the article
     # clearly is about another country.
     unfocused = not ctx.countries or max(ctx.share(c) for c in ctx.countries) < 0.5
-    return (r.cand.cued and (plausible or (r.one_country and unfocused) or town)) or _named_area(doc_text, r)
+    return (r.cand.cued and (plausible or (r.one_country and own_spelling and unfocused) or town
+                             or _only_lead(r, ctx))) or _named_area(doc_text, r)
+
+
+def _without(ctx: GeoContext, place: Place) -> GeoContext:
+    """The context less what the first-pass reading of this very place added to it."""
+    if not any(p == place for p in ctx.places):
+        return ctx
+    countries = dict(ctx.countries)
+    if place.iso3 in countries:
+        countries[place.iso3] -= _OWN_WEIGHT
+        if countries[place.iso3] <= 1e-9:
+            del countries[place.iso3]
+    return GeoContext(countries, [p for p in ctx.places if p != place], list(ctx.admin1))
+
+
+def _written(text: str, r: _Resolved) -> str:
+    return r.cand.name or text[r.cand.char_start:r.cand.char_end]
+
+
+_LEAD_CONFIDENCE = 0.6
+
+
+def _only_lead(r: _Resolved, ctx: GeoContext) -> bool:
+    """An article that names no country and no confidently placed town gives no geography to
+    check a reading against ("950 people walked in Naumburg"): a place spaCy labels, or a cued
+    name, is then taken in its best reading rather than left out."""
+    return not ctx.countries and not ctx.places and r.confidence >= _LEAD_CONFIDENCE
 
 
 _ONE_COUNTRY_TOWN = 10_000
@@ -758,6 +816,38 @@ def _plausible(place: Place, ctx: GeoContext) -> bool:
         return True
     return any(distance_km(place.latitude, place.longitude, p.latitude, p.longitude) <= _ACCEPT_KM
                for p in ctx.places if p != place)
+
+
+# ---------------------------------------------------------------- neighbourhoods
+
+# "in Colonia Guadalupe", "in the Barrocas neighborhood", "at Centennial Park": a part of a
+# town, named like some other town of the country.
+_SUBPLACE_BEFORE = re.compile(r"\b(?:colonia|col\.|barrio|bairro|fraccionamiento|fracc\.|urbanizaci[oó]n|"
+                              r"neighbou?rhoods? of|suburbs? of the)\s+(?:the\s+)?$", re.I)
+_SUBPLACE_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|quarter|farm|estate|park|square|street|avenue|road)\b",
+                             re.I)
+_SUBPLACE_WORDS = {"colonia", "colonias", "barrio", "bairro", "fraccionamiento", "park", "square", "street",
+                   "avenue", "road", "farm", "neighborhood", "neighbourhood"}
+_SUBPLACE_KM = 30.0
+
+
+def _subplace(doc: Any, c: _Candidate) -> bool:
+    text = _t(doc)
+    words = text[c.char_start:c.char_end].lower().split()
+    return bool(_SUBPLACE_BEFORE.search(text[max(0, c.char_start - 30):c.char_start])
+                or _SUBPLACE_AFTER.match(text[c.char_end:c.char_end + 20])
+                or (len(words) > 1 and (words[0] in _SUBPLACE_WORDS or words[-1] in _SUBPLACE_WORDS)))
+
+
+def _drop_far_subplaces(doc: Any, resolved: list[_Resolved]) -> list[_Resolved]:
+    """A neighbourhood, farm or park lies in the town the text names with it: a reading of
+    its name far from every such town is another place of that name, and is left out."""
+    sub = [r for r in resolved if _subplace(doc, r.cand)]
+    towns = [r.place for r in resolved if r not in sub and r.place.feature_code not in ("PCLI", "CONT", "ADM1")]
+    if not sub or not towns:
+        return resolved
+    return [r for r in resolved if r not in sub or any(
+        distance_km(r.place.latitude, r.place.longitude, t.latitude, t.longitude) <= _SUBPLACE_KM for t in towns)]
 
 
 # ---------------------------------------------------------------- mentions

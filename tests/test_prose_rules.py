@@ -1,0 +1,77 @@
+"""Codebook definitions read from lemmas and syntax (issue 10): sentences written for these tests,
+each a case one definition settles."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.model
+PUBLISHED = dt.date(2021, 6, 14)
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from sitrep.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def primary(pipeline, text: str) -> str | None:
+    events = pipeline.extract(text, published=PUBLISHED)
+    return events[0].sub_event_type if events else None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a security measure answering violence is the event; the violence is its cause
+    ("Authorities imposed a curfew in Kaduna on Sunday following clashes between rival groups.",
+     "Change to group/activity"),
+    ("The curfew in Jos was relaxed for six hours on Monday after calm returned.", "Change to group/activity"),
+    # a place's state is no act
+    ("Police lifted the curfew on Tuesday in the riot-torn town of Kafanchan.", "Change to group/activity"),
+    # troops showing force are no demonstration
+    ("Soldiers staged a flag march through Meerut on Friday to reassure residents.", "Change to group/activity"),
+    # buildings destroyed by an armed group, wherever the words stand, with nobody hurt
+    ("Gunmen torched a government primary school in Kebbi on Saturday night.", "Looting/property destruction"),
+    ("Militants used petrol to set fire to a health centre in Bannu on Monday.", "Looting/property destruction"),
+    # a town taken without fighting, or left by its holders, changes hands non-violently
+    ("The rebels entered Bambari on Sunday after the army pulled back to the capital.",
+     "Non-violent transfer of territory"),
+    ("Government troops took over Buulo Burde on Monday without encountering any resistance.",
+     "Non-violent transfer of territory"),
+    # ... but a capture in a battle is a Battles event
+    ("Rebels captured Bambari on Sunday after heavy fighting with the army.", "Non-state actor overtakes territory"),
+    # a force handing its camps to the host state as it leaves moves its forces
+    ("Peacekeepers handed over two of their camps in Kidal to the national army on Monday as part of their withdrawal.",
+     "Change to group/activity"),
+    # an armed group leaving a town it held gives it up without a fight
+    ("The militants abandoned Bulo Marer on Tuesday as government troops approached.",
+     "Non-violent transfer of territory"),
+    # a weapons cache seized, however long the list of what was in it
+    ("Police seized a large quantity of rifles, ammunition and improvised explosive devices from a house in Quetta on Monday.",
+     "Disrupted weapons use"),
+    # the force's own fire on protesters is no rioting by them
+    ("Police opened fire on protesters in Mandalay on Sunday, killing three, witnesses said.",
+     "Excessive force against protesters"),
+    # what was intercepted must be a weapon
+    ("Gunmen intercepted the road near Kutum on Monday and raped two women collecting firewood.", "Sexual violence"),
+    # an act with its doer is the event; the flight is its consequence
+    ("Hundreds of villagers fled after soldiers burnt down 30 houses in Kani on Saturday.",
+     "Looting/property destruction"),
+    # state forces abroad arrest; that is not an abduction
+    ("Israeli troops arrested 12 Palestinians in Jenin on Monday.", "Arrests"),
+    # an arrest told as what came before is not the event
+    ("Two women said they were raped by soldiers in Goma after their arrest on Monday.", "Sexual violence"),
+])
+def test_primary_type(pipeline, text, expected):
+    assert primary(pipeline, text) == expected
+
+
+def test_fighting_denied_is_no_clash(pipeline):
+    text = "The town of Sibiti was taken without a fight on Saturday, after government forces left it."
+    assert primary(pipeline, text) != "Armed clash"
+
+
+def test_entering_before_an_act_is_no_capture(pipeline):
+    text = "Soldiers entered Kani village in Sagaing on Monday and set 40 houses on fire."
+    assert primary(pipeline, text) == "Looting/property destruction"

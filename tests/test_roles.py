@@ -1,0 +1,86 @@
+"""Who acted on whom: roles from the dependency parse (sitrep/extract/roles.py)."""
+from __future__ import annotations
+
+import pytest
+
+from sitrep.extract.actors import get_registry
+from sitrep.extract.roles import assign_roles
+
+pytestmark = pytest.mark.model
+
+SYRIA, RUSSIA, HTS = "Military Forces of Syria", "Military Forces of Russia", "HTS: Hayat Tahrir al Sham"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from sitrep.nlp import load_model
+
+    return load_model()
+
+
+def roles_of(nlp, text: str, trigger: str, country: str):
+    """actor1, its associates and actor2 (names) for the first token ``trigger`` in ``text``."""
+    doc = nlp(text)
+    head = next(t for t in doc if t.text == trigger)
+    mentions = get_registry().find(text, country)
+    roles = assign_roles(doc, head, mentions)
+    name = lambda a: a.name if a is not None else None  # noqa: E731
+    return name(roles.actor1), [a.name for a in roles.assoc_actor_1], name(roles.actor2)
+
+
+@pytest.mark.parametrize("text, trigger, country, actor1, actor2", [
+    # active voice: the subject acts on the object
+    ("Russian forces shelled Ukrainian positions near Bakhmut.", "shelled", "UA",
+     RUSSIA, "Military Forces of Ukraine"),
+    ("Al-Shabaab militants attacked Somali soldiers in Lower Shabelle.", "attacked", "SO",
+     "Al Shabaab", "Military Forces of Somalia"),
+    # passive voice: "were killed by" names the agent, the subject suffered
+    ("Three soldiers were killed by Boko Haram militants near Bama.", "killed", "NG",
+     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Military Forces of Nigeria"),
+    ("Two Syrian soldiers were wounded by HTS sniper fire.", "wounded", "SY", HTS, SYRIA),
+    # "clashed with": the subject and the one it fought
+    ("HTS fighters clashed with Syrian troops near Saraqib.", "clashed", "SY", HTS, SYRIA),
+    ("Clashes between M23 rebels and the Congolese army broke out in Rutshuru.", "Clashes", "CD",
+     "M23: March 23 Movement", "Military Forces of the Democratic Republic of Congo"),
+    # "targeting": the target follows it; "by" names who struck
+    ("A drone strike by the Turkish army targeting SDF fighters hit Qamishli.", "strike", "SY",
+     "Military Forces of Turkey", "QSD: Syrian Democratic Forces"),
+    # a possessive owns the act
+    ("Russia's air force strike on HTS positions killed six.", "strike", "SY", RUSSIA, HTS),
+    # a label before a colon names the act of its sentence's verb
+    ("Looting: presumed JNIM militants seized cattle near Djenne.", "Looting", "ML",
+     "JNIM: Group for Support of Islam and Muslims", None),
+])
+def test_who_acted_on_whom(nlp, text, trigger, country, actor1, actor2):
+    got1, _, got2 = roles_of(nlp, text, trigger, country)
+    assert (got1, got2) == (actor1, actor2)
+
+
+def test_allies_join_the_side_they_fight_for(nlp):
+    text = "Syrian troops and Hezbollah fighters clashed with HTS near Idlib."
+    actor1, assoc, actor2 = roles_of(nlp, text, "clashed", "SY")
+    assert (actor1, assoc, actor2) == (SYRIA, ["Hezbollah"], HTS)
+
+
+def test_hts_and_its_allies(nlp):
+    """"HTS and allied factions": the allies (Opposition Rebels fighting on HTS's side here) are
+    HTS's associates, not its opponent."""
+    text = "HTS and allied rebel groups clashed with Syrian government forces near Saraqib."
+    actor1, assoc, actor2 = roles_of(nlp, text, "clashed", "SY")
+    assert actor1 == HTS and actor2 == SYRIA
+    assert SYRIA not in assoc
+
+
+@pytest.mark.parametrize("text, trigger, country, side", [
+    ("A shoot-out between unknown shooters took place in Cidade de Deus.", "shoot", "BR",
+     "Unidentified Armed Group (Brazil)"),
+    ("Two unknown tribal militias clashed near Qalat Sukkar.", "clashed", "IQ", "Unidentified Tribal Militia (Iraq)"),
+])
+def test_an_unnamed_group_fighting_its_own_kind_is_on_both_sides(nlp, text, trigger, country, side):
+    actor1, _, actor2 = roles_of(nlp, text, trigger, country)
+    assert (actor1, actor2) == (side, side)
+
+
+def test_a_named_group_is_not_its_own_opponent(nlp):
+    actor1, _, actor2 = roles_of(nlp, "HTS fighters clashed near Saraqib, between Idlib and Aleppo.", "clashed", "SY")
+    assert (actor1, actor2) == (HTS, None)
