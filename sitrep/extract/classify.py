@@ -47,6 +47,9 @@ RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburnin
                      r"\b(?:flattened|punctured) (?:the |their )?(?:car )?(?:tyres|tires)\b|"
                      r"\bwith (?:burning )?(?:tyres|tires|rocks|stones)\b", re.I)
 HURT_IN_CUSTODY = re.compile(r"\b(tortur\w*|beat(?:en|ing)?|assaulted|wounded|injured)\b", re.I)  # not "killed": "arrested for the killing"
+DIED_IN_CUSTODY = re.compile(r"\bdied (?:while )?in (?:police |military |army )?(?:custody|detention)\b", re.I)
+THE_DETAINED = re.compile(r"\b(during (?:the|his|her|their) (?:arrest|detention)|in (?:custody|detention)|one of them|"
+                          r"the (?:detainees?|arrested|detained)|those (?:captured|arrested|detained))\b", re.I)
 DISASTER = re.compile(r"\b(earthquakes?|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|"
                       r"tornado(?:es)?|storms?|heatwave|drought|avalanche|wildfires?|road accident|traffic accident|"
                       r"car crash|plane crash|(?:bus|train|boat) (?:crash|accident|capsized)|capsized|"
@@ -83,7 +86,7 @@ NOT_WEAPON_GRENADES = frozenset({"stun", "smoke", "flash", "sound", "gas", "tear
 NOT_INTERCEPTED = frozenset({"way", "path", "road", "route", "convoy", "bus", "car", "vehicle", "truck", "boat",
                              "group", "caravan", "call", "message", "communication", "letter"})
 FOUND_VERBS = frozenset({"find", "seize", "discover", "recover", "confiscate", "defuse", "dismantle", "secure",
-                         "hand", "surrender", "detect", "disarm", "store", "include", "possess"})
+                         "hand", "surrender", "detect", "disarm", "store", "include", "possess", "arm"})
 PERSON_OBJECTS = re.compile(r"\b(\w+men|man|woman|women|persons?|people|migrants?|suspects?|members?|rector|priest|"
                             r"pastor|monk|leader|commander|officials?|civilians?|residents?|villagers?|children|"
                             r"boys?|girls?|spy|spies|soldiers?|fighters?|militants?|prisoners?|him|her|them|"
@@ -136,6 +139,7 @@ PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
                          "neighbor", "trader", "farmer", "herder"})
+OCCUPIERS = CROWD_NOUNS | {"citizen", "protester", "demonstrator", "activist", "inhabitant", "household"}
 DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed",
                         "use"})  # "used kerosene to set fire to a school": the means of a done act
 DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
@@ -164,7 +168,8 @@ MEASURES = frozenset({"Change to group/activity", "Agreement"})
 CAUSE_ONLY = MEASURES | {"Arrests"}  # "raped after their arrest": told as what came before, beside the act
 NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
                              "network", "center", "centre", "group", "unit", "force", "team", "system", "capability",
-                             "rifle", "weapon", "helicopter", "vehicle", "craft", "boat", "dog", "squad"})  # "assault rifles"
+                             "rifle", "weapon", "helicopter", "vehicle", "craft", "boat", "dog", "squad",
+                             "threat", "scare", "hoax"})  # "assault rifles"
 HYPHEN_ADJECTIVES = frozenset({"torn", "hit", "affected", "ravaged", "stricken", "free", "prone", "related", "hit",
                                "wracked", "racked", "scarred", "weary"})  # "riot-torn", "curfew-free": a place's state
 
@@ -682,7 +687,10 @@ def _hurt_in_custody(span: Any) -> bool:
         if any(w.tag_ == "VBN" and w.dep_ in ("acl", "relcl", "amod") for w in chain):
             continue
         return True
-    return False
+    if DIED_IN_CUSTODY.search(span.text):
+        return True
+    after = next((s for s in span.doc.sents if s.start == span.end), None)  # "One of them was beaten"
+    return after is not None and bool(HURT_IN_CUSTODY.search(after.text)) and bool(THE_DETAINED.search(after.text))
 
 
 def _counted_blasts(head: Any) -> bool:
@@ -774,8 +782,12 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
                 and not _violence_beside(span, trigger):
             return _make("Disrupted weapons use", "arms-seized", roles, trigger, span)  # a cache seized (codebook 1.3)
         return None
-    if any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text) for c in heads):
+    if any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text) or c.lower_ in ("those", "who")
+           for c in heads):
         return None  # "seized 5,000 marijuana plants in a village", "captured two men": no place changed hands
+    if head.dep_ == "acl" and head.tag_ == "VBG" and (CIVILIAN_VICTIMS.fullmatch(head.head.text)
+                                                      or head.head.lemma_.lower() in OCCUPIERS):
+        return None  # "citizens occupying a space near the office": a sit-in, no armed capture
     if (roles.actor1 is None or roles.actor1.inter in (5, 6, 7)) and DEMO_CONTEXT.search(span.text):
         # "workers took over the tax office to demand ...": an occupation is a protest (codebook 1.3)
         return _make("Peaceful protest", "occupation-with-demands", _protest_roles(roles, scene), trigger, span)
@@ -806,7 +818,7 @@ def _taken(head: Any) -> list[Any]:
     counted thing in "a total of 156 migrants"."""
     verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     out = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "obj", "attr", "nsubjpass")]
-    if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
         out.append(head.head)
     for c in list(out):
         out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
