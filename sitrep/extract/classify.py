@@ -536,8 +536,12 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
     """A trigger word used as a modifier names a thing, not an act ("displacement camp"), and a
     capitalised one inside a sentence is a name ("5 March 2022", "Operation Storm")."""
     head = trigger.head(doc)
-    if trigger.end - trigger.start == 1 and head.pos_ == "PROPN" and head.i > 0 and head.text[:1].isupper():
+    if trigger.end - trigger.start == 1 and head.pos_ == "PROPN" and head.i > 0 and head.text[:1].isupper() \
+            and not (head.text.isupper() and trigger.kind in BY_NAME):  # "an IED", "an RPG": a weapon's acronym
         return False
+    if any(c.dep_ == "amod" and c.lower_ in ("previous", "past", "earlier", "former") for c in head.children) \
+            and head.dep_ == "pobj":
+        return False  # "an IED from previous clashes exploded": the clashes are long over
     if trigger.kind == "Agreement" and head.head.lemma_.lower() in ("violate", "breach", "break"):
         return False  # "violating the ceasefire agreement signed in 2001" tells of an old agreement
     if trigger.kind in ("Grenade", "Shelling/artillery/missile attack") and head.i > 0 \
