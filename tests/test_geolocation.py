@@ -227,3 +227,38 @@ def test_a_far_namesake_of_a_neighbourhood_is_not_the_place(pipeline) -> None:
             "in the Barrocas neighborhood by four armed individuals, shot, and killed.")
     event = only(events_on(pipeline, text, dt.date(2022, 5, 23)))
     assert event["admin1"] == "Rio Grande do Norte" and event["location"].startswith("Mossor")
+
+
+def test_a_town_named_as_a_modifier_is_the_last_resort(pipeline) -> None:
+    text = "On 12 January 2022, Narok residents held a demonstration against the authorities over road accidents."
+    event = only(events_on(pipeline, text, dt.date(2022, 1, 13)))
+    assert event["iso3"] == "KEN" and event["location"] == "Narok"
+
+
+def test_a_foreign_town_inside_an_organisations_name_is_not_the_place(pipeline) -> None:
+    text = ("On 9 May 2022, in Pachuca de Soto, Hidalgo, around 30 people held a protest at the main access "
+            "to the Oral Courts.")
+    event = only(events_on(pipeline, text, dt.date(2022, 5, 10)))
+    assert event["iso3"] == "MEX" and event["admin1"] == "Hidalgo"
+
+
+# ---------------------------------------------------------------- error classes (sitrep.gazetteer.diagnose)
+
+def test_diagnose_sorts_errors_into_classes(gaz) -> None:
+    from sitrep.evaluate.cases import Gold
+    from sitrep.gazetteer.diagnose import classify
+
+    gold = Gold(id="x", country="Syria", admin1=("Aleppo",), location="Nubl", latitude=36.37, longitude=36.99)
+    text = "Shelling hit Nubl."
+    right = {"latitude": 36.38, "longitude": 36.99, "country": "Syria", "admin1": "Aleppo"}
+    assert classify(gold, right, text, gaz).label == ""
+    assert classify(gold, {**right, "admin1": "Idleb"}, text, gaz).label == "admin1 only"
+    assert classify(gold, None, text, gaz).label == "no event"
+    assert classify(gold, {"country": "Syria"}, text, gaz).label == "no place"
+    libya = {"latitude": 32.9, "longitude": 13.2, "country": "Libya", "admin1": "West"}
+    assert classify(gold, libya, text, gaz).label == "wrong country"
+    idlib = {"latitude": 35.93, "longitude": 36.63, "country": "Syria", "admin1": "Idleb"}
+    assert classify(gold, idlib, text, gaz).label == "wrong choice (named)"
+    unknown = Gold(id="y", country="Syria", admin1=("Aleppo",), location="Xqzz Tahtani",
+                   latitude=36.6, longitude=37.4)
+    assert classify(unknown, idlib, "Shelling hit a village.", gaz).label == "missing"

@@ -84,3 +84,30 @@ def test_an_unnamed_group_fighting_its_own_kind_is_on_both_sides(nlp, text, trig
 def test_a_named_group_is_not_its_own_opponent(nlp):
     actor1, _, actor2 = roles_of(nlp, "HTS fighters clashed near Saraqib, between Idlib and Aleppo.", "clashed", "SY")
     assert (actor1, actor2) == (HTS, None)
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from sitrep.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.mark.parametrize("text, actor2", [
+    # damage to civilian objects alone leaves a strike one-sided (ACLED names no victim)
+    ("On 20 June 2022, Russian forces shelled residential areas in Berestove, Donetsk. Casualties unknown.", None),
+    # civilians killed or hurt are its Actor 2
+    ("On 26 June 2022, Russian forces shelled residential areas in Kharkiv. 3 civilians were injured.",
+     "Civilians (Ukraine)"),
+    # a counter-demonstration is the protest's other side
+    ("On 31 January 2022, hundreds of people demonstrated in Potsdam against coronavirus measures. People also "
+     "gathered for a counter-demonstration.", "Protesters (Germany)"),
+    # looting always names whose property it was
+    ("On 2 June 2022, in Kyun Hpyar village (Kani township, Sagaing region), the military set fire to some houses "
+     "in the village.", "Civilians (Myanmar)"),
+])
+def test_civilians_as_actor2(pipeline, text, actor2):
+    import datetime as dt
+
+    event = pipeline.extract(text, published=dt.date(2022, 7, 1))[0]
+    assert (event.actor2.name if event.actor2 else None) == actor2

@@ -22,6 +22,7 @@ from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .noevent import SetAside, set_aside
 from .numbers import find_quantities
+from .roles import CIVILIANS_HURT
 from .sources import Attribution, find_source
 
 # ACLED codes vague tolls as 10 rather than 3 in these high-intensity theatres (codebook 1.9).
@@ -107,6 +108,9 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
             claim.actor2 = _generic_actor(ctx, "civilians")
         if claim.actor2 is None and (_kind(claim) == BATTLES or claim.sub_event_type == "Disrupted weapons use"):
             claim.actor2 = ctx.registry.opponent(claim.actor1, ctx.country)
+        if claim.actor2 is None and _kind(claim) == PROTESTS and COUNTER_PROTEST.search(
+                ctx.paragraphs.get(claim.paragraph, "")):
+            claim.actor2 = claim.actor1  # ACLED names a counter-demonstration as the protest's Actor 2
     return ctx.claims
 
 
@@ -423,10 +427,8 @@ def _how_protests_went(ctx: _Context) -> None:
 
 VICTIM_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"})
 PEOPLE_HIT = frozenset({"Mob violence", "Arrests"})
+COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:demonstrat\w*|protest\w*|rall\w*|march\w*)", re.I)
 STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
-CIVILIANS_HURT = re.compile(r"\b(?:civilians?|(?:a |an |one |two |three |\d+ )?(?:(?:\d+-year-old )?(?:wom[ae]n|m[ae]n|"
-                            r"child(?:ren)?|girls?|boys?|persons?|people|residents?|villagers?)))\s+"
-                            r"(?:was |were |had been )?(?:killed|injured|wounded|died|hurt)\b", re.I)
 
 
 def _targets_people(claim: Claim, paragraph: str) -> bool:

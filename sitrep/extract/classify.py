@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Actor, ActorMention
 from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK, SD
 from .learned import Prediction, get_model
-from .roles import Roles, assign_roles
+from .roles import CIVILIANS_HURT, Roles, assign_roles
 from .triggers import ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, TERRITORY, Trigger, find_triggers
 
 HABIT_WORDS = frozenset({"often", "usually", "regularly", "frequently", "routinely", "sometimes", "always",
@@ -24,6 +24,7 @@ MODALS = frozenset({"could", "may", "might", "would", "will", "should", "shall",
 IRREALIS = frozenset({"threaten", "plan", "aim", "intend", "warn", "seek", "vow", "fear", "prepare", "preempt",
                       "pre-empt", "prevent", "avoid", "deny", "call", "urge", "demand", "want", "hope", "propose",
                       "expect", "schedule", "consider", "discuss", "weigh", "mull", "debate"})
+PLANNED = frozenset({"expect", "plan", "schedule", "propose", "intend"})  # "an exchange that is expected to take place"
 IRREALIS_MODS = frozenset({"potential", "possible", "planned", "future", "imminent", "feared", "expected", "proposed"})
 DEATH_ONLY = frozenset({"death", "dead", "die", "casualty", "toll", "body"})
 STATE = frozenset({1})
@@ -31,7 +32,8 @@ DETAINING = frozenset({1, 8})  # state forces, at home or abroad ("Israeli soldi
 ARMED = frozenset({1, 2, 3, 4, 8})
 INTERVENED = re.compile(r"\b(tear ?gas|teargas|dispers|dislodg|intervened|water cannon|baton|rubber bullets|beat|"
                         r"clashed with police|(?:were|was|been) (?:arrested|detained)|(?:arrested|detained) (?:\d+|several|"
-                        r"some|dozens|many|the|a|an|at least|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"some|dozens|many|the|a|an|at least|about|around|nearly|more than|over|up to|two|three|four|"
+                        r"five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b|prevented|"
                         r"stopped (?:the )?(?:protesters|demonstrators|marchers))", re.I)
 DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|oppose|condemn|decry)|"
@@ -39,6 +41,7 @@ DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|o
 DEMO_TOLD = re.compile(r"\b(protest(?:s|ers?|ing|ed)?|demonstrat\w*|rall(?:y|ies|ied)|sit-ins?)\b", re.I)  # in the passage
 RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburning (?:tyres|tires|rubber|debris)\b|"
                      r"\b(threw|thrown|throwing|hurled|pelted) (?:\w+ )?(?:stones|rocks|bottles|petrol|molotov|objects)|"
+                     r"\bpelted (?:\w+ ){1,3}with (?:stones|rocks|bottles|bricks|eggs)|"
                      r"\b(brawl\w*|scuffl\w*|fist-?fights?|shoving)\b|"
                      r"\b(torched|set (?:fire|ablaze)|burned|burnt|vandali[sz]ed|smashed|ransacked|looted|slashed|"
                      r"damaged|attacked|assaulted|beat up|clashed with (?:police|security|rival)|stormed|kidnapped)\b|"
@@ -73,12 +76,16 @@ POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ied|ies)|sit-in|ma
 NO_FIGHT = re.compile(r"\bwithout (?:\w+ing )?(?:a |any )?(?:fight(?:ing)?|clash(?:es)?|resistance|battle|bloodshed|"
                       r"(?:firing )?a (?:single )?shot)|\b(?:peacefully|unopposed|unchallenged|no resistance)\b|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
                       r"pulled out|retreated)\b", re.I)
-FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|assault(?!\s+rifles?)\w*|"
+FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|crush\w*|"
+                      r"smash\w*|tanks?|gunships?|driven out|drove out|chased out|uprising|assault(?!\s+rifles?)\w*|"
                       r"attack\w*|offensive|firefight|gunfire|gun ?battle|dead|wounded|casualties|airstrikes?|"
                       r"bombard\w*|siege|resistance)\b", re.I)
 # the holders left: "after the troops withdrew", "a town NATO forces had pulled out of", "letting X take over"
 HOLDERS_LEFT = re.compile(r"\b(withdr[ae]w\w*|pull(?:ed|ing)? (?:out|back)|pulled out of|retreat(?:ed|ing)|abandon(?:ed|ing)|"
                           r"vacat(?:ed|ing)|fled|left the (?:town|city|village|area|base))\b", re.I)
+LEAVE_VERBS = frozenset({"withdraw", "pull", "retreat", "abandon", "vacate", "flee", "leave", "evacuate"})
+FORCE_NOUNS = frozenset({"troop", "troops", "force", "forces", "soldier", "army", "military", "peacekeeper", "police",
+                         "fighter", "militant", "rebel", "militia", "unit", "contingent", "battalion", "amisom"})
 NEUTRAL_TAKING = frozenset({"take", "enter", "assume", "gain", "fall"})  # verbs that do not say a fight took place
 WEAPON_CARRIERS = frozenset({"aircraft", "plane", "jet", "warplane", "helicopter", "drone", "bomber", "gunship",
                              "artillery", "battery", "tank", "missile", "rocket", "shell"})
@@ -100,6 +107,7 @@ WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tank
                             r"documents|phones?)\b", re.I)  # seized things, not places
 ARMS = re.compile(r"\b(weapons?|arms|ammunition|explosives?|rifles?|guns?|firearms?|pistols?|grenades?|"
                   r"ieds?|mines?|rockets?|mortars?|bombs?|cache|munitions?|rounds)\b", re.I)
+STATE_NOUNS = frozenset({"army", "military", "troop", "soldier", "government"})  # an unnamed state force
 REGAIN_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
 PEOPLE_WORDS = re.compile(r"\b(famil(?:y|ies)|people|residents|civilians|households|persons|individuals|"
                           r"villagers|inhabitants|children|women|fishermen|farmers|herders|staff|workers|"
@@ -133,6 +141,7 @@ RIOT_UNITS = re.compile(r"\briot[- ](?:police\w*|gear|squads?|units?|control|off
 FORCE_FIRE = re.compile(r"\b(?:open(?:ed|s|ing)? fire|fired (?:live )?(?:rounds|shots|bullets)?|live fire)\b", re.I)
 ARMED_ATTACKERS = re.compile(r"\b(heavily[- ]armed|armed (?:men|groups?|assailants|attackers|militias?)|gunmen|"
                              r"gunfire|rifles?|machetes)\b", re.I)
+DETAINED = re.compile(r"\b(prisoners?|detainees?|inmates?|in (?:\w+ )?(?:police |army |military )?custody)\b", re.I)
 OFF_DUTY_TOLD = re.compile(r"\b(?:assumed |presumed |believed )?(?:to be )?(?:off[- ]duty|unarmed)\b", re.I)
 OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)  # ACLED: civilians
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "student", "youth"})
@@ -188,7 +197,7 @@ FAMILIES = (DEMONSTRATION, VIOLENCE, DAMAGE, OPEN)
 MODEL_TYPES = DEMONSTRATION | VIOLENCE | DAMAGE | OPEN
 REVISE_SHARE = 0.6  # the model overrules a family rule only above this share
 FALLBACK_SHARE = 0.7  # and names an event no rule found only above this one
-SURE_SHARE = 0.75  # and overrules the victims or the force the rules read only above this one
+SURE_SHARE = 0.7  # and overrules the victims or the force the rules read only above this one
 
 
 @dataclass
@@ -269,6 +278,10 @@ def _measures_after_violence(doc: Any, triggers: list[Trigger]) -> list[Trigger]
     And a measure or an arrest told only as a cause ("riots after the curfew was lifted", "raped after
     their arrest") is not the event when another act is told."""
     caused = [t for t in triggers if _told_as_cause(t.head(doc))]
+    if any(t.kind in MEASURES for t in triggers if t not in caused):
+        # "fighters surrounded during the battle last week agreed to surrender": violence told in a
+        # modifier of the party is its background too
+        caused += [t for t in triggers if t not in caused and t.kind not in MEASURES and _in_modifier(t.head(doc))]
     if not caused or len(caused) == len(triggers):
         return triggers
     if any(t.kind in MEASURES for t in triggers if t not in caused):
@@ -284,7 +297,9 @@ def _displacement_by_an_act(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
         return triggers
     if any(t.kind != DISPLACEMENT and _told_with_doer(t.head(doc)) for t in triggers):
         return [t for t in triggers if t.kind != DISPLACEMENT]
-    return triggers
+    fled = [t.head(doc) for t in triggers if t.kind == DISPLACEMENT]
+    return [t for t in triggers if t.kind == DISPLACEMENT or not (  # "fighting has displaced 15,000", "fled due to clashes"
+        t.kind in (GENERIC, "Armed clash") and (_told_as_cause(t.head(doc)) or (t.head(doc).dep_ == "nsubj" and t.head(doc).head in fled)))]
 
 
 def _told_with_doer(head: Any) -> bool:
@@ -298,9 +313,18 @@ def _entering_as_prelude(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
     """"soldiers entered the village and arrested three men": entering is how the act began, not a
     place taken; only when the sentence tells nothing else is entering the event."""
     entering = [t for t in triggers if t.rule == "take-place" and t.head(doc).lemma_.lower() == "enter"]
-    if entering and len(entering) < len(triggers):
-        return [t for t in triggers if t not in entering]
-    return triggers
+    prelude = [e for e in entering if any(t is not e and _same_doer(e.head(doc), t.head(doc)) for t in triggers)]
+    return [t for t in triggers if t not in prelude]
+
+
+def _same_doer(first: Any, then: Any) -> bool:
+    """"entered the village and arrested", "entered ..., pulled down a flag": verbs joined under one subject."""
+    return (then.dep_ == "conj" and then.head == first) or (first.dep_ == "conj" and first.head == then) or \
+        (then.dep_ in ("advcl", "xcomp") and then.head == first)
+
+
+def _in_modifier(head: Any) -> bool:
+    return any(t.dep_ in ("acl", "relcl") and t.pos_ == "VERB" for t in [head, *head.ancestors])
 
 
 def _told_as_cause(head: Any) -> bool:
@@ -473,6 +497,8 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
         return False
     if (_habitual(head) and not _headline(head.sent) and not _note_present(doc, trigger, head)) or _to_be_done(head):
         return False
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in PLANNED for c in head.children):
+        return False  # "an exchange that is expected to take place next week", "a march planned for Friday"
     return not any(c.lower_ in IRREALIS_MODS for c in head.children)
 
 
@@ -536,9 +562,9 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
     """A trigger word used as a modifier names a thing, not an act ("displacement camp"), and a
     capitalised one inside a sentence is a name ("5 March 2022", "Operation Storm")."""
     head = trigger.head(doc)
-    if trigger.end - trigger.start == 1 and head.pos_ == "PROPN" and head.i > 0 and head.text[:1].isupper() \
-            and not (head.text.isupper() and trigger.kind in BY_NAME):  # "an IED", "an RPG": a weapon's acronym
-        return False
+    if (trigger.end - trigger.start == 1 or trigger.kind == ADVANCE) and head.pos_ == "PROPN" and head.i > 0 \
+            and head.text[:1].isupper() and not (head.text.isupper() and trigger.kind in BY_NAME):
+        return False  # "The Associated Press on Wednesday" is no push on; but "an IED" is a weapon's acronym
     if any(c.dep_ == "amod" and c.lower_ in ("previous", "past", "earlier", "former") for c in head.children) \
             and head.dep_ == "pobj":
         return False  # "an IED from previous clashes exploded": the clashes are long over
@@ -558,6 +584,8 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
     if trigger.kind == PROTEST and head.lemma_.lower() == "demonstrate" and any(c.dep_ in ("dobj", "ccomp")
                                                                                  for c in head.children):
         return False  # "to demonstrate the force", "demonstrated its strength": to show, not to protest
+    if trigger.rule == "change" and head.lemma_.lower() == "send" and any(t.lemma_.lower() == "flee" for t in head.subtree):
+        return False  # "sending government troops fleeing": a rout, not a deployment
     if trigger.kind == DISPLACEMENT and head.dep_ == "amod" and head.lemma_.lower() == "displace":
         return False  # "displaced women were raped": who the victims were, not a new displacement
     if trigger.kind == "Violent demonstration" and head.dep_ in ("compound", "amod", "nmod") \
@@ -674,7 +702,8 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         roles.actor1 = roles.actor1 or _weapon_owner(head, scene)
         if roles.actor2 is None:
             roles.actor2 = _positions_of(span, trigger, roles.actor1, scene)  # "fired mortars at DPR positions"
-        if CIVILIAN_OBJECTS.search(span.text) and (roles.actor2 is None or roles.actor2.inter != 7):
+        if CIVILIAN_OBJECTS.search(span.text) and CIVILIANS_HURT.search(span.text) \
+                and (roles.actor2 is None or roles.actor2.inter != 7):
             roles.actor2 = scene.actor("civilians") or roles.actor2  # "strikes on civilian areas"
     return _make(trigger.kind, trigger.rule, roles, trigger, span)
 
@@ -786,8 +815,10 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
                 and not _violence_beside(span, trigger):
             return _make("Disrupted weapons use", "arms-seized", roles, trigger, span)  # a cache seized (codebook 1.3)
         return None
-    if any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text) or c.lower_ in ("those", "who")
-           for c in heads):
+    if any(c.lower_ == "power" for c in heads):
+        return None  # "seized power": a coup (Other), not a place
+    if trigger.rule != "expel" and any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text)
+                                       or c.lower_ in ("those", "who") for c in heads):
         return None  # "seized 5,000 marijuana plants in a village", "captured two men": no place changed hands
     if head.dep_ == "acl" and head.tag_ == "VBG" and (CIVILIAN_VICTIMS.fullmatch(head.head.text)
                                                       or head.head.lemma_.lower() in OCCUPIERS):
@@ -807,6 +838,11 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
     if _taken_without_fight(told, span, head):
         return _make("Non-violent transfer of territory", "territory-without-fight", roles, trigger, span,
                      territory="captured")
+    if subject is not None and subject.lemma_.lower() in STATE_NOUNS and (roles.actor1 is None or roles.actor1.inter not in ARMED
+                                                                          or roles.actor1.inter not in STATE):
+        roles.actor1 = scene.actor(f"{subject.text}") or roles.actor1  # "the army recaptured the town from Boko Haram"
+        if roles.actor1 is None or roles.actor1.inter not in STATE:
+            return _make("Government regains territory", "territory-by-state", roles, trigger, span, territory="captured")
     state = roles.actor1 is not None and roles.actor1.inter in STATE
     from_rebels = roles.actor1 is None and roles.actor2 is not None and roles.actor2.inter in (2, 3)
     if state or (roles.actor1 is None and head.lemma_ in REGAIN_VERBS) or from_rebels:
@@ -853,7 +889,26 @@ def _taken_without_fight(told: str, span: Any, head: Any) -> bool:
         return True
     if FIGHTING.search(NO_FIGHT.sub("", told)):
         return False
-    return bool(HOLDERS_LEFT.search(told)) or head.lemma_.lower() in NEUTRAL_TAKING
+    return _holders_left(span.doc) or head.lemma_.lower() in NEUTRAL_TAKING
+
+
+def _holders_left(doc: Any) -> bool:
+    """Forces leaving the place ("the troops withdrew", "the withdrawal of Ethiopian troops",
+    "a town NATO forces had pulled out of"); not residents fleeing."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma in LEAVE_VERBS and token.pos_ == "VERB":
+            if any(c.dep_ in ("nsubj", "nsubjpass") and _a_force(c) for c in token.children):
+                return True
+        if lemma in ("withdrawal", "pullout", "pull-out", "departure") and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(_a_force(g) for g in c.children) for c in token.children):
+            return True
+    return False
+
+
+def _a_force(noun: Any) -> bool:
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "conj"))]
+    return any(w.lemma_.lower() in FORCE_NOUNS or w.lower_ in FORCE_NOUNS for w in words) or noun.pos_ == "PROPN"
 
 
 def _advance(trigger: Trigger, roles: Roles) -> Decision | None:
@@ -1004,11 +1059,19 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
 def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -> bool:
     """Victims are civilians unless the text names them as armed ("a man", "the mayor", "a
     car wash owner" are civilians; "soldiers", "fighters" are not)."""
+    head = trigger.head(span.doc)
     if not victims:  # "attacked and killed an off-duty officer": the joined verb's object too
-        head = trigger.head(span.doc)
         verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
         victims = " ".join(t.text for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")
                            for t in c.subtree)
+    died = " ".join(t.text for c in head.children if c.dep_ == "nsubj" for t in c.subtree) \
+        if head.lemma_.lower() in DEATH_ONLY else ""  # "a prisoner died": the subject of a death is its victim
+    if DETAINED.search(victims) or DETAINED.search(died):
+        if roles.actor2 is not None and roles.actor2.inter in DETAINING and roles.actor1 is not None \
+                and roles.actor1.inter not in DETAINING:
+            roles.actor1 = roles.actor2  # "died of torture in police custody": the custodian acted
+        roles.actor2 = None
+        return True  # detainees, armed or not, are civilians in custody (codebook 1.3, VAC)
     if OFF_DUTY.search(victims) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims)):
         roles.actor2 = None  # "an off-duty soldier" names a state actor but a civilian victim
         return True

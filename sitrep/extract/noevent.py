@@ -85,6 +85,9 @@ UNDERGONE = frozenset({"die", "drown", "perish", "dead", "death", "toll", "missi
 DEATH_WORDS = frozenset({"die", "dead", "death", "toll", "body", "casualty"})
 STATES = frozenset({"fighting", "violence", "war", "conflict", "clash", "hostility", "attack", "killing", "bloodshed",
                     "unrest", "insurgency", "bombing", "shelling", "airstrike", "strike", "raid", "massacre"})
+STOPPAGE = re.compile(r"\b(general strike|shutdown|shut-down|stay-?away)\b", re.I)
+GATHERING = re.compile(r"\b(march\w*|rall(?:y|ies|ied)|demonstrat\w*|gather\w*|sit-?ins?|picket\w*|block\w*|"
+                       r"chant\w*|banners?|placards?|processions?|protesters|protestors|crowds?|streets)\b", re.I)
 THREATS = frozenset({"threaten", "threat", "vow", "warn", "warning", "plan", "pledge", "promise", "intend", "plot"})
 FUTURE = frozenset({"will", "would", "could", "may", "might", "should", "shall", "'ll", "can", "must"})
 LIKELY = frozenset({"likely", "unlikely", "set", "bound", "expected", "poised", "certain"})
@@ -158,7 +161,11 @@ def _hazard(word: Any) -> bool:
     lemma = word.lemma_.lower()
     if lemma in HAZARDS and word.pos_ in ("NOUN", "VERB"):
         return True
-    return lemma in MISHAPS and any(c.dep_ == "nsubj" and c.lemma_.lower() in VEHICLES for c in word.children)
+    if lemma not in MISHAPS:
+        return False
+    if word.dep_ in ("acl", "relcl") and word.head.lemma_.lower() in VEHICLES:
+        return True  # "when a crowded minibus overturned" parsed as the bus and its mishap
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in VEHICLES for c in word.children)
 
 
 def _sport(span: Any) -> SetAside | None:
@@ -250,7 +257,7 @@ def _trigger_set_aside(span: Any, trigger: Trigger, actors: list[ActorMention], 
                        context: str, dated: bool) -> SetAside | None:
     head = trigger.head(span.doc)
     return (_ground(head, published, dated) or _past_deed(span, head) or _to_be_ended(head) or _forecast(head)
-            or _threat(head)
+            or _threat(head) or _general_strike(span, trigger, head)
             or _private_sexual_violence(trigger, head, actors, context))
 
 
@@ -258,7 +265,7 @@ def _ground(head: Any, published: dt.date | None, dated: bool = False) -> SetAsi
     """"complained over two air raids", "suing for damages caused by a missile attack",
     "claimed responsibility for last week's attack": the act is what the news is about, told before."""
     for token, parent in _climb(head):
-        frame = _frame(parent)
+        frame = _frame(parent, token)
         if frame is None:
             continue
         if token.dep_ not in GROUND_EDGES:
@@ -273,7 +280,7 @@ def _ground(head: Any, published: dt.date | None, dated: bool = False) -> SetAsi
     return None
 
 
-def _frame(word: Any) -> str | None:
+def _frame(word: Any, below: Any) -> str | None:
     """The frame a word opens: "sue", "a complaint", "lodged a complaint (over)", "claimed
     responsibility (for)"."""
     lemma = word.lemma_.lower()
@@ -285,7 +292,7 @@ def _frame(word: Any) -> str | None:
         return "claim"
     if word.pos_ == "VERB":  # a light verb and its noun: "lodged a complaint", "opened an investigation"
         return next((FRAME_OF[c.lemma_.lower()] for c in word.children
-                     if c.dep_ == "dobj" and c.lemma_.lower() in FRAME_OF), None)
+                     if c.dep_ == "dobj" and c.lemma_.lower() in FRAME_OF and c is not below), None)
     return None
 
 
@@ -335,6 +342,24 @@ def _personal(clause: Any) -> bool:
         if child.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("who", "whom") for t in child.subtree):
             return True
     return False
+
+
+def _general_strike(span: Any, trigger: Trigger, head: Any) -> SetAside | None:
+    """"organized a general strike that shut down Kathmandu in protest of last week's arrest": a
+    work stoppage with no gathering told is not a Protest (codebook 1.3), and what it is "in
+    protest of" is its purpose, not an act reported."""
+    if GATHERING.search(span.text) or not STOPPAGE.search(span.text):
+        return None
+    stoppage = trigger.kind == PROTEST and bool(STOPPAGE.search(span.doc[trigger.start:trigger.end].text))
+    if stoppage or any(_purpose(t) for t in [head, *list(head.ancestors)[:4]]):
+        return SetAside("general-strike", "a general strike with no demonstration told: not a Protest "
+                                          "(codebook 1.3)")
+    return None
+
+
+def _purpose(word: Any) -> bool:
+    """"in protest of/against": the purpose of what the sentence tells."""
+    return word.lemma_.lower() == "protest" and word.dep_ == "pobj" and word.head.lower_ == "in"
 
 
 def _threat(head: Any) -> SetAside | None:

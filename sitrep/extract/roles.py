@@ -20,6 +20,11 @@ ACT_NOUNS = frozenset({"attack", "assault", "raid", "ambush", "strike", "airstri
                        "offensive", "operation", "gunfire", "fire", "attacks", "incursion", "massacre"})
 MUTUAL = frozenset({"clash", "fight", "fighting", "battle", "firefight", "gunfight", "skirmish", "exchange",
                     "crossfire", "shootout", "confrontation"})  # acts of two sides on each other
+# Civilians named as killed or hurt ("1 civilian was killed", "three people were wounded"):
+# what makes civilians a strike's Actor 2 (codebook 1.5: damage to civilian objects alone does not).
+CIVILIANS_HURT = re.compile(r"\b(?:civilians?|(?:a |an |one |two |three |\d+ )?(?:(?:\d+-year-old )?(?:wom[ae]n|m[ae]n|"
+                            r"child(?:ren)?|girls?|boys?|persons?|people|residents?|villagers?)))\s+"
+                            r"(?:was |were |had been )?(?:killed|injured|wounded|died|hurt)\b", re.I)
 HOST_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "wage", "begin", "start", "continue",
                         "lead", "claim", "intensify", "step", "unleash", "fire"})
 
@@ -125,8 +130,8 @@ def _past_label(trigger_head: Any) -> Any:
     before a colon names the act its sentence's verb tells, so roles are read around that verb."""
     doc = trigger_head.doc
     after = trigger_head.i + 1
-    if trigger_head.pos_ not in ("NOUN", "PROPN") or after >= len(doc) or doc[after].text != ":":
-        return trigger_head
+    if after >= len(doc) or doc[after].text != ":" or trigger_head.i - trigger_head.sent.start > 2:
+        return trigger_head  # a label opens its sentence: "Looting:", "Property destruction:"
     if trigger_head.head is not trigger_head and trigger_head.head.pos_ in ("VERB", "AUX"):
         return trigger_head.head  # "Looting" hangs from the verb: "Looting: ... militants seized ..."
     end = trigger_head.sent.end  # the label heads the sentence: the verb of the phrase after it

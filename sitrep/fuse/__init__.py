@@ -175,13 +175,13 @@ def _main_actors(top: Claim, claims: list[Claim]) -> tuple[Actor | None, Actor |
 
 
 def _crowd_on_crowd(claim: Claim) -> bool:
-    """Two crowds fighting, or an unnamed group fighting its own kind ("rival gangs clashed"):
-    the claim names the same actor on both sides on purpose."""
+    """Two crowds fighting, an unnamed group fighting its own kind ("rival gangs clashed") or a
+    counter-demonstration: the claim names the same actor on both sides on purpose."""
     if claim.actor2 is None:
         return False
     if claim.sub_event_type == "Mob violence" and claim.actor2.inter == 5:
         return True
-    return claim.actor1 == claim.actor2 and not claim.actor2.registered and claim.actor2.inter in (2, 3, 4)
+    return claim.actor1 == claim.actor2 and not claim.actor2.registered and claim.actor2.inter in (2, 3, 4, 6)
 
 
 def _assoc(claims: list[Claim], side: int, main: set) -> list[Actor]:

@@ -104,10 +104,10 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
     context = _first_context(doc, candidates, demonyms, gaz, qualifiers)
     first = _resolve_all(doc, candidates, gaz, context, qualifiers, {})
     context, owners = _second_context(context, first)
-    resolved = [r for r in _resolve_all(doc, candidates, gaz, context, qualifiers, owners)
-                if _accept(r, context, _t(doc)) or _embedded(doc, r, context)]
+    results = _resolve_all(doc, candidates, gaz, context, qualifiers, owners)
+    resolved = [r for r in results if _accept(r, context, _t(doc)) or _embedded(doc, r, context)]
     resolved = _drop_far_subplaces(doc, resolved)
-    mentions = [_mention(doc, r, resolved) for r in resolved]
+    mentions = [_mention(doc, r, resolved, context) for r in resolved] + _fallback(doc, results, resolved, context)
     mentions += [m for m in demonyms if not _overlaps(m, mentions)]
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
 
@@ -768,6 +768,12 @@ def _without(ctx: GeoContext, place: Place) -> GeoContext:
     return GeoContext(countries, [p for p in ctx.places if p != place], list(ctx.admin1))
 
 
+def _elsewhere_than(place: Place, ctx: GeoContext) -> bool:
+    """The article points at other countries and places, none of them this one's."""
+    rest = _without(ctx, place)
+    return bool(rest.countries) and not _plausible(place, rest)
+
+
 def _written(text: str, r: _Resolved) -> str:
     return r.cand.name or text[r.cand.char_start:r.cand.char_end]
 
@@ -818,6 +824,64 @@ def _plausible(place: Place, ctx: GeoContext) -> bool:
                for p in ctx.places if p != place)
 
 
+# ---------------------------------------------------------------- last resort
+
+_FALLBACK_CONFIDENCE = 0.6
+_FALLBACK_POPULATION = 1000
+_FALLBACK_WEIGHT = 0.7
+
+
+def _fallback(doc: Any, results: list[_Resolved], resolved: list[_Resolved], ctx: GeoContext) -> list[PlaceMention]:
+    """A report that names no place by the usual cues may still name one as a modifier
+    ("Narok residents held a demonstration", "Migori MCAs protested"): when nothing below a
+    country was taken, the first proper noun written exactly as a town of the article's
+    country (or of any country, when the article names none) is taken as where it happened,
+    with less confidence."""
+    if any(r.place.feature_code not in ("PCLI", "CONT") for r in resolved):
+        return []
+    text = _t(doc)
+    for r in sorted(results, key=lambda r: r.cand.start):
+        place, c = r.place, r.cand
+        if r in resolved or place.feature_code in ("PCLI", "CONT") or r.confidence < _FALLBACK_CONFIDENCE:
+            continue
+        sizeable = place.population >= _FALLBACK_TOWN
+        if (c.label == "PERSON" or (c.label not in PLACE_LABELS | {""} and not sizeable) or _is_seat(doc, c)
+                or not _whole_name(doc, c, sizeable)):
+            continue  # "Hassan Joho", "the Jubilee party", "Boni Forest", "Hawker stage riot"
+        if light(_strip_suffix(_written(text, r))) != light(place.name):
+            continue
+        if place.population < _FALLBACK_POPULATION and place.feature_code not in ("ADM1", "ADM2"):
+            continue
+        if ctx.countries and not _plausible(place, ctx):
+            continue
+        mention = _mention(doc, r, resolved)
+        role = "location" if mention.role == "adjectival" else mention.role
+        return [replace(mention, role=role, confidence=round(mention.confidence * _FALLBACK_WEIGHT, 3))]
+    return []
+
+
+_FALLBACK_TOWN = 50_000
+
+
+def _acronym_like(text: str) -> bool:
+    """"MCAs", "MPs", "IDPs": capitals that name a group, not the rest of a place's name."""
+    return sum(ch.isupper() for ch in text) >= 2 and len(text) <= 6
+
+
+def _whole_name(doc: Any, c: _Candidate, sizeable: bool) -> bool:
+    """Proper nouns standing alone: no capitalised word right before or after, and not the
+    first word of a sentence unless spaCy calls it a place or the town is sizeable."""
+    if not all(doc[k].pos_ == "PROPN" or not _capitalised(doc[k]) for k in range(c.start, c.end)):
+        return False  # "Port-au-Prince": its joining words need not be proper nouns
+    before = doc[c.start - 1] if c.start > 0 else None
+    after = doc[c.end] if c.end < len(doc) else None
+    if after is not None and _capitalised(after) and after.pos_ == "PROPN" and not _acronym_like(after.text):
+        return False
+    if doc[c.start].is_sent_start:
+        return c.label in PLACE_LABELS or sizeable
+    return before is None or not _capitalised(before) or before.is_sent_start and before.lower_ in _LOCATIVE
+
+
 # ---------------------------------------------------------------- neighbourhoods
 
 # "in Colonia Guadalupe", "in the Barrocas neighborhood", "at Centennial Park": a part of a
@@ -852,7 +916,7 @@ def _drop_far_subplaces(doc: Any, resolved: list[_Resolved]) -> list[_Resolved]:
 
 # ---------------------------------------------------------------- mentions
 
-def _mention(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> PlaceMention:
+def _mention(doc: Any, r: _Resolved, resolved: list[_Resolved], ctx: GeoContext | None = None) -> PlaceMention:
     c = r.cand
     span = Span(_t(doc)[c.char_start:c.char_end], c.char_start, c.char_end)
     source_weight = 1.0 if c.label in PLACE_LABELS else 0.85
@@ -861,6 +925,8 @@ def _mention(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> PlaceMention:
     if role == "location" and _inside_organisation(doc, c) and (
             r.place.feature_code == "PCLI" or not (c.cued or c.label in PLACE_LABELS)):
         role = "adjectival"  # "the US Centers for Disease Control", "US-backed", "Houston Rockets"
+    if role == "location" and ctx is not None and _inside_organisation(doc, c) and _elsewhere_than(r.place, ctx):
+        role = "adjectival"  # "the Oral Courts" in Pachuca is not Oral, Kazakhstan
     if role == "location" and r.place.feature_code == "PCLI" and _possessive(doc, c):
         role = "adjectival"  # "Russia's involvement"
     return PlaceMention(span, r.place, precision=precision, role=role,
