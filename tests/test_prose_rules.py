@@ -58,6 +58,19 @@ def primary(pipeline, text: str) -> str | None:
     # an act with its doer is the event; the flight is its consequence
     ("Hundreds of villagers fled after soldiers burnt down 30 houses in Kani on Saturday.",
      "Looting/property destruction"),
+    # seizing power is a coup, not a place taken
+    ("The army seized power in Niamey on Wednesday, its spokesman said on state television.", "Other"),
+    # prisoners freed in line with a deal
+    ("The rebels released 25 captured soldiers in Bouar on Monday under last week's agreement.", "Agreement"),
+    # the holders driven out: a capture through fighting
+    ("Troops drove the militants out of Damasak on Friday, the army said.", "Government regains territory"),
+    # residents fleeing is not the holders leaving
+    ("Government troops retook Kerawa on Sunday after thousands of residents fled across the border.",
+     "Government regains territory"),
+    # arrests at a demonstration
+    ("Police arrested about a dozen people during a march in Lyon on Saturday.", "Protest with intervention"),
+    # a detainee's death in custody is violence against a civilian, whoever the detainee was
+    ("A detainee died of torture in army custody in Kidal on Monday, his family said.", "Attack"),
     # state forces abroad arrest; that is not an abduction
     ("Israeli troops arrested 12 Palestinians in Jenin on Monday.", "Arrests"),
     # an arrest told as what came before is not the event
@@ -75,3 +88,14 @@ def test_fighting_denied_is_no_clash(pipeline):
 def test_entering_before_an_act_is_no_capture(pipeline):
     text = "Soldiers entered Kani village in Sagaing on Monday and set 40 houses on fire."
     assert primary(pipeline, text) == "Looting/property destruction"
+
+
+def test_injured_count_is_no_event_of_its_own(pipeline):
+    """"More than 20 people were injured, he said": the hurt of the strike told before, not a
+    second attack by somebody unknown."""
+    text = ("A military jet bombed a village near Kanbalu in Sagaing region on Monday, killing nine "
+            "civilians, residents said. More than 20 people were injured, he said.")
+    events = pipeline.extract(text, published=PUBLISHED)
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    hurt = "Gunmen were injured by soldiers in Maiduguri on Sunday, the army said."
+    assert primary(pipeline, hurt) is not None  # a doer named: an act of its own

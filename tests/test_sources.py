@@ -35,6 +35,8 @@ def test_clean_phrase_cuts_appositions():
     ("The Sudan Doctors Network put the death toll from the shelling at 14.", "Sudan Doctors Network"),
     ("Nine civilians were killed, four of them children, residents and a rescue group said.",
      "residents and a rescue group"),
+    ("The army said in a statement carried by state media that it had struck a rebel training camp.",
+     "state media"),
 ])
 def test_find_source(sentence, source):
     from sitrep.extract.sources import find_source
@@ -44,3 +46,16 @@ def test_find_source(sentence, source):
     found = find_source(doc[:])
     assert found is not None and found.name == source
     assert source.split()[0].lower() in sentence[found.start:found.end].lower()
+
+
+@pytest.mark.model
+def test_speaker_of_a_carried_statement_did_its_own_act():
+    """"The military's information team said in a statement carried by state media that it had
+    struck ...": the medium is the source, the speaker is who struck."""
+    from sitrep.pipeline import Pipeline
+    import datetime as dt
+
+    text = ("The Myanmar military's information team said in a statement carried by state media on Monday "
+            "that it had struck a training camp of the People's Defence Force near Kanbalu.")
+    events = Pipeline().extract(text, published=dt.date(2025, 2, 11))
+    assert events and events[0].actor1.name == "Military Forces of Myanmar"

@@ -41,7 +41,7 @@ AREA_WORDS = re.compile(r"\b(areas?|villages?|towns?|positions?|localit(?:y|ies)
 DESTINATION = re.compile(r"\b(?:fled|flee|fleeing|displaced|evacuated|escaped|moved|arrived)\b[^.;]*?"
                          r"\b(?:to|toward|towards|into|in)\s+(?P<dest>[^,.;()]+)", re.I)
 RESPONSIBILITY = re.compile(r"\bclaimed responsibility\b", re.I)
-OWN_CLAIM = re.compile(r"\b(?:said|says|claimed|announced) (?:that )?(?:it|they|its (?:fighters|forces|units|troops))\b", re.I)
+OWN_CLAIM = re.compile(r"\b(?:(?:said|says|claimed|announced) (?:that )?|that )(?:it|they|its (?:fighters|forces|units|troops))\b", re.I)
 CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protestors|rioters|participants|crowd|"
                            r"students|youths|group|marchers|residents|farmers|workers|villagers|supporters|drivers|"
                            r"teachers)|Demonstrators|Protesters|Some (?:of the )?"
@@ -387,6 +387,10 @@ def _fill_actor1(ctx: _Context, claim: Claim, attribution: Attribution | None) -
     if claim.actor1 is not None:
         return
     party = ctx.registry.by_name(attribution.name) if attribution is not None else None
+    if party is None and attribution is not None and attribution.speaker:
+        # "the military's information team said in a statement carried by state media that it ..."
+        found = ctx.registry.find(attribution.speaker, country=ctx.country)
+        party = found[0].actor if found else None
     own_act = claim.sub_event_type in OWN_ACTS or OWN_CLAIM.search(claim.evidence.text)
     if party is not None and own_act and party != claim.actor2:
         claim.actor1 = party

@@ -24,14 +24,17 @@ MODALS = frozenset({"could", "may", "might", "would", "will", "should", "shall",
 IRREALIS = frozenset({"threaten", "plan", "aim", "intend", "warn", "seek", "vow", "fear", "prepare", "preempt",
                       "pre-empt", "prevent", "avoid", "deny", "call", "urge", "demand", "want", "hope", "propose",
                       "expect", "schedule", "consider", "discuss", "weigh", "mull", "debate"})
+PLANNED = frozenset({"expect", "plan", "schedule", "propose", "intend"})  # "an exchange that is expected to take place"
 IRREALIS_MODS = frozenset({"potential", "possible", "planned", "future", "imminent", "feared", "expected", "proposed"})
 DEATH_ONLY = frozenset({"death", "dead", "die", "casualty", "toll", "body"})
+HURT_LEMMAS = frozenset({"injure", "wound", "hurt"})
 STATE = frozenset({1})
 DETAINING = frozenset({1, 8})  # state forces, at home or abroad ("Israeli soldiers arrested ... in Hebron")
 ARMED = frozenset({1, 2, 3, 4, 8})
 INTERVENED = re.compile(r"\b(tear ?gas|teargas|dispers|dislodg|intervened|water cannon|baton|rubber bullets|beat|"
                         r"clashed with police|(?:were|was|been) (?:arrested|detained)|(?:arrested|detained) (?:\d+|several|"
-                        r"some|dozens|many|the|a|an|at least|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"some|dozens|many|the|a|an|at least|about|around|nearly|more than|over|up to|two|three|four|"
+                        r"five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b|prevented|"
                         r"stopped (?:the )?(?:protesters|demonstrators|marchers))", re.I)
 DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|oppose|condemn|decry)|"
@@ -39,6 +42,7 @@ DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|o
 DEMO_TOLD = re.compile(r"\b(protest(?:s|ers?|ing|ed)?|demonstrat\w*|rall(?:y|ies|ied)|sit-ins?)\b", re.I)  # in the passage
 RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburning (?:tyres|tires|rubber|debris)\b|"
                      r"\b(threw|thrown|throwing|hurled|pelted) (?:\w+ )?(?:stones|rocks|bottles|petrol|molotov|objects)|"
+                     r"\bpelted (?:\w+ ){1,3}with (?:stones|rocks|bottles|bricks|eggs)|"
                      r"\b(brawl\w*|scuffl\w*|fist-?fights?|shoving)\b|"
                      r"\b(torched|set (?:fire|ablaze)|burned|burnt|vandali[sz]ed|smashed|ransacked|looted|slashed|"
                      r"damaged|attacked|assaulted|beat up|clashed with (?:police|security|rival)|stormed|kidnapped)\b|"
@@ -47,6 +51,9 @@ RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburnin
                      r"\b(?:flattened|punctured) (?:the |their )?(?:car )?(?:tyres|tires)\b|"
                      r"\bwith (?:burning )?(?:tyres|tires|rocks|stones)\b", re.I)
 HURT_IN_CUSTODY = re.compile(r"\b(tortur\w*|beat(?:en|ing)?|assaulted|wounded|injured)\b", re.I)  # not "killed": "arrested for the killing"
+DIED_IN_CUSTODY = re.compile(r"\bdied (?:while )?in (?:police |military |army )?(?:custody|detention)\b", re.I)
+THE_DETAINED = re.compile(r"\b(during (?:the|his|her|their) (?:arrest|detention)|in (?:custody|detention)|one of them|"
+                          r"the (?:detainees?|arrested|detained)|those (?:captured|arrested|detained))\b", re.I)
 DISASTER = re.compile(r"\b(earthquakes?|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|"
                       r"tornado(?:es)?|storms?|heatwave|drought|avalanche|wildfires?|road accident|traffic accident|"
                       r"car crash|plane crash|(?:bus|train|boat) (?:crash|accident|capsized)|capsized|"
@@ -70,12 +77,16 @@ POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ied|ies)|sit-in|ma
 NO_FIGHT = re.compile(r"\bwithout (?:\w+ing )?(?:a |any )?(?:fight(?:ing)?|clash(?:es)?|resistance|battle|bloodshed|"
                       r"(?:firing )?a (?:single )?shot)|\b(?:peacefully|unopposed|unchallenged|no resistance)\b|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
                       r"pulled out|retreated)\b", re.I)
-FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|assault(?!\s+rifles?)\w*|"
+FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|crush\w*|"
+                      r"smash\w*|tanks?|gunships?|driven out|drove out|chased out|uprising|assault(?!\s+rifles?)\w*|"
                       r"attack\w*|offensive|firefight|gunfire|gun ?battle|dead|wounded|casualties|airstrikes?|"
                       r"bombard\w*|siege|resistance)\b", re.I)
 # the holders left: "after the troops withdrew", "a town NATO forces had pulled out of", "letting X take over"
 HOLDERS_LEFT = re.compile(r"\b(withdr[ae]w\w*|pull(?:ed|ing)? (?:out|back)|pulled out of|retreat(?:ed|ing)|abandon(?:ed|ing)|"
                           r"vacat(?:ed|ing)|fled|left the (?:town|city|village|area|base))\b", re.I)
+LEAVE_VERBS = frozenset({"withdraw", "pull", "retreat", "abandon", "vacate", "flee", "leave", "evacuate"})
+FORCE_NOUNS = frozenset({"troop", "troops", "force", "forces", "soldier", "army", "military", "peacekeeper", "police",
+                         "fighter", "militant", "rebel", "militia", "unit", "contingent", "battalion", "amisom"})
 NEUTRAL_TAKING = frozenset({"take", "enter", "assume", "gain", "fall"})  # verbs that do not say a fight took place
 WEAPON_CARRIERS = frozenset({"aircraft", "plane", "jet", "warplane", "helicopter", "drone", "bomber", "gunship",
                              "artillery", "battery", "tank", "missile", "rocket", "shell"})
@@ -83,7 +94,7 @@ NOT_WEAPON_GRENADES = frozenset({"stun", "smoke", "flash", "sound", "gas", "tear
 NOT_INTERCEPTED = frozenset({"way", "path", "road", "route", "convoy", "bus", "car", "vehicle", "truck", "boat",
                              "group", "caravan", "call", "message", "communication", "letter"})
 FOUND_VERBS = frozenset({"find", "seize", "discover", "recover", "confiscate", "defuse", "dismantle", "secure",
-                         "hand", "surrender", "detect", "disarm", "store", "include", "possess"})
+                         "hand", "surrender", "detect", "disarm", "store", "include", "possess", "arm"})
 PERSON_OBJECTS = re.compile(r"\b(\w+men|man|woman|women|persons?|people|migrants?|suspects?|members?|rector|priest|"
                             r"pastor|monk|leader|commander|officials?|civilians?|residents?|villagers?|children|"
                             r"boys?|girls?|spy|spies|soldiers?|fighters?|militants?|prisoners?|him|her|them|"
@@ -97,6 +108,7 @@ WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tank
                             r"documents|phones?)\b", re.I)  # seized things, not places
 ARMS = re.compile(r"\b(weapons?|arms|ammunition|explosives?|rifles?|guns?|firearms?|pistols?|grenades?|"
                   r"ieds?|mines?|rockets?|mortars?|bombs?|cache|munitions?|rounds)\b", re.I)
+STATE_NOUNS = frozenset({"army", "military", "troop", "soldier", "government"})  # an unnamed state force
 REGAIN_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
 PEOPLE_WORDS = re.compile(r"\b(famil(?:y|ies)|people|residents|civilians|households|persons|individuals|"
                           r"villagers|inhabitants|children|women|fishermen|farmers|herders|staff|workers|"
@@ -111,8 +123,9 @@ ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|p
                            r"insurgents?|militiamen|combatants?|(?:police|army|military|security|intelligence|border|"
                            r"prison)\s+(?:officers?|personnel|guards?)|drug (?:dealers?|traffickers?)|"
                            r"(?:drug )?traffickers?|gang members?|gangsters?|cartel members?|auxiliar(?:y|ies)|"
-                           r"members? of (?:a |an |the )?(?:rival |drug[- ]trafficking |criminal |armed )?"
-                           r"(?:group|gang|cartel|militia))\b", re.I)
+                           r"(?:division|brigade|battalion|regiment|corps|militia) members?|"
+                           r"members? of (?:a |an |the )?(?:(?:rival|drug[- ]trafficking|criminal|armed|islamist|jihadist|"
+                           r"rebel|communal|ethnic) )*(?:group|gang|cartel|militia))\b", re.I)
 ARMED_VICTIM_TOLD = re.compile(r"\b(?:victims?|target of the (?:attack|shooting)) (?:is|was|were|are) "
                                r"(?:(?:identified|recogni[sz]ed|named|described|reported) as |said to be )?"
                                r"(?:a |an |the )?(?:alleged |suspected |known )?"
@@ -129,12 +142,14 @@ RIOT_UNITS = re.compile(r"\briot[- ](?:police\w*|gear|squads?|units?|control|off
 FORCE_FIRE = re.compile(r"\b(?:open(?:ed|s|ing)? fire|fired (?:live )?(?:rounds|shots|bullets)?|live fire)\b", re.I)
 ARMED_ATTACKERS = re.compile(r"\b(heavily[- ]armed|armed (?:men|groups?|assailants|attackers|militias?)|gunmen|"
                              r"gunfire|rifles?|machetes)\b", re.I)
+DETAINED = re.compile(r"\b(prisoners?|detainees?|inmates?|in (?:\w+ )?(?:police |army |military )?custody)\b", re.I)
 OFF_DUTY_TOLD = re.compile(r"\b(?:assumed |presumed |believed )?(?:to be )?(?:off[- ]duty|unarmed)\b", re.I)
 OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)  # ACLED: civilians
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "student", "youth"})
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
                          "neighbor", "trader", "farmer", "herder"})
+OCCUPIERS = CROWD_NOUNS | {"citizen", "protester", "demonstrator", "activist", "inhabitant", "household"}
 DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed",
                         "use"})  # "used kerosene to set fire to a school": the means of a done act
 DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
@@ -163,7 +178,8 @@ MEASURES = frozenset({"Change to group/activity", "Agreement"})
 CAUSE_ONLY = MEASURES | {"Arrests"}  # "raped after their arrest": told as what came before, beside the act
 NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
                              "network", "center", "centre", "group", "unit", "force", "team", "system", "capability",
-                             "rifle", "weapon", "helicopter", "vehicle", "craft", "boat", "dog", "squad"})  # "assault rifles"
+                             "rifle", "weapon", "helicopter", "vehicle", "craft", "boat", "dog", "squad",
+                             "threat", "scare", "hoax"})  # "assault rifles"
 HYPHEN_ADJECTIVES = frozenset({"torn", "hit", "affected", "ravaged", "stricken", "free", "prone", "related", "hit",
                                "wracked", "racked", "scarred", "weary"})  # "riot-torn", "curfew-free": a place's state
 
@@ -180,9 +196,9 @@ DAMAGE = frozenset({"Looting/property destruction", "Mob violence", "Violent dem
 OPEN = frozenset({"Change to group/activity", "Other", "Looting/property destruction"})
 FAMILIES = (DEMONSTRATION, VIOLENCE, DAMAGE, OPEN)
 MODEL_TYPES = DEMONSTRATION | VIOLENCE | DAMAGE | OPEN
-REVISE_SHARE = 0.5  # the model overrules a family rule only above this share
-FALLBACK_SHARE = 0.6
-SURE_SHARE = 0.75  # and names an event no rule found only above this one
+REVISE_SHARE = 0.6  # the model overrules a family rule only above this share
+FALLBACK_SHARE = 0.7  # and names an event no rule found only above this one
+SURE_SHARE = 0.7  # and overrules the victims or the force the rules read only above this one
 
 
 @dataclass
@@ -263,6 +279,10 @@ def _measures_after_violence(doc: Any, triggers: list[Trigger]) -> list[Trigger]
     And a measure or an arrest told only as a cause ("riots after the curfew was lifted", "raped after
     their arrest") is not the event when another act is told."""
     caused = [t for t in triggers if _told_as_cause(t.head(doc))]
+    if any(t.kind in MEASURES for t in triggers if t not in caused):
+        # "fighters surrounded during the battle last week agreed to surrender": violence told in a
+        # modifier of the party is its background too
+        caused += [t for t in triggers if t not in caused and t.kind not in MEASURES and _in_modifier(t.head(doc))]
     if not caused or len(caused) == len(triggers):
         return triggers
     if any(t.kind in MEASURES for t in triggers if t not in caused):
@@ -278,7 +298,9 @@ def _displacement_by_an_act(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
         return triggers
     if any(t.kind != DISPLACEMENT and _told_with_doer(t.head(doc)) for t in triggers):
         return [t for t in triggers if t.kind != DISPLACEMENT]
-    return triggers
+    fled = [t.head(doc) for t in triggers if t.kind == DISPLACEMENT]
+    return [t for t in triggers if t.kind == DISPLACEMENT or not (  # "fighting has displaced 15,000", "fled due to clashes"
+        t.kind in (GENERIC, "Armed clash") and (_told_as_cause(t.head(doc)) or (t.head(doc).dep_ == "nsubj" and t.head(doc).head in fled)))]
 
 
 def _told_with_doer(head: Any) -> bool:
@@ -292,9 +314,18 @@ def _entering_as_prelude(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
     """"soldiers entered the village and arrested three men": entering is how the act began, not a
     place taken; only when the sentence tells nothing else is entering the event."""
     entering = [t for t in triggers if t.rule == "take-place" and t.head(doc).lemma_.lower() == "enter"]
-    if entering and len(entering) < len(triggers):
-        return [t for t in triggers if t not in entering]
-    return triggers
+    prelude = [e for e in entering if any(t is not e and _same_doer(e.head(doc), t.head(doc)) for t in triggers)]
+    return [t for t in triggers if t not in prelude]
+
+
+def _same_doer(first: Any, then: Any) -> bool:
+    """"entered the village and arrested", "entered ..., pulled down a flag": verbs joined under one subject."""
+    return (then.dep_ == "conj" and then.head == first) or (first.dep_ == "conj" and first.head == then) or \
+        (then.dep_ in ("advcl", "xcomp") and then.head == first)
+
+
+def _in_modifier(head: Any) -> bool:
+    return any(t.dep_ in ("acl", "relcl") and t.pos_ == "VERB" for t in [head, *head.ancestors])
 
 
 def _told_as_cause(head: Any) -> bool:
@@ -359,6 +390,11 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
     if {first.sub_event_type, prediction.label} == {"Attack", "Armed clash"} and first.actor2 is not None \
             and prediction.share < SURE_SHARE:
         return decisions  # the victims the rules read (civilians or combatants) decide, unless the model is sure
+    if first.actor2 is not None and (first.sub_event_type, prediction.label, first.actor2.inter == 7) in (
+            ("Attack", "Armed clash", True), ("Armed clash", "Attack", False)):
+        return decisions  # the rules read who was hit, civilians or combatants: that decides (codebook 1.3)
+    if first.rule.endswith("-by-crowd") and prediction.label in ("Attack", "Armed clash"):
+        return decisions  # "a group of workers attacked a journalist": a crowd, no organised armed actor
     if first.rule == "clash" and prediction.label == "Attack" and not first.generic:
         return decisions  # "a gunbattle", "clashed", "exchanged fire": the text says both sides fought (codebook 1.3)
     if prediction.label in ("Mob violence", "Violent demonstration") and first.actor1 is not None \
@@ -462,6 +498,8 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
         return False
     if (_habitual(head) and not _headline(head.sent) and not _note_present(doc, trigger, head)) or _to_be_done(head):
         return False
+    if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in PLANNED for c in head.children):
+        return False  # "an exchange that is expected to take place next week", "a march planned for Friday"
     return not any(c.lower_ in IRREALIS_MODS for c in head.children)
 
 
@@ -525,8 +563,12 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
     """A trigger word used as a modifier names a thing, not an act ("displacement camp"), and a
     capitalised one inside a sentence is a name ("5 March 2022", "Operation Storm")."""
     head = trigger.head(doc)
-    if trigger.end - trigger.start == 1 and head.pos_ == "PROPN" and head.i > 0 and head.text[:1].isupper():
-        return False
+    if (trigger.end - trigger.start == 1 or trigger.kind == ADVANCE) and head.pos_ == "PROPN" and head.i > 0 \
+            and head.text[:1].isupper() and not (head.text.isupper() and trigger.kind in BY_NAME):
+        return False  # "The Associated Press on Wednesday" is no push on; but "an IED" is a weapon's acronym
+    if any(c.dep_ == "amod" and c.lower_ in ("previous", "past", "earlier", "former") for c in head.children) \
+            and head.dep_ == "pobj":
+        return False  # "an IED from previous clashes exploded": the clashes are long over
     if trigger.kind == "Agreement" and head.head.lemma_.lower() in ("violate", "breach", "break"):
         return False  # "violating the ceasefire agreement signed in 2001" tells of an old agreement
     if trigger.kind in ("Grenade", "Shelling/artillery/missile attack") and head.i > 0 \
@@ -543,6 +585,8 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
     if trigger.kind == PROTEST and head.lemma_.lower() == "demonstrate" and any(c.dep_ in ("dobj", "ccomp")
                                                                                  for c in head.children):
         return False  # "to demonstrate the force", "demonstrated its strength": to show, not to protest
+    if trigger.rule == "change" and head.lemma_.lower() == "send" and any(t.lemma_.lower() == "flee" for t in head.subtree):
+        return False  # "sending government troops fleeing": a rout, not a deployment
     if trigger.kind == DISPLACEMENT and head.dep_ == "amod" and head.lemma_.lower() == "displace":
         return False  # "displaced women were raped": who the victims were, not a new displacement
     if trigger.kind == "Violent demonstration" and head.dep_ in ("compound", "amod", "nmod") \
@@ -677,7 +721,10 @@ def _hurt_in_custody(span: Any) -> bool:
         if any(w.tag_ == "VBN" and w.dep_ in ("acl", "relcl", "amod") for w in chain):
             continue
         return True
-    return False
+    if DIED_IN_CUSTODY.search(span.text):
+        return True
+    after = next((s for s in span.doc.sents if s.start == span.end), None)  # "One of them was beaten"
+    return after is not None and bool(HURT_IN_CUSTODY.search(after.text)) and bool(THE_DETAINED.search(after.text))
 
 
 def _counted_blasts(head: Any) -> bool:
@@ -769,8 +816,14 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
                 and not _violence_beside(span, trigger):
             return _make("Disrupted weapons use", "arms-seized", roles, trigger, span)  # a cache seized (codebook 1.3)
         return None
-    if any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text) for c in heads):
+    if any(c.lower_ == "power" for c in heads):
+        return None  # "seized power": a coup (Other), not a place
+    if trigger.rule != "expel" and any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text)
+                                       or c.lower_ in ("those", "who") for c in heads):
         return None  # "seized 5,000 marijuana plants in a village", "captured two men": no place changed hands
+    if head.dep_ == "acl" and head.tag_ == "VBG" and (CIVILIAN_VICTIMS.fullmatch(head.head.text)
+                                                      or head.head.lemma_.lower() in OCCUPIERS):
+        return None  # "citizens occupying a space near the office": a sit-in, no armed capture
     if (roles.actor1 is None or roles.actor1.inter in (5, 6, 7)) and DEMO_CONTEXT.search(span.text):
         # "workers took over the tax office to demand ...": an occupation is a protest (codebook 1.3)
         return _make("Peaceful protest", "occupation-with-demands", _protest_roles(roles, scene), trigger, span)
@@ -786,6 +839,11 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
     if _taken_without_fight(told, span, head):
         return _make("Non-violent transfer of territory", "territory-without-fight", roles, trigger, span,
                      territory="captured")
+    if subject is not None and subject.lemma_.lower() in STATE_NOUNS and (roles.actor1 is None or roles.actor1.inter not in ARMED
+                                                                          or roles.actor1.inter not in STATE):
+        roles.actor1 = scene.actor(f"{subject.text}") or roles.actor1  # "the army recaptured the town from Boko Haram"
+        if roles.actor1 is None or roles.actor1.inter not in STATE:
+            return _make("Government regains territory", "territory-by-state", roles, trigger, span, territory="captured")
     state = roles.actor1 is not None and roles.actor1.inter in STATE
     from_rebels = roles.actor1 is None and roles.actor2 is not None and roles.actor2.inter in (2, 3)
     if state or (roles.actor1 is None and head.lemma_ in REGAIN_VERBS) or from_rebels:
@@ -801,7 +859,7 @@ def _taken(head: Any) -> list[Any]:
     counted thing in "a total of 156 migrants"."""
     verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     out = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "obj", "attr", "nsubjpass")]
-    if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
         out.append(head.head)
     for c in list(out):
         out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -832,7 +890,26 @@ def _taken_without_fight(told: str, span: Any, head: Any) -> bool:
         return True
     if FIGHTING.search(NO_FIGHT.sub("", told)):
         return False
-    return bool(HOLDERS_LEFT.search(told)) or head.lemma_.lower() in NEUTRAL_TAKING
+    return _holders_left(span.doc) or head.lemma_.lower() in NEUTRAL_TAKING
+
+
+def _holders_left(doc: Any) -> bool:
+    """Forces leaving the place ("the troops withdrew", "the withdrawal of Ethiopian troops",
+    "a town NATO forces had pulled out of"); not residents fleeing."""
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma in LEAVE_VERBS and token.pos_ == "VERB":
+            if any(c.dep_ in ("nsubj", "nsubjpass") and _a_force(c) for c in token.children):
+                return True
+        if lemma in ("withdrawal", "pullout", "pull-out", "departure") and any(
+                c.dep_ == "prep" and c.lower_ == "of" and any(_a_force(g) for g in c.children) for c in token.children):
+            return True
+    return False
+
+
+def _a_force(noun: Any) -> bool:
+    words = [noun, *(c for c in noun.children if c.dep_ in ("compound", "conj"))]
+    return any(w.lemma_.lower() in FORCE_NOUNS or w.lower_ in FORCE_NOUNS for w in words) or noun.pos_ == "PROPN"
 
 
 def _advance(trigger: Trigger, roles: Roles) -> Decision | None:
@@ -955,7 +1032,7 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
     """Attack/killing words alone: a crowd attacking is mob violence; civilian victims make it
     an Attack; armed ones a clash."""
     generic = [t for t in triggers if t.kind == GENERIC]
-    acts = [t for t in generic if t.head(span.doc).lemma_ not in DEATH_ONLY]
+    acts = [t for t in generic if t.head(span.doc).lemma_ not in DEATH_ONLY and not _hurt_only(t.head(span.doc))]
     if not acts and fatal is None:
         return []
     trigger = (acts or generic)[0]
@@ -980,12 +1057,29 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
                   toll_only=toll_only)]
 
 
+def _hurt_only(head: Any) -> bool:
+    """"More than 20 people were injured": a passive hurt with no doer counts the victims of an
+    act told elsewhere; it is not an act of its own."""
+    return (head.lemma_.lower() in HURT_LEMMAS and any(c.dep_ == "auxpass" for c in head.children)
+            and not any(c.dep_ == "agent" for c in head.children))
+
+
 def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -> bool:
     """Victims are civilians unless the text names them as armed ("a man", "the mayor", "a
     car wash owner" are civilians; "soldiers", "fighters" are not)."""
-    if not victims:
-        victims = " ".join(t.text for c in trigger.head(span.doc).children
-                           if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
+    head = trigger.head(span.doc)
+    if not victims:  # "attacked and killed an off-duty officer": the joined verb's object too
+        verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        victims = " ".join(t.text for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")
+                           for t in c.subtree)
+    died = " ".join(t.text for c in head.children if c.dep_ == "nsubj" for t in c.subtree) \
+        if head.lemma_.lower() in DEATH_ONLY else ""  # "a prisoner died": the subject of a death is its victim
+    if DETAINED.search(victims) or DETAINED.search(died):
+        if roles.actor2 is not None and roles.actor2.inter in DETAINING and roles.actor1 is not None \
+                and roles.actor1.inter not in DETAINING:
+            roles.actor1 = roles.actor2  # "died of torture in police custody": the custodian acted
+        roles.actor2 = None
+        return True  # detainees, armed or not, are civilians in custody (codebook 1.3, VAC)
     if OFF_DUTY.search(victims) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims)):
         roles.actor2 = None  # "an off-duty soldier" names a state actor but a civilian victim
         return True
@@ -1036,8 +1130,12 @@ def _by_a_crowd(span: Any, trigger: Trigger, roles: Roles) -> bool:
         return False
     head = trigger.head(span.doc)
     verb = head if head.pos_ == "VERB" else head.head
+    if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "students assaulted and injured their teacher": the first verb has the subject
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() in CROWD_NOUNS
+    if subject is None or subject.lemma_.lower() not in CROWD_NOUNS:
+        return False
+    return not ARMED_VICTIMS.search(" ".join(t.text for t in subject.subtree))  # "members of a militia"
 
 
 def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:

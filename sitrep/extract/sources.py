@@ -24,7 +24,7 @@ _ACCORDING = re.compile(r"\baccording to (?P<src>[^,.;:()\n]+)", re.I)
 _CARRIED = re.compile(
     r"\bin an? (?:statement|report|post|communiqu[eé]|bulletin) (?:carried|published|released|issued|reported|quoted) "
     r"(?:by|on|in) (?P<src>[^,.;:()\n]+)", re.I)
-_CUT = re.compile(r"\s*(?:\(|,| in a | on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b| who\b| which\b).*$", re.I)
+_CUT = re.compile(r"\s*(?:\(|,| in a | that | on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b| who\b| which\b).*$", re.I)
 _LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 

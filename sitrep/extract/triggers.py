@@ -119,6 +119,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("sign"), OPT_ADJ, L("agreement", "deal", "accord")],
         [W("prisoner", "prisoners", "hostage", "hostages"), L("exchange", "swap", "release")],
         [L("release"), OPT_ADJ, L("prisoner", "hostage", "detainee", "captive")],
+        [L("exchange", "swap", "release"), W("of"), OPT_ADJ, W("prisoners", "hostages", "detainees", "captives")],
         [L("surrender")],
     ]),
     ("arrest", "Arrests", [
@@ -193,6 +194,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("coup", "Other", [
         [L("coup")],
+        [L("seize", "take", "grab", "assume"), W("power")],  # "the military has seized power"
         [L("dissolve", "suspend"), OPT_ADJ, L("government", "constitution", "parliament", "institution", "assembly",
                                              "senate", "cabinet")],
         [L("government", "constitution", "parliament"), W("had", "has", "was", "were"), {"LOWER": {"IN": ["been"]}, "OP": "?"},
@@ -231,6 +233,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("riot", "rioter", "rioting")],
         [L("burn", "burning"), L("tyre", "tire")],
         [L("hurl", "throw", "pelt"), {"OP": "?"}, L("stone", "rock", "petrol", "molotov", "brick", "bottle", "projectile")],
+        [L("pelt"), THINGS, W("with"), OPT_ADJ, L("stone", "rock", "brick", "bottle", "egg", "projectile")],
         [L("barricade")],
     ]),
     ("mob", "Mob violence", [
@@ -255,6 +258,10 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         # a group raising its flag over a place says it holds it ("raised the black flag over the compound")
         [L("raise", "hoist", "plant"), {"POS": {"IN": ["ADJ", "NUM", "DET", "PRON", "NOUN", "PROPN"]}, "OP": "*"},
          L("flag", "banner"), {"OP": "*", "IS_PUNCT": False}, W("over")],
+    ]),
+    ("expel", TERRITORY, [
+        [L("drive", "chase", "flush", "push", "kick"), W("out")],
+        [L("drive", "chase", "flush", "push", "kick"), THINGS, W("out")],
     ]),
     ("advance", ADVANCE, [
         [L("advance", "push", "press"), W("toward", "towards", "on", "into", "nearly", "deeper", "closer")],
@@ -288,7 +295,7 @@ SETTLEMENTS = frozenset({"town", "city", "village", "district", "capital", "regi
                          "suburb", "hill", "island", "crossing"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 # verbs whose sense needs a particle: "pulled out", "shipped out", "moved in"
-PARTICLES = {"pull": {"out", "back", "away"}, "ship": {"out"}, "move": {"in", "out"}}
+PARTICLES = {"pull": {"out", "back", "away"}, "ship": {"out"}, "move": {"out", "to"}}
 
 # Acts told by a verb and what it acts on, wherever the words stand in the sentence ("torched a
 # government higher secondary school", "offices were ransacked and set on fire", "raised the black
@@ -308,6 +315,12 @@ DEP_RULES: list[tuple[str, str, frozenset, frozenset, frozenset, str | None]] = 
     ("withdraw", "Change to group/activity",
      frozenset({"withdraw", "pull", "ship", "move", "redeploy", "relocate", "evacuate"}),
      FORCES, frozenset({"nsubj", "nsubjpass", "dobj"}), None),
+    # forces going back to their bases or barracks
+    ("return-base", "Change to group/activity", frozenset({"return", "head"}), FORCES, frozenset({"nsubj"}), "to"),
+    # prisoners or captive soldiers freed (codebook: Agreement covers prisoner releases)
+    ("release", "Agreement", frozenset({"release", "free"}),
+     frozenset({"prisoner", "hostage", "detainee", "captive", "soldier", "gendarme", "policeman", "pow"}),
+     frozenset({"dobj", "nsubjpass"}), None),
     # an armed group leaving a place it held ("the rebels fled the town", "militants abandoned their base")
     ("abandon-place", TERRITORY, frozenset({"flee", "abandon", "vacate"}), SETTLEMENTS | {"@place"},
      frozenset({"dobj"}), None),
@@ -366,7 +379,9 @@ def _dep_matches(doc: Any) -> list[tuple[str, int, int]]:
                 continue
             if rule == "take-place" and any(c.dep_ == "prt" or c.lower_ in ("away", "off") for c in token.children):
                 continue  # "taken away", "took off": not a place taken
-            if any(c.dep_ in deps and _argument_ok(c, args) for c in _with_conjuncts(token)):
+            if any(c.dep_ in deps and _argument_ok(c, args) for c in _with_conjuncts(token)) or (
+                    "nsubj" in deps and token.dep_ == "xcomp"
+                    and any(c.dep_ == "nsubj" and _argument_ok(c, args) for c in token.head.children)):
                 found.append((rule, token.i, token.i + 1))
     return found
 
@@ -382,6 +397,7 @@ def _with_conjuncts(verb: Any) -> list[Any]:
     return children
 
 
+FIRST_RULES = frozenset({"flag"})  # a flag raised over a place is a capture, not protesters' banners
 KIND = {rule: kind for rule, kind, _ in RULES} | {rule: kind for rule, kind, *_ in DEP_RULES}
 MAX_SPAN = 10  # tokens; no trigger phrase is longer
 
@@ -461,7 +477,9 @@ def _doc_triggers(doc: Any) -> list[Trigger]:
         return cached
     found: list[Trigger] = []
     taken: set[int] = set()
-    for rule, start, end in sorted(set(_matches(doc)) | set(_dep_matches(doc)), key=lambda m: (m[1] - m[2], m[1], m[0])):
+    ranked = sorted(set(_matches(doc)) | set(_dep_matches(doc)),
+                    key=lambda m: (m[0] not in FIRST_RULES, m[1] - m[2], m[1], m[0]))
+    for rule, start, end in ranked:
         if taken.intersection(range(start, end)):
             continue
         taken.update(range(start, end))
