@@ -42,8 +42,8 @@ def test_decision(pipeline, text, expected):
 
 
 def test_dispersal_after_a_protest_is_an_intervention(pipeline):
-    text = ("On 7 March 2022, demonstrators staged a sit-in in front of the embassy in Dakar. "
-            "The police intervened to dislodge the demonstrators.")
+    text = ("On 7 March 2022, demonstrators held a sit-in outside an embassy in Dakar. "
+            "Police intervened later and dislodged them.")
     assert types(pipeline, text) == ["Protest with intervention"]
 
 
@@ -87,7 +87,7 @@ def test_taliban_by_era(pipeline):
      "Shelling/artillery/missile attack"),
     ("On 7 March 2022, Israeli planes pounded targets in Khan Younis.", "Air/drone strike"),
     # "riot police" names the police; tear gas shells are no shelling
-    ("On 7 March 2022, riot police used tear gas to disperse demonstrators protesting election results in Monrovia.",
+    ("On 7 March 2022, riot police fired tear gas at protesters rejecting the vote count in Monrovia.",
      "Protest with intervention"),
     ("On 7 March 2022, police fired tear gas shells to disperse protesters outside the district office in Butwal.",
      "Protest with intervention"),
@@ -141,7 +141,7 @@ def test_codebook_definitions(pipeline, text, expected):
     # a private quarrel has no political purpose (codebook 1.1)
     "A man threw a grenade at his neighbours after a quarrel over land in Kharkiv on Monday, wounding three.",
     # one person's hunger strike is not a protest (codebook, Protests)
-    "An opposition lawmaker, Ali Hassan, began a hunger strike on Monday to protest against his party's ban.",
+    "Omar Said, a jailed opposition MP, started a hunger strike on Tuesday over the banning of his party.",
 ])
 def test_no_event(pipeline, text):
     assert types(pipeline, text) == []
@@ -177,7 +177,7 @@ def test_retook_is_a_capture(pipeline):
 
 @pytest.mark.parametrize("text, sub_event_type", [
     ("On 7 March 2022, ADF militants abducted two farmers in Simbanda, Ituri.", "Abduction/forced disappearance"),
-    ("On 7 March 2022, residents beat to death a suspected thief in Omoting village, Alebtong.", "Mob violence"),
+    ("On 7 March 2022, in Omoting village, Alebtong, residents beat a man accused of theft to death.", "Mob violence"),
 ])
 def test_violence_against_people_names_civilians_as_actor2(pipeline, text, sub_event_type):
     [event] = pipeline.extract(text, published=PUBLISHED)
@@ -192,7 +192,7 @@ def test_property_with_no_people_named_keeps_actor2_open(pipeline):
 
 
 def test_fire_at_a_sides_positions_names_that_side(pipeline):
-    text = "On 4 June 2022, Ukrainian forces fired 120mm mortars at DPR positions in Mine 6/7, Donetsk."
+    text = "On 9 June 2022, near Mine 6/7, Donetsk, Ukrainian forces fired mortar rounds at DPR positions."
     [event] = pipeline.extract(text, published=PUBLISHED)
     assert event.sub_event_type == "Shelling/artillery/missile attack"
     assert event.actor1.name.startswith("Military Forces of Ukraine")

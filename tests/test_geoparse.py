@@ -187,8 +187,8 @@ def test_continent_adjectives_and_country_acronyms_in_names():
 
 
 def test_a_list_of_provinces_is_not_a_place_and_its_province():
-    text = ("Deaths have occurred in the provinces of Anhui, Guangdong, Guangxi, Hainan and Hubei. "
-            "British Columbia, Alberta, Saskatchewan, Manitoba, and Ontario have had cases.")
+    text = ("The provinces of Hubei, Anhui, Guangdong, Guangxi and Hainan have reported deaths. "
+            "Cases were also confirmed in Ontario, British Columbia, Alberta, Saskatchewan and Manitoba.")
     found = {m.span.text: m.place for m in geoparse(text)}
     for name in ("Anhui", "Guangdong", "Guangxi", "Hainan", "Hubei", "British Columbia", "Alberta",
                  "Saskatchewan"):
@@ -197,8 +197,8 @@ def test_a_list_of_provinces_is_not_a_place_and_its_province():
 
 
 def test_the_one_state_an_article_names_places_its_counties():
-    text = ("Samples were found in the Rice Lake area of Fulton County located in Illinois. "
-            "The Illinois Department of Natural Resources tested them.")
+    text = ("The samples were collected near Rice Lake in Fulton County, which lies in Illinois. "
+            "The Illinois Department of Natural Resources ran the tests.")
     fulton = next(m for m in geoparse(text) if m.span.text == "Fulton County")
     assert fulton.place.admin1 == "Illinois" and fulton.place.feature_code == "ADM2"
 

@@ -164,15 +164,15 @@ def test_a_town_taken_without_a_fight_is_a_transfer(pipeline, text, expected):
 
 @pytest.mark.model
 def test_an_announced_blockade_is_no_event(pipeline):
-    assert events(pipeline, "Radical French farmers said on Friday they would blockade Paris from Monday night.") == []
+    assert events(pipeline, "French farm unions warned on Friday that they will blockade Paris from Monday evening.") == []
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
     # the grievance is not the demonstrators' violence
-    ("On 28 April 2022, party members staged a demonstration in Kartal, in protest of a recent attack wherein a "
-     "party member was assaulted.", "Peaceful protest"),
-    ("On 5 January 2022, families who claim their children have been kidnapped staged a protest march in Hakkari.",
+    ("On 28 April 2022, members of a party demonstrated in Kartal against an assault on one of their officials "
+     "earlier that week.", "Peaceful protest"),
+    ("On 5 January 2022, in Hakkari, families who say their children were kidnapped marched in protest.",
      "Peaceful protest"),
     ("On 14 February 2022, hospital staff staged a sit-in in Nowshera city against the new policies.",
      "Peaceful protest"),
@@ -184,7 +184,7 @@ def test_protest_violence_is_the_protesters_own(pipeline, text, expected):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, actor1, actor2", [
-    ("On 16 June 2022, armed clashes took place between Russian and Ukrainian forces near Krasnopillia, Donetsk.",
+    ("On 16 June 2022, Russian forces and Ukrainian forces fought each other near Krasnopillia, Donetsk.",
      "Military Forces of Russia", "Military Forces of Ukraine"),
     ("On 3 June 2022, Taliban forces and NRF fighters clashed in Panjshir.",
      "Military Forces of Afghanistan", "National Resistance Front"),
@@ -197,13 +197,13 @@ def test_two_sides_of_a_clash(pipeline, text, actor1, actor2):
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
     # an execution-style drive-by: ACLED's Brazil coders name "gang and/or police militia"
-    ("On 5 March 2022, in Maceio (Alagoas), a man was shot and killed in a drive-by shooting in the Benedito "
-     "Bentes neighborhood by two armed individuals on a motorcycle.", "Unidentified Gang and/or Police Militia"),
+    ("On 5 March 2022, in Maceio (Alagoas), two gunmen riding a motorcycle shot a man dead in a drive-by attack "
+     "in the Benedito Bentes neighborhood.", "Unidentified Gang and/or Police Militia"),
     # a shooting with no such mark stays an unidentified armed group
-    ("On 5 March 2022, in Maceio (Alagoas), a man was shot and killed in the Benedito Bentes neighborhood by two "
-     "armed individuals.", "Unidentified Armed Group (Brazil)"),
+    ("On 5 March 2022, in Maceio (Alagoas), two gunmen shot a man dead in the Benedito Bentes neighborhood.",
+     "Unidentified Armed Group (Brazil)"),
     # Mexico: a bound body with a message is organised crime's; gunmen alone are an armed group
-    ("On 5 March 2022, in Celaya, Guanajuato, a man was killed and his body was found with his hands tied and a "
+    ("On 5 March 2022, in Celaya, Guanajuato, a man was murdered and his body was found with bound hands next to a "
      "message.", "Unidentified Gang (Mexico)"),
     ("On 5 March 2022, in Celaya, Guanajuato, two armed men shot and killed a man in Colonia Centro.",
      "Unidentified Armed Group (Mexico)"),
@@ -216,11 +216,11 @@ def test_unknown_killers_take_acleds_local_name(pipeline, text, expected):
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
     # a gang member killed by a rival is a clash between armed groups in ACLED's coding
-    ("On 25 February 2022, in Campeche, a young man was stabbed and injured by two armed men. The victim is a drug "
+    ("On 25 February 2022, in Campeche, two armed men stabbed and wounded a young man. The victim was a drug "
      "dealer.", "Armed clash"),
     # the student is the victim, not the group he was accused of supporting
-    ("On 11 January 2022, Oromiya special police shot and killed a university student in Jeldu woreda, after "
-     "accusing him of supporting OLF Shane.", "Attack"),
+    ("On 11 January 2022, in Jeldu woreda, Oromiya special police shot dead a university student whom they accused "
+     "of backing OLF Shane.", "Attack"),
 ])
 def test_who_the_victim_is(pipeline, text, expected):
     assert [e.sub_event_type for e in events(pipeline, text)][:1] == [expected]
@@ -228,12 +228,12 @@ def test_who_the_victim_is(pipeline, text, expected):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
-    ("Defusal: On 31 May 2022, soldiers discovered and secured an IED near the village of Ouanobian.",
+    ("Defusal: On 31 May 2022, troops found an IED close to Ouanobian village and made it safe.",
      "Disrupted weapons use"),
-    ("On 2 March 2022, an unidentified individual started a fire with a smoke grenade during a party meeting in "
-     "Romans-sur-Isere.", None),
-    ("On 19 June 2022, Al Shabaab militants threw a hand grenade at soldiers at a checkpoint in Mogadishu. "
-     "Soldiers reacted with gunfire.", "Armed clash"),
+    ("On 2 March 2022, someone set off a smoke grenade at a party meeting in Romans-sur-Isere, starting a small "
+     "fire.", None),
+    ("On 19 June 2022, Al Shabaab militants tossed a hand grenade at troops manning a checkpoint in Mogadishu. "
+     "The troops returned fire.", "Armed clash"),
 ])
 def test_weapons_that_did_not_strike(pipeline, text, expected):
     found = [e.sub_event_type for e in events(pipeline, text)]
@@ -244,8 +244,8 @@ def test_weapons_that_did_not_strike(pipeline, text, expected):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "On 20 April 2022, military police forces seized 5,000 marijuana plants in Angico village.",
-    "On 12 May 2022, Russian forces captured the rector of the church in Chernihivka, Zaporizhia region.",
+    "On 20 April 2022, in Angico village, military police forces seized about 3,000 cannabis plants.",
+    "On 12 May 2022, Russian forces captured the parish priest of Chernihivka, Zaporizhia region.",
 ])
 def test_seizing_things_or_people_is_no_territory(pipeline, text):
     found = [e.sub_event_type for e in events(pipeline, text)]
@@ -254,10 +254,9 @@ def test_seizing_things_or_people_is_no_territory(pipeline, text):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "A South Side man has been charged with murder in the stabbing death of a software CEO last month, police said.",
-    "An eastern African bloc called on Monday for a regional summit to consider deploying troops into Sudan.",
-    "Both the military and the Moro Islamic Liberation Front are guilty of violating the ceasefire agreement, "
-    "a rights group said.",
+    "Police said a South Side man has been charged with murder over the stabbing death of a tech executive last month.",
+    "A bloc of East African states on Monday proposed a summit to discuss sending troops into Sudan.",
+    "A rights group said the army and the Moro Islamic Liberation Front have both broken the ceasefire agreement.",
 ])
 def test_courts_plans_and_old_agreements_are_no_events(pipeline, text):
     assert events(pipeline, text) == []
@@ -265,9 +264,10 @@ def test_courts_plans_and_old_agreements_are_no_events(pipeline, text):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
-    ("A roadside bombing near the town of Samarra on Sunday killed one soldier and wounded two others, the military "
-     "said.", "Remote explosive/landmine/IED"),
-    ("Uganda has sent security troops to its north-west region on Monday, the army said.", "Change to group/activity"),
+    ("One soldier died and two were hurt when a roadside bomb went off near Samarra on Sunday, the army said.",
+     "Remote explosive/landmine/IED"),
+    ("The Ugandan army said on Monday it had sent extra troops to the north-west of the country.",
+     "Change to group/activity"),
     ("On Sunday, soldiers staged a coup in Conakry and said they had dissolved the government.", "Other"),
 ])
 def test_news_wording_of_defined_acts(pipeline, text, expected):
@@ -276,9 +276,9 @@ def test_news_wording_of_defined_acts(pipeline, text, expected):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
-    ("On 20 January 2022, BLF militants fired at a Pakistan navy camp at Surbandar town, Balochistan.", "Armed clash"),
-    ("Around 22 February 2022, several shops were destroyed on the order of the Taliban mayor in Sholgara district, "
-     "Balkh.", "Looting/property destruction"),
+    ("On 20 January 2022, BLF fighters shot at a Pakistan Navy post in Surbandar town, Balochistan.", "Armed clash"),
+    ("Around 22 February 2022, several shops were demolished in Sholgara district, Balkh, on the orders of the "
+     "Taliban mayor.", "Looting/property destruction"),
     ("On 25 June 2022, JNIM militants forcibly evicted fishermen from several hamlets near Djenne, Mopti.", "Other"),
 ])
 def test_terse_acts_of_the_notes(pipeline, text, expected):
@@ -309,10 +309,10 @@ def test_a_protest_told_in_the_present_is_an_event_unless_it_is_a_habit(pipeline
 
 @pytest.mark.model
 @pytest.mark.parametrize("text, expected", [
-    ("On 10 April 2022, around 500 persons demonstrated in Rennes. They broke windows of a restaurant and set items "
-     "on fire.", "Violent demonstration"),
-    ("On 10 January 2022, more than 600 migrants demonstrated outside a closed U.N. centre in Tripoli. Libyan police "
-     "forces dispersed them with tear gas.", "Protest with intervention"),
+    ("On 10 April 2022, some 500 people marched in Rennes. They smashed the windows of a restaurant and burned "
+     "bins.", "Violent demonstration"),
+    ("On 10 January 2022, over 600 migrants protested in front of a shut UN office in Tripoli. Libyan police broke "
+     "up the crowd with tear gas.", "Protest with intervention"),
 ])
 def test_later_sentences_say_how_a_protest_went(pipeline, text, expected):
     assert [e.sub_event_type for e in events(pipeline, text)][:1] == [expected]
@@ -320,9 +320,10 @@ def test_later_sentences_say_how_a_protest_went(pipeline, text, expected):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
-    "On 19 March 2020, 4 Afghan security personnel were killed following an attack by Taliban militants on a check "
-    "point in Lashkargah city, Helmand.",
-    "On 8 March 2020, 2 bombs planted by Taliban killed 1 policeman and injured 7 in Jalalabad city, Nangarhar.",
+    "On 19 March 2020, an attack by Taliban militants on a checkpoint in Lashkargah city, Helmand, left 4 Afghan "
+    "security personnel dead.",
+    "On 8 March 2020, in Jalalabad city, Nangarhar, 1 policeman died and 7 people were hurt when 2 bombs planted by "
+    "Taliban went off.",
 ])
 def test_whose_attack_or_bomb_it_was_acted(pipeline, text):
     found = pipeline.extract(text, published=dt.date(2020, 3, 20))

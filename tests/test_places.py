@@ -218,8 +218,8 @@ def test_qualifier_with_place_word_and_list(nlp, gaz) -> None:
 
 
 def test_qualifier_without_a_match_in_its_country_drops_the_name(nlp, gaz) -> None:
-    found = mentions(nlp, gaz, "On 10 January 2022, the Saudi-led coalition conducted 2 air raids on "
-                               "Al Jabaliyah (At Tuhayat, Al Hudaydah). Casualties unknown.")
+    found = mentions(nlp, gaz, "On 10 January 2022, Saudi-led coalition aircraft struck Al Jabaliyah "
+                               "(At Tuhayat, Al Hudaydah) twice. No casualty figures were given.")
     assert "PSE" not in countries_of(found)  # not Jabalia in Gaza
     assert by_text(found, "Al Hudaydah").place.iso3 == "YEM"
 
@@ -227,8 +227,8 @@ def test_qualifier_without_a_match_in_its_country_drops_the_name(nlp, gaz) -> No
 def test_admin1_qualifier_outweighs_an_actor_demonym(nlp, gaz) -> None:
     # "Russian forces" point at Russia's small Donetsk; ", Donetsk." is Ukraine's oblast,
     # and the Chervone near Kyiv (another province) is not taken.
-    for text in ("On 15 June 2022, Russian forces shelled civilian infrastructure in Chervone, Donetsk. "
-                 "Casualties unknown.",
+    for text in ("On 15 June 2022, Russian forces fired on homes and a school in Chervone, Donetsk. "
+                 "No casualty figures were given.",
                  "On 15 June 2022, Russian forces shelled houses in Zzyzxville, Donetsk."):
         found = mentions(nlp, gaz, text)
         donetsk = by_text(found, "Donetsk")
@@ -244,18 +244,18 @@ def test_ambiguous_admin1_qualifier_follows_the_town(nlp, gaz) -> None:
 
 
 def test_unambiguous_name_without_country(nlp, gaz) -> None:
-    found = mentions(nlp, gaz, "On 18 February 2022, members of the SOR party protested in Briceni, "
-                               "against the increased gas prices.")
+    found = mentions(nlp, gaz, "On 18 February 2022, SOR party supporters rallied in Briceni "
+                               "over rising gas prices.")
     assert by_text(found, "Briceni").place.iso3 == "MDA"
 
 
 @pytest.mark.parametrize("text, wrong", [
-    ("On 1 April 2022, members of All Assam Students' Union staged demonstrations in Assam state.", "NOR"),
+    ("On 1 April 2022, the All Assam Students' Union held protests across Assam state.", "NOR"),
     ("Around 15 March 2022, the NRF attacked the Taliban in Nangarhar province.", "TUR"),
     ("On 2 May 2022, clashes took place between JWS and YPG in Aleppo countryside.", "NGA"),
     ("On 12 March 2022, Al Shabaab militants attacked government forces (SNA) near Balcad "
      "(Balcad, Middle Shabelle).", "YEM"),
-    ("On 11 January 2022, in El Queremal (Valle del Cauca), FARC dissidents ambushed the police.", "LUX"),
+    ("On 13 January 2022, in El Queremal (Valle del Cauca), a police patrol was ambushed by FARC dissidents.", "LUX"),
     ("On 15 January 2022, members of the Free Constitution Party protested in Beja.", "GRC"),
 ])
 def test_words_groups_and_acronyms_are_not_places(nlp, gaz, text: str, wrong: str) -> None:
@@ -273,8 +273,8 @@ def test_unlabelled_false_friends_do_not_set_the_context(nlp, gaz) -> None:
 def test_town_qualified_by_an_area_across_a_drawn_border():
     from sitrep.geoparse import geoparse
 
-    text = ("On 2 June 2022, a mob assaulted a man at a farm in Jan Kempdorp (Phokwane, Frances Baard, "
-            "Northern Cape). The man later died.")
+    text = ("On 2 June 2022, a crowd beat a farm worker in Jan Kempdorp (Phokwane, Frances Baard, "
+            "Northern Cape); he died of his injuries.")
     town = next(m for m in geoparse(text) if m.span.text == "Jan Kempdorp")
     assert town.place.iso3 == "ZAF" and town.place.feature_code.startswith("PPL")
 
@@ -282,7 +282,7 @@ def test_town_qualified_by_an_area_across_a_drawn_border():
 def test_a_city_is_not_made_uncertain_by_its_own_province():
     from sitrep.geoparse import geoparse
 
-    text = "QSD detained a number of people in Basira town in Deir ez Zor countryside."
+    text = "QSD fighters arrested several young men in Basira town in Deir ez Zor countryside."
     basira = next(m for m in geoparse(text) if m.span.text == "Basira")
     assert basira.place.iso3 == "SYR"
 
@@ -307,7 +307,7 @@ def test_dateline_name_is_a_place(nlp, gaz) -> None:
 
 
 def test_county_names_itself_a_place(nlp, gaz) -> None:
-    found = mentions(nlp, gaz, "We asked the current Marathon County Sheriff if he considers this case closed.")
+    found = mentions(nlp, gaz, "The Marathon County Sheriff told reporters the investigation remains open.")
     assert by_text(found, "Marathon County").place.admin1 == "Wisconsin"
 
 
@@ -318,9 +318,10 @@ def test_soviet_union_and_eu(nlp, gaz) -> None:
 
 
 @pytest.mark.parametrize("text, part", [
-    ("Clashes killed one civilian in Al Hassayh area of Suq Al-Shoyokh district in Thi Qar province.", "Suq"),
-    ("Farmers protested near the village of Kyzyl-Jar in Aksy district of Jalal-Abad region.", "Kyzyl"),
-    ("Gunmen killed two soldiers on the road between Ein Thakar and Tassil towns in Dara governorate.", "Ein"),
+    ("Fighting left one civilian dead in the Al Hassayh area, Suq Al-Shoyokh district, in Thi Qar province.", "Suq"),
+    ("A group of farmers held a protest close to Kyzyl-Jar village in Aksy district of Jalal-Abad region.", "Kyzyl"),
+    ("Two soldiers were shot dead by gunmen on the road linking Ein Thakar and Tassil towns in Dara governorate.",
+     "Ein"),
 ])
 def test_part_of_an_unknown_longer_name_is_not_a_place(nlp, gaz, text: str, part: str) -> None:
     found = mentions(nlp, gaz, text)
@@ -329,8 +330,8 @@ def test_part_of_an_unknown_longer_name_is_not_a_place(nlp, gaz, text: str, part
 
 
 def test_acled_split_provinces_pin_the_country(nlp, gaz) -> None:
-    found = mentions(nlp, gaz, "On 16 May 2022, in Muse town (Muse township, Muse district, Shan-North state), "
-                               "armed men shot a civilian.")
+    found = mentions(nlp, gaz, "On 3 May 2022, gunmen wounded a shopkeeper in Muse town (Muse township, "
+                               "Muse district, Shan-North state).")
     assert "USA" not in {m.place.iso3 for m in found}
     assert by_text(found, "Shan-North").place.iso3 == "MMR"
 
@@ -341,19 +342,19 @@ def test_bracketed_province_prefers_the_large_town_inside_it(nlp, gaz) -> None:
 
 
 def test_a_town_of_one_country_is_kept_in_an_article_about_another(nlp, gaz) -> None:
-    found = mentions(nlp, gaz, "On 27 May 2022, citizens gathered in Cetinje in a support rally for the "
-                               "Ukrainian people, carrying flags of Ukraine.")
+    found = mentions(nlp, gaz, "On 27 May 2022, people in Cetinje held a rally of solidarity with Ukraine "
+                               "and waved Ukrainian flags.")
     assert by_text(found, "Cetinje").place.iso3 == "MNE"
 
 
 def test_an_unknown_village_is_not_a_foreign_town(nlp, gaz) -> None:
-    found = mentions(nlp, gaz, "On 20 January 2022, in Puerto Claver (Antioquia), Gulf Clan members "
-                               "threw grenades at a military unit.")
+    found = mentions(nlp, gaz, "On 3 February 2022, in Puerto Claver (Antioquia), Gulf Clan members "
+                               "hurled grenades at an army unit.")
     assert {m.place.iso3 for m in found if m.role == "location"} == {"COL"}
 
 
 def test_a_square_named_after_a_small_town_is_not_the_town(nlp, gaz) -> None:
-    found = mentions(nlp, gaz, "On 20 January 2022, protesters marched from Falka Square to Al Nisour Square "
+    found = mentions(nlp, gaz, "On 20 January 2022, a march went from Falka Square to the Al Nisour Square "
                                "in Baghdad - Mansour.")
     assert "Falka" not in {m.span.text for m in found}
     baghdad = by_text(found, "Baghdad")
@@ -361,8 +362,8 @@ def test_a_square_named_after_a_small_town_is_not_the_town(nlp, gaz) -> None:
 
 
 @pytest.mark.parametrize("text, area", [
-    ("On 17 April 2022, Russian forces shelled Novopil, Donetsk, killing one civilian.", "Donetsk"),
-    ("On 30 April 2022, Russian forces kidnapped the Head of Zmiivka village, Kherson.", "Kherson"),
+    ("On 17 April 2022, one civilian died when Russian forces shelled Novopil, Donetsk.", "Donetsk"),
+    ("On 30 April 2022, the head of Zmiivka village, Kherson, was abducted by Russian troops.", "Kherson"),
 ])
 def test_area_after_an_unknown_village_names_the_province(nlp, gaz, text: str, area: str) -> None:
     found = mentions(nlp, gaz, text)

@@ -19,9 +19,9 @@ from sitrep.taxonomy import BY_NAME, SUB_EVENT_TYPES
 
 DRONE = ("Four suspected militants were killed and two others sustained injuries when a US drone targeted a "
          "moving vehicle in Datta Khel area of North Waziristan on Saturday.")
-VISIT = "Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday."
-CLASH = "Fierce fighting between the forces of rival generals shook the Sudanese capital Khartoum on Sunday."
-AGREED = "Bosnia and Slovenia agreed to a ceasefire after two days of fierce fighting."
+VISIT = "The Iraqi president flew into Amman on Wednesday for a visit that had not been announced."
+CLASH = "Heavy fighting between the troops of two rival generals rocked Khartoum, Sudan's capital, on Sunday."
+AGREED = "After two days of heavy fighting, Bosnia and Slovenia agreed on a ceasefire."
 
 
 def line(id_: str, text: str, sub: str | None, split: str | None = "dev", **over) -> str:

@@ -100,11 +100,11 @@ def pipeline():
     ("On 26 June 2022, Russian forces shelled residential areas in Kharkiv. 3 civilians were injured.",
      "Civilians (Ukraine)"),
     # a counter-demonstration is the protest's other side
-    ("On 31 January 2022, hundreds of people demonstrated in Potsdam against coronavirus measures. People also "
-     "gathered for a counter-demonstration.", "Protesters (Germany)"),
+    ("On 31 January 2022, several hundred people protested against coronavirus rules in Potsdam. Others held a "
+     "counter-demonstration nearby.", "Protesters (Germany)"),
     # looting always names whose property it was
-    ("On 2 June 2022, in Kyun Hpyar village (Kani township, Sagaing region), the military set fire to some houses "
-     "in the village.", "Civilians (Myanmar)"),
+    ("On 6 June 2022, soldiers set fire to several homes in Kyun Hpyar village (Kani township, Sagaing region).",
+     "Civilians (Myanmar)"),
 ])
 def test_civilians_as_actor2(pipeline, text, actor2):
     import datetime as dt

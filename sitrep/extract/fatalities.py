@@ -161,6 +161,8 @@ _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s+and\s+)", re.I)
 _UPDATE = re.compile(r"\b(?:(?:death\s+)?toll|it|figure|number)\s+(?:later\s+|has\s+|had\s+|then\s+)?"
                      r"(?:rose|risen|climbed|increased|jumped)\s+to\s+(?:at least\s+)?(?P<n>[\w,-]+)", re.I)
 _SUBSET = re.compile(r"\s*of\s+(?:them|whom|those)\b", re.I)
+# "two gunmen shot a man dead": the count before a verb with its own object is the doers', not the dead
+_SHOT_SOMEONE = re.compile(r"\b(?:shot|stabbed|hacked|beat)\s+(?:a|an|the|his|her|their|one)\b", re.I)
 _CHAIN_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)", re.I)
 _INCLUDED = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|mostly)\s+$", re.I)
 _TRAILING = re.compile(r"[^.;]{0,12}?\b(?:including|among\s+them|among\s+whom|of\s+whom|mostly"
@@ -398,7 +400,7 @@ def _subject_gap(gap: str) -> str | None:
     if g is None:
         return None
     words = g.group("np").split()
-    if any(w.lower() in _BLOCK for w in words):
+    if any(w.lower() in _BLOCK for w in words) or _SHOT_SOMEONE.search(g.group("np")):
         return None
     return " ".join(words)
 
@@ -434,6 +436,8 @@ def _subject_words(words: list[tuple[int, str]]) -> tuple[list[tuple[int, str]],
     for pos, w in reversed(words):
         if w.lower() in _BLOCK or w.lower() in _PREPS - {"a", "an", "the"} or len(subject) >= 12:
             return subject, w.lower()
+        if subject and _SHOT_SOMEONE.fullmatch(f"{w} {subject[0][1]}"):
+            return subject, w.lower()  # "gunmen shot a man dead": the man
         subject.insert(0, (pos, w))
     return subject, ""
 

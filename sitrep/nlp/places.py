@@ -672,7 +672,7 @@ def _second_context(ctx: GeoContext, first: list[_Resolved]) -> tuple[GeoContext
 
 def _sole_states(first: list[_Resolved], stated: list[str]) -> list[str]:
     """The admin1 area an article names as the only one of its country is a stated area
-    for its towns ("the Rice Lake area of Fulton County located in Illinois" is not
+    for its towns (a Fulton County in a text whose one state is Illinois is not
     Georgia's Fulton County). A list of states ("Minas Gerais, Tocantins") states none:
     a town named like another listed state must not win."""
     named: dict[str, set[str]] = {}
