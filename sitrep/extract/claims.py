@@ -48,6 +48,11 @@ CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protest
                            r"(?:demonstrators|protesters|participants)|There (?:were|was) (?:direct |violent )?"
                            r"(?:clashes|a brawl|scuffles)|During the (?:demonstration|protest|march|rally))\b")
 FORCES = re.compile(r"\b(police|security forces|soldiers|troops|gendarme\w*|army|authorities|officers)\b", re.I)
+# "detained on charges of belonging to IS": the group is what the victims are accused of, not a party
+ACCUSED_TIE = re.compile(r"\b(?:accus\w*|charges?|charged|suspicion|suspected|allegations?|allegedly)\s+"
+                         r"(?:of\s+|with\s+)?(?:having\s+)?(?:belonging|belong|being (?:an? )?members?|membership|"
+                         r"affiliation|links?|ties|dealing|collaborat\w*|cooperat\w*|spying|working)"
+                         r"(?:\s+(?:to|with|of|in|for))?\s*(?:the\s+)?$", re.I)
 ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
@@ -102,8 +107,8 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
     for claim in ctx.claims:
         if claim.actor1 is None and not _named_elsewhere(ctx, claim):
             claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
-        claim.actor1 = _by_convention(ctx, claim, claim.actor1)
-        claim.actor2 = _by_convention(ctx, claim, claim.actor2)
+        claim.actor1 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor1))
+        claim.actor2 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor2))
         if claim.actor2 is None and _targets_people(claim, ctx.paragraphs.get(claim.paragraph, "")):
             claim.actor2 = _generic_actor(ctx, "civilians")
         if claim.actor2 is None and (_kind(claim) == BATTLES or claim.sub_event_type == "Disrupted weapons use"):
@@ -243,7 +248,8 @@ def _actor_namer(ctx: _Context):
 
 def _actors_in(analyzed: AnalyzedArticle, sentence: Sentence, attribution: Attribution | None) -> list[ActorMention]:
     """Actor mentions in the sentence, leaving out the speaker of the attribution."""
-    inside = [m for m in analyzed.actors if sentence.span.start <= m.span.start < sentence.span.end]
+    inside = [m for m in analyzed.actors if sentence.span.start <= m.span.start < sentence.span.end
+              and not ACCUSED_TIE.search(analyzed.doc.text[max(sentence.span.start, m.span.start - 60):m.span.start])]
     if attribution is None:
         return inside
     return [m for m in inside if not (attribution.start <= m.span.start < attribution.end)
@@ -473,6 +479,25 @@ def _by_convention(ctx: _Context, claim: Claim, actor: Any) -> Any:
     actor = ctx.registry.localize(actor, country)
     text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
     return ctx.registry.by_convention(actor, country or ctx.country, text)
+
+
+def _under_operation(ctx: _Context, claim: Claim, actor: Any) -> Any:
+    """ACLED codes the forces of a named joint operation as the operation ("Turkish forces
+    supported by JWS who operate under OPS" -> Operation Peace Spring): a state's forces or a
+    faction on its side, in a paragraph that names an operation (a rebel-typed umbrella entry in
+    actors.yaml whose side is that state) they fight under. A coalition typed 8 (Operation
+    Restoring Hope) is an actor of its own beside its allies, so it is left out."""
+    if actor is None:
+        return actor
+    text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
+    if "Operation" not in text and "OPS" not in text:
+        return actor  # cheap guard: most paragraphs name no operation
+    for mention in ctx.registry.find(text, country=ctx.country):
+        operation = mention.actor
+        if (operation.name.startswith("Operation ") and operation.inter == 2 and operation.side
+                and operation.name != actor.name and operation.side in (actor.name, actor.side)):
+            return operation
+    return actor
 
 
 def _named_elsewhere(ctx: _Context, claim: Claim) -> bool:
