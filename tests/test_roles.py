@@ -141,3 +141,12 @@ def test_operations_and_accused_ties(pipeline, text, actor1, actor2):
 ])
 def test_registry_names(text, country, name):
     assert get_registry().find(text, country=country)[0].actor.name == name
+
+
+def test_members_of_a_named_group_act_as_the_group(pipeline):
+    import datetime as dt
+
+    text = ("On 27 April 2022, in Varzea Grande (Mato Grosso), a man was abducted in the Cristo Rei "
+            "neighborhood by four members of the Red Command.")
+    event = pipeline.extract(text, published=dt.date(2022, 7, 1))[0]
+    assert (event.actor1.name, event.actor2.name) == ("CV: Red Command", "Civilians (Brazil)")
