@@ -150,3 +150,12 @@ def test_members_of_a_named_group_act_as_the_group(pipeline):
             "neighborhood by four members of the Red Command.")
     event = pipeline.extract(text, published=dt.date(2022, 7, 1))[0]
     assert (event.actor1.name, event.actor2.name) == ("CV: Red Command", "Civilians (Brazil)")
+
+
+def test_state_forces_named_alone_in_an_arrest_made_it(pipeline):
+    import datetime as dt
+
+    text = ("On 3 March 2022, in Oaxaca de Juarez, Oaxaca, the state police and elements of the National "
+            "Institute of Migration detained 101 migrants from Cuba, Guatemala, Nicaragua and Venezuela.")
+    event = pipeline.extract(text, published=dt.date(2022, 7, 1))[0]
+    assert event.sub_event_type == "Arrests" and event.actor1.name == "Police Forces of Mexico"

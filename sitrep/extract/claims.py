@@ -48,6 +48,9 @@ CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protest
                            r"(?:demonstrators|protesters|participants)|There (?:were|was) (?:direct |violent )?"
                            r"(?:clashes|a brawl|scuffles)|During the (?:demonstration|protest|march|rally))\b")
 FORCES = re.compile(r"\b(police|security forces|soldiers|troops|gendarme\w*|army|authorities|officers)\b", re.I)
+# Strategic developments a state's forces carry out: named alone, the forces are who acted
+# ("the state police detained 101 migrants", "troops were deployed"), never the one acted on.
+STATE_ACTS = frozenset({"Arrests", "Change to group/activity", "Looting/property destruction"})
 # "detained on charges of belonging to IS": the group is what the victims are accused of, not a party
 ACCUSED_TIE = re.compile(r"\b(?:accus\w*|charges?|charged|suspicion|suspected|allegations?|allegedly)\s+"
                          r"(?:of\s+|with\s+)?(?:having\s+)?(?:belonging|belong|being (?:an? )?members?|membership|"
@@ -107,6 +110,9 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
     for claim in ctx.claims:
         if claim.actor1 is None and not _named_elsewhere(ctx, claim):
             claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
+        if claim.actor1 is None and claim.actor2 is not None and claim.actor2.inter == 1 and (
+                claim.sub_event_type in STATE_ACTS):
+            claim.actor1, claim.actor2 = claim.actor2, None  # the only party named is the state that acted
         claim.actor1 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor1))
         claim.actor2 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor2))
         if claim.actor2 is None and _targets_people(claim, ctx.paragraphs.get(claim.paragraph, "")):
