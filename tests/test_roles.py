@@ -159,3 +159,13 @@ def test_state_forces_named_alone_in_an_arrest_made_it(pipeline):
             "Institute of Migration detained 101 migrants from Cuba, Guatemala, Nicaragua and Venezuela.")
     event = pipeline.extract(text, published=dt.date(2022, 7, 1))[0]
     assert event.sub_event_type == "Arrests" and event.actor1.name == "Police Forces of Mexico"
+
+
+def test_the_assailants_are_the_group_named_before(pipeline):
+    import datetime as dt
+
+    text = ("On 16 February 2022, Kaduna militiamen attacked civilians, wounded four persons and abducted 22 "
+            "others in Idon town (Kajuru, Kaduna). The assailants shot sporadically during the attack, broke "
+            "windows and doors.")
+    events = pipeline.extract(text, published=dt.date(2022, 7, 1))
+    assert {e.actor1.name for e in events} == {"Kaduna Communal Militia (Nigeria)"}

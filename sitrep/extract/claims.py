@@ -48,6 +48,8 @@ CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protest
                            r"(?:demonstrators|protesters|participants)|There (?:were|was) (?:direct |violent )?"
                            r"(?:clashes|a brawl|scuffles)|During the (?:demonstration|protest|march|rally))\b")
 FORCES = re.compile(r"\b(police|security forces|soldiers|troops|gendarme\w*|army|authorities|officers)\b", re.I)
+DEFINITE_GROUP = re.compile(r"\W*(?:The|These|Those) (?:assailants|attackers|gunmen|perpetrators|armed men|"
+                            r"militants|fighters|militiamen|insurgents)\b")
 # Strategic developments a state's forces carry out: named alone, the forces are who acted
 # ("the state police detained 101 migrants", "troops were deployed"), never the one acted on.
 STATE_ACTS = frozenset({"Arrests", "Change to group/activity", "Looting/property destruction"})
@@ -107,7 +109,8 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
         set_aside.extend(ctx.set_aside)
     _armed_replies(ctx)
     _how_protests_went(ctx)
-    for claim in ctx.claims:
+    for i, claim in enumerate(ctx.claims):
+        claim.actor1 = _referred_back(ctx.claims[:i], claim)
         if claim.actor1 is None and not _named_elsewhere(ctx, claim):
             claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
         if claim.actor1 is None and claim.actor2 is not None and claim.actor2.inter == 1 and (
@@ -485,6 +488,18 @@ def _by_convention(ctx: _Context, claim: Claim, actor: Any) -> Any:
     actor = ctx.registry.localize(actor, country)
     text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
     return ctx.registry.by_convention(actor, country or ctx.country, text)
+
+
+def _referred_back(before: list[Claim], claim: Claim) -> Any:
+    """"Kaduna militiamen attacked ... The assailants shot ...": a sentence whose subject is a
+    definite unnamed group ("the assailants", "the gunmen") speaks of the group named before."""
+    actor = claim.actor1
+    if actor is None or not actor.name.startswith("Unidentified Armed Group") or not DEFINITE_GROUP.match(
+            claim.evidence.text):
+        return actor
+    named = [c.actor1 for c in before if c.actor1 is not None
+             and not c.actor1.name.startswith("Unidentified") and c.actor1.inter in (1, 2, 3, 4, 8)]
+    return named[-1] if named else actor
 
 
 def _under_operation(ctx: _Context, claim: Claim, actor: Any) -> Any:
