@@ -513,7 +513,10 @@ def _under_operation(ctx: _Context, claim: Claim, actor: Any) -> Any:
     text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
     if "Operation" not in text and "OPS" not in text:
         return actor  # cheap guard: most paragraphs name no operation
-    for mention in ctx.registry.find(text, country=ctx.country):
+    # an operation's short name ("OPS") is read in its own country's terms, wherever the place fell
+    countries = {ctx.country} | {a.country for a in ctx.registry.actors if a.name.startswith("Operation ")}
+    found = [m for iso in countries for m in ctx.registry.find(text, country=iso)]
+    for mention in found:
         operation = mention.actor
         if (operation.name.startswith("Operation ") and operation.inter == 2 and operation.side
                 and operation.name != actor.name and operation.side in (actor.name, actor.side)):

@@ -51,7 +51,8 @@ def mention_root(doc: Any, mention: ActorMention) -> Any:
 # People a group is made of: "four members of the CV", "a suicide bomber from Al Shabaab"
 PEOPLE_OF = frozenset({"member", "fighter", "militant", "element", "bomber", "mercenary", "gunman", "cadre",
                        "operative", "combatant", "trafficker", "supporter", "commander", "leader", "unit",
-                       "squad", "cell", "detachment", "militiaman", "gunmen", "militiamen", "man", "men"})
+                       "squad", "cell", "detachment", "militiaman", "gunmen", "militiamen", "man", "men",
+                       "force"})  # "the combined force of KIA and Katha PDF"
 
 
 def _group_of(root: Any) -> Any:
