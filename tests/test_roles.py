@@ -138,6 +138,9 @@ def test_operations_and_accused_ties(pipeline, text, actor1, actor2):
     ("a Turkish drone struck", "SY", "Military Forces of Turkey"),
     ("clashes between IS and the SDF", "SY", "Islamic State (Syria)"),
     ("BLF militants fired", "PK", "BLF: Baloch Liberation Front"),
+    ("local People's Defense Force carried out a mine attack", "MM", "Unidentified Anti-Coup Armed Group"),
+    ("Kani People's Defense Force attacked", "MM", "PDF: People's Defense Force"),
+    ("unknown cattle raiders attacked a cattle camp", "SS", "Unidentified Communal Militia (South Sudan)"),
 ])
 def test_registry_names(text, country, name):
     assert get_registry().find(text, country=country)[0].actor.name == name
