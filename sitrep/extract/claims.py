@@ -50,6 +50,7 @@ CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protest
 FORCES = re.compile(r"\b(police|security forces|soldiers|troops|gendarme\w*|army|authorities|officers)\b", re.I)
 ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
+GROUP_RULES = frozenset({"group"})  # a merger or a new group is news in itself, wherever it is told
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
                       "Headquarters or base established"})
 
@@ -186,7 +187,8 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo, classify: 
             continue  # a reference to nothing told before is not an event
         if decision.rule == "intervention-on-protest" and not _protest_told(ctx):
             continue  # "police dispersed the crowd" adds to a protest; alone it says too little
-        if decision.sub_event_type in UNLOCATED_NOT_EVENTS and not (own_date.text or _located(places)):
+        if decision.sub_event_type in UNLOCATED_NOT_EVENTS and decision.rule not in GROUP_RULES \
+                and not (own_date.text or _located(places)):
             continue  # a deployment with no place or day of its own is context, not an event
         claim = _claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown)
         if decision.rule.endswith("+refers-back"):
