@@ -204,3 +204,34 @@ def test_two_crowds_fighting_are_rioters_on_both_sides(pipeline):
     [event] = pipeline.extract(text, published=PUBLISHED)
     assert event.sub_event_type == "Mob violence"
     assert event.actor1.name.startswith("Rioters") and event.actor2.name.startswith("Rioters")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capture of things or people, or an occupation with demands, is no territory (codebook 1.3)
+    ("On 7 March 2022, police seized and destroyed 4,000 cannabis plants near Tocoa.", []),
+    ("On 7 March 2022, gendarmes captured and detained a total of 80 migrants near Edirne.", ["Arrests"]),
+    ("On 7 March 2022, teachers took over the offices of the education board in Oaxaca to demand their unpaid wages.",
+     ["Peaceful protest"]),
+    # blocking a road is a protest; blocking alone is no violence
+    ("On 7 March 2022, truck drivers blocked (means not specified) the N3 road near Harrismith over fuel prices.",
+     ["Peaceful protest"]),
+    ("On 7 March 2022, villagers blocked the Kigali-Musanze highway demanding a new bridge.", ["Peaceful protest"]),
+    # a riot named as the protest's cause or anniversary is not the protesters' violence
+    ("On 7 March 2022, 50 people held a vigil in Tucson on the anniversary of the Capitol riot.", ["Peaceful protest"]),
+    ("On 7 March 2022, farmers demonstrated and burnt two tractors of the mining company near Obuasi.",
+     ["Violent demonstration"]),
+    # victims told as members of an armed group make a clash; a crowd's attack stays mob violence
+    ("On 7 March 2022, gunmen shot dead a man in Celaya. The victim was identified as a member of a local armed group.",
+     ["Armed clash"]),
+    ("On 7 March 2022, a group of dock workers attacked a television reporter in Durres.", ["Mob violence"]),
+    # hurt in custody, told in the next sentence, makes the arrest an Attack (codebook 1.3)
+    ("On 7 March 2022, soldiers arrested three farmers in Kani village. One of them was beaten with rifle butts.",
+     ["Attack"]),
+    # a grenade carried is not a grenade attack; an IED by its acronym is a device
+    ("On 7 March 2022, police arrested two men in Kherson. The men were armed with pistols and a grenade.",
+     ["Arrests"]),
+    ("On 7 March 2022, an IED planted by militants detonated near a police post in Afgoye.",
+     ["Remote explosive/landmine/IED"]),
+])
+def test_acled_distinctions(pipeline, text, expected):
+    assert types(pipeline, text)[:len(expected) or None] == expected

@@ -465,3 +465,22 @@ def test_subdivisions_give_admin2_ids_by_code_and_short_name() -> None:
     assert subs.admin1[("ZA", "09")] == (1085597, "Limpopo")
     assert subs.admin2_id("PH", "40", "Province of Laguna") == 1708026
     assert subs.admin2_id("US", "KY", "Daviess County") == 4289518
+
+
+@pytest.mark.parametrize("name, iso3, lat, lon", [
+    ("Darfur", "SDN", 13.5, 24.5), ("Donbas", "UKR", 48.3, 38.6), ("Mindanao", "PHL", 7.6, 124.9),
+    ("Sumatra", "IDN", -0.5, 101.5), ("Middle East", None, 29.0, 45.0),
+])
+def test_regions_are_unions_of_their_parts(gaz: Gazetteer, name: str, iso3: str | None,
+                                           lat: float, lon: float) -> None:
+    place = gaz.resolve(name)
+    assert place.name == name and place.iso3 == iso3 and place.geonameid is None
+    assert place.feature_class in ("L", "T") and near(place, lat, lon, km=300)
+
+
+def test_regions_file_names_real_parts() -> None:
+    with open(build.REGIONS_FILE, encoding="utf-8") as fh:
+        entries = yaml.safe_load(fh)["regions"]
+    assert all(e.get("admin1") or e.get("countries") for e in entries)
+    with pytest.raises(ValueError, match="unknown parts"):
+        build.region_rows([{"name": "Nowhere", "feature": "L.RGN", "admin1": ["SD: Atlantis"]}], [], {}, {}, 1)

@@ -201,3 +201,35 @@ def test_the_one_state_an_article_names_places_its_counties():
             "The Illinois Department of Natural Resources tested them.")
     fulton = next(m for m in geoparse(text) if m.span.text == "Fulton County")
     assert fulton.place.admin1 == "Illinois" and fulton.place.feature_code == "ADM2"
+
+
+def test_a_region_is_found_but_a_town_in_it_is_the_more_precise_place():
+    found = {m.span.text: m for m in geoparse("Clashes in Darfur killed ten people in Nyala on Monday.")}
+    assert found["Darfur"].place.feature_code == "RGN" and found["Darfur"].precision == 3
+    assert found["Nyala"].place.iso3 == "SDN" and found["Nyala"].precision == 1
+
+
+@pytest.mark.parametrize("text, place, iso3", [
+    ("By Matthew Daly, The Associated Press. WASHINGTON (AP) - The bill failed again.", "Washington", "USA"),
+    ("The Canadian Press.\n\nTORONTO — The family of a woman said.", "Toronto", "CAN"),
+    ("ALBUQUERQUE, N.M. (AP) - Documents show an official said.", "Albuquerque", "USA"),
+])
+def test_datelines_in_capitals_are_places(text, place, iso3):
+    first = geoparse(text)
+    assert any(m.place.name == place and m.place.iso3 == iso3 and m.span.text.isupper() for m in first)
+
+
+def test_capitals_that_name_no_place_are_not_datelines():
+    assert geoparse("BREAKING NEWS: The committee met. UPDATE (AP) - NATO said nothing.") == []
+
+
+def test_a_city_of_the_story_country_counts_without_a_cue():
+    text = ("Syrian government forces pressed on in Syria. Douma is surrounded by Syrian troops, "
+            "the Syrian army said.")
+    douma = next(m for m in geoparse(text) if m.span.text == "Douma")
+    assert douma.place.iso3 == "SYR" and douma.place.population >= 100_000
+
+
+def test_a_hawaii_and_guam_list_is_not_guam_in_louisiana():
+    found = {m.span.text: m.place for m in geoparse("Teams are heading to Hawaii and Guam, Louisiana, Nevada.")}
+    assert found["Guam"].iso3 == "GUM" and found["Louisiana"].feature_code == "ADM1"

@@ -52,6 +52,9 @@ RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburnin
                      r"\b(?:flattened|punctured) (?:the |their )?(?:car )?(?:tyres|tires)\b|"
                      r"\bwith (?:burning )?(?:tyres|tires|rocks|stones)\b", re.I)
 HURT_IN_CUSTODY = re.compile(r"\b(tortur\w*|beat(?:en|ing)?|assaulted|wounded|injured)\b", re.I)  # not "killed": "arrested for the killing"
+DIED_IN_CUSTODY = re.compile(r"\bdied (?:while )?in (?:police |military |army )?(?:custody|detention)\b", re.I)
+THE_DETAINED = re.compile(r"\b(during (?:the|his|her|their) (?:arrest|detention)|in (?:custody|detention)|one of them|"
+                          r"the (?:detainees?|arrested|detained)|those (?:captured|arrested|detained))\b", re.I)
 DISASTER = re.compile(r"\b(earthquakes?|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|"
                       r"tornado(?:es)?|storms?|heatwave|drought|avalanche|wildfires?|road accident|traffic accident|"
                       r"car crash|plane crash|(?:bus|train|boat) (?:crash|accident|capsized)|capsized|"
@@ -92,7 +95,7 @@ NOT_WEAPON_GRENADES = frozenset({"stun", "smoke", "flash", "sound", "gas", "tear
 NOT_INTERCEPTED = frozenset({"way", "path", "road", "route", "convoy", "bus", "car", "vehicle", "truck", "boat",
                              "group", "caravan", "call", "message", "communication", "letter"})
 FOUND_VERBS = frozenset({"find", "seize", "discover", "recover", "confiscate", "defuse", "dismantle", "secure",
-                         "hand", "surrender", "detect", "disarm", "store", "include", "possess"})
+                         "hand", "surrender", "detect", "disarm", "store", "include", "possess", "arm"})
 PERSON_OBJECTS = re.compile(r"\b(\w+men|man|woman|women|persons?|people|migrants?|suspects?|members?|rector|priest|"
                             r"pastor|monk|leader|commander|officials?|civilians?|residents?|villagers?|children|"
                             r"boys?|girls?|spy|spies|soldiers?|fighters?|militants?|prisoners?|him|her|them|"
@@ -121,8 +124,9 @@ ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|p
                            r"insurgents?|militiamen|combatants?|(?:police|army|military|security|intelligence|border|"
                            r"prison)\s+(?:officers?|personnel|guards?)|drug (?:dealers?|traffickers?)|"
                            r"(?:drug )?traffickers?|gang members?|gangsters?|cartel members?|auxiliar(?:y|ies)|"
-                           r"members? of (?:a |an |the )?(?:rival |drug[- ]trafficking |criminal |armed )?"
-                           r"(?:group|gang|cartel|militia))\b", re.I)
+                           r"(?:division|brigade|battalion|regiment|corps|militia) members?|"
+                           r"members? of (?:a |an |the )?(?:(?:rival|drug[- ]trafficking|criminal|armed|islamist|jihadist|"
+                           r"rebel|communal|ethnic) )*(?:group|gang|cartel|militia))\b", re.I)
 ARMED_VICTIM_TOLD = re.compile(r"\b(?:victims?|target of the (?:attack|shooting)) (?:is|was|were|are) "
                                r"(?:(?:identified|recogni[sz]ed|named|described|reported) as |said to be )?"
                                r"(?:a |an |the )?(?:alleged |suspected |known )?"
@@ -146,6 +150,7 @@ PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
                          "neighbor", "trader", "farmer", "herder"})
+OCCUPIERS = CROWD_NOUNS | {"citizen", "protester", "demonstrator", "activist", "inhabitant", "household"}
 DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed",
                         "use"})  # "used kerosene to set fire to a school": the means of a done act
 DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
@@ -180,7 +185,8 @@ WENT_OFF = frozenset({"explode", "detonate", "blast", "explosion", "go", "kill",
                       "destroy", "damage", "rip", "tear"})
 NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
                              "network", "center", "centre", "group", "unit", "force", "team", "system", "capability",
-                             "rifle", "weapon", "helicopter", "vehicle", "craft", "boat", "dog", "squad"})  # "assault rifles"
+                             "rifle", "weapon", "helicopter", "vehicle", "craft", "boat", "dog", "squad",
+                             "threat", "scare", "hoax"})  # "assault rifles"
 HYPHEN_ADJECTIVES = frozenset({"torn", "hit", "affected", "ravaged", "stricken", "free", "prone", "related", "hit",
                                "wracked", "racked", "scarred", "weary"})  # "riot-torn", "curfew-free": a place's state
 
@@ -197,9 +203,9 @@ DAMAGE = frozenset({"Looting/property destruction", "Mob violence", "Violent dem
 OPEN = frozenset({"Change to group/activity", "Other", "Looting/property destruction"})
 FAMILIES = (DEMONSTRATION, VIOLENCE, DAMAGE, OPEN)
 MODEL_TYPES = DEMONSTRATION | VIOLENCE | DAMAGE | OPEN
-REVISE_SHARE = 0.5  # the model overrules a family rule only above this share
-FALLBACK_SHARE = 0.6
-SURE_SHARE = 0.75  # and names an event no rule found only above this one
+REVISE_SHARE = 0.6  # the model overrules a family rule only above this share
+FALLBACK_SHARE = 0.7  # and names an event no rule found only above this one
+SURE_SHARE = 0.7  # and overrules the victims or the force the rules read only above this one
 
 
 @dataclass
@@ -403,6 +409,11 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
     if {first.sub_event_type, prediction.label} == {"Attack", "Armed clash"} and first.actor2 is not None \
             and prediction.share < SURE_SHARE:
         return decisions  # the victims the rules read (civilians or combatants) decide, unless the model is sure
+    if first.actor2 is not None and (first.sub_event_type, prediction.label, first.actor2.inter == 7) in (
+            ("Attack", "Armed clash", True), ("Armed clash", "Attack", False)):
+        return decisions  # the rules read who was hit, civilians or combatants: that decides (codebook 1.3)
+    if first.rule.endswith("-by-crowd") and prediction.label in ("Attack", "Armed clash"):
+        return decisions  # "a group of workers attacked a journalist": a crowd, no organised armed actor
     if first.rule == "clash" and prediction.label == "Attack" and not first.generic:
         return decisions  # "a gunbattle", "clashed", "exchanged fire": the text says both sides fought (codebook 1.3)
     if prediction.label in ("Mob violence", "Violent demonstration") and first.actor1 is not None \
@@ -575,8 +586,11 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
     capitalised one inside a sentence is a name ("5 March 2022", "Operation Storm")."""
     head = trigger.head(doc)
     if (trigger.end - trigger.start == 1 or trigger.kind == ADVANCE) and head.pos_ == "PROPN" and head.i > 0 \
-            and head.text[:1].isupper():
-        return False  # "The Associated Press on Wednesday" is no push on
+            and head.text[:1].isupper() and not (head.text.isupper() and trigger.kind in BY_NAME):
+        return False  # "The Associated Press on Wednesday" is no push on; but "an IED" is a weapon's acronym
+    if any(c.dep_ == "amod" and c.lower_ in ("previous", "past", "earlier", "former") for c in head.children) \
+            and head.dep_ == "pobj":
+        return False  # "an IED from previous clashes exploded": the clashes are long over
     if trigger.kind == "Agreement" and head.head.lemma_.lower() in ("violate", "breach", "break"):
         return False  # "violating the ceasefire agreement signed in 2001" tells of an old agreement
     if trigger.kind in ("Grenade", "Shelling/artillery/missile attack") and head.i > 0 \
@@ -746,7 +760,10 @@ def _hurt_in_custody(span: Any) -> bool:
         if any(w.tag_ == "VBN" and w.dep_ in ("acl", "relcl", "amod") for w in chain):
             continue
         return True
-    return False
+    if DIED_IN_CUSTODY.search(span.text):
+        return True
+    after = next((s for s in span.doc.sents if s.start == span.end), None)  # "One of them was beaten"
+    return after is not None and bool(HURT_IN_CUSTODY.search(after.text)) and bool(THE_DETAINED.search(after.text))
 
 
 def _counted_blasts(head: Any) -> bool:
@@ -840,8 +857,12 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
         return None
     if any(c.lower_ == "power" for c in heads):
         return None  # "seized power": a coup (Other), not a place
-    if trigger.rule != "expel" and any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text) for c in heads):
+    if trigger.rule != "expel" and any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text)
+                                       or c.lower_ in ("those", "who") for c in heads):
         return None  # "seized 5,000 marijuana plants in a village", "captured two men": no place changed hands
+    if head.dep_ == "acl" and head.tag_ == "VBG" and (CIVILIAN_VICTIMS.fullmatch(head.head.text)
+                                                      or head.head.lemma_.lower() in OCCUPIERS):
+        return None  # "citizens occupying a space near the office": a sit-in, no armed capture
     if (roles.actor1 is None or roles.actor1.inter in (5, 6, 7)) and DEMO_CONTEXT.search(span.text):
         # "workers took over the tax office to demand ...": an occupation is a protest (codebook 1.3)
         return _make("Peaceful protest", "occupation-with-demands", _protest_roles(roles, scene), trigger, span)
@@ -877,7 +898,7 @@ def _taken(head: Any) -> list[Any]:
     counted thing in "a total of 156 migrants"."""
     verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     out = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "obj", "attr", "nsubjpass")]
-    if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN"):
+    if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
         out.append(head.head)
     for c in list(out):
         out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
@@ -1085,10 +1106,11 @@ def _hurt_only(head: Any) -> bool:
 def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -> bool:
     """Victims are civilians unless the text names them as armed ("a man", "the mayor", "a
     car wash owner" are civilians; "soldiers", "fighters" are not)."""
-    if not victims:
-        victims = " ".join(t.text for c in trigger.head(span.doc).children
-                           if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
     head = trigger.head(span.doc)
+    if not victims:  # "attacked and killed an off-duty officer": the joined verb's object too
+        verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+        victims = " ".join(t.text for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")
+                           for t in c.subtree)
     died = " ".join(t.text for c in head.children if c.dep_ == "nsubj" for t in c.subtree) \
         if head.lemma_.lower() in DEATH_ONLY else ""  # "a prisoner died": the subject of a death is its victim
     if DETAINED.search(victims) or DETAINED.search(died):
@@ -1147,8 +1169,12 @@ def _by_a_crowd(span: Any, trigger: Trigger, roles: Roles) -> bool:
         return False
     head = trigger.head(span.doc)
     verb = head if head.pos_ == "VERB" else head.head
+    if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head  # "students assaulted and injured their teacher": the first verb has the subject
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subject is not None and subject.lemma_.lower() in CROWD_NOUNS
+    if subject is None or subject.lemma_.lower() not in CROWD_NOUNS:
+        return False
+    return not ARMED_VICTIMS.search(" ".join(t.text for t in subject.subtree))  # "members of a militia"
 
 
 def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:

@@ -31,12 +31,13 @@ from .aliases import ADMIN1_ALIASES, CONTINENT_ALIASES, COUNTRY_ALIASES
 from .grid import TwoLevelGrid
 from .harvest import read_harvest, read_points
 from .normalize import is_latin, light, normalize
-from .territory import admin1_centres
+from .territory import MIN_CELLS, centroid, territories
 
 SCHEMA_VERSION = 4  # 2: admin1 names in ACLED's spelling; 3: GeoNames-style centres, continents;
 # 4: GeoNames ids of admin1 and admin2 areas, admin1 areas at their territory's middle
 
 ADMIN1_NAMES_FILE = Path(__file__).with_name("admin1_names.yaml")
+REGIONS_FILE = Path(__file__).with_name("regions.yaml")
 ADMIN1_CODES_FILE = Path(__file__).with_name("admin1_codes.yaml")
 
 # Supplement feature -> GeoNames feature class and code.
@@ -477,6 +478,39 @@ def continent_rows(first_id: int) -> list[PlaceRow]:
     return rows
 
 
+def read_regions() -> list[dict[str, Any]]:
+    with open(REGIONS_FILE, encoding="utf-8") as fh:
+        return list((yaml.safe_load(fh) or {}).get("regions") or [])
+
+
+def region_rows(entries: list[dict[str, Any]], admin: list[PlaceRow], areas: dict[tuple[str, str], list],
+                whole: dict[str, list], first_id: int) -> list[PlaceRow]:
+    """Regions made of admin1 areas or countries (regions.yaml), at the middle of their
+    parts' territory, with the parts' summed population and no GeoNames id."""
+    admin_by_key = {(row.cc, row.name): row for row in admin}
+    countries = sources.country_table()
+    rows = []
+    for n, entry in enumerate(entries):
+        parts = [tuple(part.split(": ", 1)) for part in entry.get("admin1") or ()]
+        codes = list(entry.get("countries") or ())
+        missing = [p for p in parts if p not in admin_by_key] + [c for c in codes if c not in countries]
+        if missing:
+            raise ValueError(f"{REGIONS_FILE.name}: {entry['name']}: unknown parts {missing}")
+        cells = [cell for part in parts for cell in areas.get(part, ())]
+        cells += [cell for code in codes for cell in whole.get(code, ())]
+        if not cells:
+            continue
+        lat, lon = centroid(cells)
+        population = sum(admin_by_key[p].population for p in parts) + sum(countries[c].population for c in codes)
+        states = {cc for cc, _ in parts} | set(codes)
+        fclass, fcode = entry["feature"].split(".")
+        names = {alt: ALIAS for alt in entry.get("alternate_names") or ()}
+        names[entry["name"]] = CANONICAL
+        rows.append(PlaceRow(first_id + n, entry["name"], lat, lon, states.pop() if len(states) == 1 else "",
+                             None, None, None, fclass, fcode, population, "regions.yaml", None, names))
+    return rows
+
+
 def _median_anchor(members: list[PlaceRow]) -> PlaceRow:
     lat = statistics.median(c.lat for c in members)
     lon = statistics.median(c.lon for c in members)
@@ -557,13 +591,17 @@ def _build(conn: sqlite3.Connection) -> None:
     city = city_rows(cities, first_id=1_000_000)
     del cities
     subdivisions = read_subdivisions()
-    centres = admin1_centres(rg.coords, rg.cc, rg.admin1)
+    # The towns' admin1 names, not rg's: they follow GeoNames' current codes (admin1_codes.yaml).
+    areas, whole = territories([(c.lat, c.lon) for c in city], [c.cc for c in city],
+                               [c.admin1 or "" for c in city])
+    centres = {key: centroid(cells) for key, cells in areas.items() if len(cells) >= MIN_CELLS}
     admin = admin1_rows(city, first_id=100_000, subdivisions=subdivisions, centres=centres)
+    regions = region_rows(read_regions(), admin, areas, whole, first_id=95_000)
     country = country_rows(city, first_id=1)
     extra = supplement_rows(read_supplement(), rg, grid, first_id=10_000_000)
     admin2 = admin2_rows(city, rg, first_id=200_000, subdivisions=subdivisions)
     harvested = harvest_rows(read_harvest(), rg, grid, first_id=20_000_000)
-    places = country + admin + admin2 + city + extra + harvested + continent_rows(first_id=90_000)
+    places = country + admin + admin2 + city + extra + harvested + continent_rows(first_id=90_000) + regions
     conn.executescript(SCHEMA)
     conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                      (p.as_tuple() for p in places))

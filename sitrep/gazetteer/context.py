@@ -24,6 +24,7 @@ class GeoContext:
     countries: dict[str, float] = field(default_factory=dict)
     places: list[Place] = field(default_factory=list)
     admin1: list[str] = field(default_factory=list)
+    _keys: tuple[tuple[str, ...], set[str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         given: Mapping[str, float] | Iterable[str] = self.countries
@@ -48,8 +49,12 @@ class GeoContext:
 
     def admin1_keys(self) -> set[str]:
         """Normalised stated areas, with the names records use for them ("Idlib" -> "idleb")."""
-        keys = {normalize(name) for name in self.admin1}
-        return keys.union(*(_output_keys().get(k, ()) for k in keys))
+        # Asked once per candidate scored: worked out again only when the list has changed.
+        stamp = tuple(self.admin1)
+        if self._keys is None or self._keys[0] != stamp:
+            keys = {normalize(name) for name in stamp}
+            self._keys = (stamp, keys.union(*(_output_keys().get(k, ()) for k in keys)))
+        return self._keys[1]
 
     def top_country(self) -> str | None:
         return max(self.countries, key=self.countries.__getitem__) if self.countries else None

@@ -89,7 +89,8 @@ def _in_stated_admin1(place: Place, query: str, ctx: GeoContext) -> bool:
 def _proximity(place: Place, others: list[Place]) -> float:
     """Bonus for lying near places the article already mentions."""
     near = [distance_km(place.latitude, place.longitude, o.latitude, o.longitude)
-            for o in others if o.feature_code not in ("PCLI", "ADM1") and o != place]
+            for o in others if o.feature_code not in ("PCLI", "ADM1") and o.feature_class not in ("L", "T")
+            and o != place]  # an area's or region's middle is not a place to be near
     if not near:
         return 0.0
     closest = min(near)

@@ -25,7 +25,7 @@ STALE_AFTER_S = 7 * 24 * 3600
 
 _SHAPING_FILES = ("build.py", "normalize.py", "aliases.py", "sources.py", "grid.py", "places.yaml",
                   "admin1_names.yaml", "admin1_codes.yaml", "acled_places.csv", "geonames_points.csv", "harvest.py",
-                  "territory.py")
+                  "territory.py", "regions.yaml")
 
 
 def cache_dir() -> Path:

@@ -85,33 +85,41 @@ def centroid(points: Sequence[tuple[float, float]]) -> tuple[float, float]:
             round(math.degrees(math.atan2(y, x)), 5))
 
 
+Cells = list[tuple[float, float]]
+
+
 def admin1_centres(coords: Sequence[tuple[float, float]], cc: Sequence[str],
                    admin1: Sequence[str]) -> dict[tuple[str, str], tuple[float, float]]:
-    """(ISO2, admin1 name) -> centroid of its territory, for areas of at least MIN_CELLS
-    cells, given the towns' points with their country and admin1 names. A cell whose
-    nearest town lies across a border says nothing about this country's areas."""
+    """(ISO2, admin1 name) -> centroid of its territory, for areas of at least MIN_CELLS cells."""
+    areas, _ = territories(coords, cc, admin1)
+    return {key: centroid(cells) for key, cells in areas.items() if len(cells) >= MIN_CELLS}
+
+
+def territories(coords: Sequence[tuple[float, float]], cc: Sequence[str],
+                admin1: Sequence[str]) -> tuple[dict[tuple[str, str], Cells], dict[str, Cells]]:
+    """The cells of each admin1 area ((ISO2, name) -> cells) and of each country, given the
+    towns' points with their country and admin1 names. A cell whose nearest town lies
+    across a border says nothing about this country's areas."""
     import numpy as np  # build time only; numpy and scipy come with reverse_geocoder
     from scipy.spatial import cKDTree
 
     tree = cKDTree(_unit_vectors(np, coords))
     countries = {code for code, area in zip(cc, admin1) if area}
     members: dict[tuple[str, str], dict[tuple[float, float], int]] = defaultdict(dict)
+    whole: dict[str, Cells] = {}
     for country, rings in country_outlines().items():
         if country not in countries:
             continue  # no towns (Antarctica): nothing to assign
         points = list(cells(rings))
         if not points:
             continue
+        whole[country] = points
         _, nearest = tree.query(_unit_vectors(np, points))
         for point, n in zip(points, nearest.tolist()):
             if cc[n] == country and admin1[n]:
                 members[(country, admin1[n])][point] = n
-    out = {}
-    for key, owned in members.items():
-        kept = [p for part in _main_parts(owned) for p in part]
-        if len(kept) >= MIN_CELLS:
-            out[key] = centroid(kept)
-    return out
+    areas = {key: [p for part in _main_parts(owned) for p in part] for key, owned in members.items()}
+    return areas, whole
 
 
 def _main_parts(owned: dict[tuple[float, float], int]) -> list[list[tuple[float, float]]]:

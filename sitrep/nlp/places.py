@@ -94,8 +94,8 @@ class _Resolved:
 def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """Places named in a spaCy Doc of a whole article, resolved and sorted by offset."""
     gaz = gazetteer or get_gazetteer()
-    candidates = _merge(_abbreviation_candidates(doc) + _entity_candidates(doc, gaz)
-                        + _phrase_candidates(doc, gaz))
+    candidates = _merge(_dateline_candidates(doc, gaz) + _abbreviation_candidates(doc)
+                        + _entity_candidates(doc, gaz) + _phrase_candidates(doc, gaz))
     candidates = [_expand(doc, c) for c in candidates]
     candidates = [c for c in candidates if not _is_demonym_only(doc, c, gaz) and not _part_of_longer_name(doc, c, gaz)]
     _mark_cues(doc, candidates)
@@ -147,9 +147,26 @@ def _abbreviation_candidates(doc: Any) -> list[_Candidate]:
     return out
 
 
+# A wire dateline: a name in capitals opening a line or following a sentence, then ",",
+# "(AP)", a dash or ":" ("WASHINGTON (AP) -", "TORONTO —", "ALBUQUERQUE, N.M.").
+_DATELINE_CAPS = re.compile(
+    r"(?:^|(?<=[.!?\"”]\s))((?:[A-Z][A-Z'’.\-]*\s+){0,3}[A-Z][A-Z'’\-]*[A-Z])(?=\s*(?:,|\(|—|–|--?\s|:))",
+    re.M)
+
+
+def _dateline_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
+    """Datelines in capitals, which spaCy rarely tags as places (often as ORG)."""
+    out = []
+    for match in _DATELINE_CAPS.finditer(_t(doc)):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+        if span is not None and sum(ch.isalpha() for ch in span.text) >= 4 and gaz.has_name(span.text):
+            out.append(_Candidate(span.start, span.end, "GPE", cued=True))
+    return out
+
+
 def _entity_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
     out = []
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ not in _CANDIDATE_LABELS:
             continue
         start, end = ent.start, ent.end
@@ -306,7 +323,7 @@ def _inside_named_thing(doc: Any, c: _Candidate) -> bool:
     """Inside a longer organisation, group, event or work ("New York Times", "Nazi Germany",
     "Houston Rockets"): a place named in a name, which _embedded handles."""
     return any(e.label_ not in PLACE_LABELS and e.label_ != "PERSON" and e.start <= c.start and c.end <= e.end
-               and len(e) > c.end - c.start for e in doc.ents) or (
+               and len(e) > c.end - c.start for e in _ents(doc)) or (
         c.start > 0 and doc[c.start - 1].ent_type_ == "NORP")
 
 
@@ -328,6 +345,14 @@ def _direction_before(doc: Any, start: int) -> bool:
 def _is_demonym_only(doc: Any, c: _Candidate, gaz: Gazetteer) -> bool:
     text = _text(doc, c.start, c.end)
     return gaz.country_from_adjective(text) is not None and gaz.country_by_name(text) is None
+
+
+def _ents(doc: Any) -> tuple[Any, ...]:
+    """doc.ents, built once per Doc (spaCy makes new Span objects on every access)."""
+    cached = doc.user_data.get("sitrep.ents")
+    if cached is None:
+        cached = doc.user_data["sitrep.ents"] = tuple(doc.ents)
+    return cached
 
 
 def _text(doc: Any, start: int, end: int) -> str:
@@ -409,7 +434,7 @@ _PAIRS = {"south", "north", "sierra", "sri", "central", "saudi"}
 def _demonym_mentions(doc: Any, gaz: Gazetteer, cands: list[_Candidate]) -> list[PlaceMention]:
     """'Turkish forces' -> Turkey (adjectival); 'the Turkish border' -> Turkey (by cue)."""
     covered = {k for c in cands for k in range(c.start, c.end)}
-    in_org = {k for e in doc.ents if e.label_ in ("ORG", "PERSON", "FAC") and len(e) > 1
+    in_org = {k for e in _ents(doc) if e.label_ in ("ORG", "PERSON", "FAC") and len(e) > 1
               for k in range(e.start, e.end)}
     out, i = [], 0
     while i < len(doc):
@@ -521,12 +546,18 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
 
 
 def _listed_areas(gaz: Gazetteer, ctx: GeoContext | None, first: str, area: Place) -> bool:
-    """"Anhui, Guangdong, Hunan", "British Columbia, Alberta": two admin1 areas in a row
-    are a list, not a place and its province ("Guanajuato, Guanajuato" still qualifies)."""
-    if area.feature_code != "ADM1" or normalize(first) == normalize(area.name):
+    """"Anhui, Guangdong, Hunan", "Hawaii and Guam, Louisiana, Nevada": an area (a country
+    or an admin1) followed by an admin1 with no place of the first name inside it is a
+    list, not a place and its province ("Lebanon, Pennsylvania" and "Guanajuato,
+    Guanajuato" still qualify: each has a town of that name)."""
+    if area.feature_code != "ADM1":
         return False
     place = gaz.resolve(first, ctx)
-    return place is not None and place.feature_code == "ADM1" and place.iso3 == area.iso3
+    if place is None or place.feature_code not in ("PCLI", "ADM1"):
+        return False
+    key = normalize(area.name)
+    return not any(p.iso3 == area.iso3 and p.admin1 and normalize(p.admin1) == key and p.feature_code != "ADM1"
+                   for p in gaz.lookup(first))
 
 
 def _read_as_area(qualifier: _Candidate, area: Place) -> None:
@@ -596,7 +627,7 @@ def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMentio
     for m in demonyms:
         if m.confidence > _ORG_DEMONYM:
             ctx.add_country(m.place.iso3 or "", 1.0)
-    for ent in doc.ents:  # demonyms inside organisation names count too
+    for ent in _ents(doc):  # demonyms inside organisation names count too
         if ent.label_ == "NORP" and not any(m.span.start == ent.start_char for m in demonyms):
             country = gaz.country_from_adjective(ent.text)
             if country is not None:
@@ -753,7 +784,7 @@ def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
     # clearly is about another country.
     unfocused = not ctx.countries or max(ctx.share(c) for c in ctx.countries) < 0.5
     return (r.cand.cued and (plausible or (r.one_country and own_spelling and unfocused) or town
-                             or _only_lead(r, ctx))) or _named_area(doc_text, r)
+                             or _only_lead(r, ctx))) or _named_area(doc_text, r) or _focus_city(r, ctx)
 
 
 def _without(ctx: GeoContext, place: Place) -> GeoContext:
@@ -786,6 +817,18 @@ def _only_lead(r: _Resolved, ctx: GeoContext) -> bool:
     check a reading against ("950 people walked in Naumburg"): a place spaCy labels, or a cued
     name, is then taken in its best reading rather than left out."""
     return not ctx.countries and not ctx.places and r.confidence >= _LEAD_CONFIDENCE
+
+
+_FOCUS_CITY = 100_000
+
+
+def _focus_city(r: _Resolved, ctx: GeoContext) -> bool:
+    """A city of the country the article is about, named without a cue ("Douma is surrounded"
+    in a Syria story). Not a name spaCy calls a person or an organisation ("a Durban court"
+    is often a club or a company elsewhere)."""
+    return (r.cand.label not in ("PERSON", "ORG") and r.place.feature_code.startswith("PPL")
+            and r.place.population >= _FOCUS_CITY and r.confidence >= 0.8
+            and ctx.share(r.place.iso3) >= 0.5)
 
 
 _ONE_COUNTRY_TOWN = 10_000
@@ -938,7 +981,7 @@ def _inside_organisation(doc: Any, c: _Candidate) -> bool:
     if _t(doc)[c.char_end:c.char_end + 1] == "-":
         return True
     return any(e.label_ in ("ORG", "NORP", "FAC", "EVENT") and e.start <= c.start and c.end <= e.end
-               and len(e) > c.end - c.start for e in doc.ents)
+               and len(e) > c.end - c.start for e in _ents(doc))
 
 
 def _possessive(doc: Any, c: _Candidate) -> bool:
@@ -946,8 +989,8 @@ def _possessive(doc: Any, c: _Candidate) -> bool:
 
 
 def _precision(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> int:
-    """1 the place itself, 2 near it, 3 a region (admin1, country)."""
-    if r.place.feature_code in ("PCLI", "ADM1", "CONT"):
+    """1 the place itself, 2 near it, 3 a region (admin1, country, "Darfur", "Sumatra")."""
+    if r.place.feature_code in ("PCLI", "ADM1", "CONT") or r.place.feature_class in ("L", "T"):
         return 3
     if r.place.feature_code == "ADM2":
         return 2  # a district: ACLED codes it to a representative town
