@@ -153,3 +153,18 @@ def test_a_sentence_for_old_blasts_is_no_blast(pipeline):
     text = ("A special court on Wednesday awarded life imprisonment to a rebel chief for his role in the "
             "serial blasts of 2008.")
     assert primary(pipeline, text) != "Remote explosive/landmine/IED"
+
+
+def test_a_groups_past_is_not_the_acts_date(pipeline):
+    """A year in a clause telling who the group is does not make the arrest history."""
+    text = ("Security forces arrested 12 suspected militants in Dhaka on Thursday, including leaders of a "
+            "jihadist group that began operating in 2014.")
+    assert primary(pipeline, text) == "Arrests"
+    old = "Security forces arrested 12 suspected militants in Dhaka in 2014."
+    assert primary(pipeline, old) is None
+
+
+def test_an_act_held_in_custody_for_is_no_new_event(pipeline):
+    """"in police custody for stabbing ...": the act is the ground of the detention, told as done before."""
+    text = "A suspect is in police custody for stabbing a taxi driver to death in Durban on Sunday over a fare."
+    assert primary(pipeline, text) is None

@@ -50,6 +50,8 @@ CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protest
 FORCES = re.compile(r"\b(police|security forces|soldiers|troops|gendarme\w*|army|authorities|officers)\b", re.I)
 ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
+GROUP_HEADS = frozenset({"group", "affiliate", "organisation", "organization", "faction", "movement", "party",
+                         "militia", "network", "front", "wing", "branch", "outfit", "alliance", "offshoot", "franchise"})
 GROUP_RULES = frozenset({"group"})  # a merger or a new group is news in itself, wherever it is told
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
                       "Headquarters or base established"})
@@ -163,7 +165,7 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo, classify: 
     (background, a claim of responsibility), else whether it gave a claim."""
     analyzed = ctx.analyzed
     span = analyzed.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
-    if span is None or _background(ctx, sentence, date):
+    if span is None or _background(ctx, sentence, date, span):
         return None
     text = sentence.span.text
     attribution = _attribution(ctx, sentence, span)
@@ -215,9 +217,9 @@ def _same_place(claim: Claim, told: Claim) -> None:
         claim.place = told.place
 
 
-def _background(ctx: _Context, sentence: Sentence, date: DateInfo) -> bool:
+def _background(ctx: _Context, sentence: Sentence, date: DateInfo, span: Any = None) -> bool:
     """History, designations and analysis; and what follows them in a paragraph without a date of its own."""
-    text = sentence.span.text
+    text = _without_group_history(span) if span is not None else sentence.span.text
     dated_today = date.event_date is not None and date.time_precision == 1 and bool(date.text)  # "On 28 Feb 2022, ..."
     if is_historical(text, ctx.analyzed.article.published) or (BACKGROUND.search(text) and not dated_today):
         ctx.background_paragraphs.add(sentence.paragraph)
@@ -225,6 +227,13 @@ def _background(ctx: _Context, sentence: Sentence, date: DateInfo) -> bool:
     if sentence.paragraph in ctx.background_paragraphs and not date.event_date:
         return True
     return False
+
+
+def _without_group_history(span: Any) -> str:
+    """The sentence less the clauses that tell a group's past ("an al-Qaida affiliate that started in
+    South Asia last year"): who the group is, not when the reported act happened."""
+    cut = {t.i for w in span if w.dep_ == "relcl" and w.head.lemma_.lower() in GROUP_HEADS for t in w.subtree}
+    return "".join(t.text_with_ws for t in span if t.i not in cut) if cut else span.text
 
 
 def _attribution(ctx: _Context, sentence: Sentence, span: Any) -> Attribution | None:

@@ -156,7 +156,7 @@ DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel
 DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
 PROCEEDINGS = frozenset({"charge", "sentence", "convict", "fine", "sue", "prosecute", "indict", "punish", "acquit",
                          "jail", "imprison", "imprisonment", "ban", "suspend", "sanction", "blame", "investigate", "probe",
-                         "try"})
+                         "try", "custody"})
 GROUP_NOUNS = frozenset({"group", "party", "union", "association", "movement", "committee", "family", "community",
                          "organisation", "organization", "student", "worker", "prisoner", "detainee"})
 RIOT_GEAR = frozenset({"police", "policeman", "officer", "squad", "unit", "force", "gear", "shield", "control", "act",
@@ -639,7 +639,7 @@ def _ground_of_proceedings(head: Any) -> bool:
         parent = token.head
         if parent is token:
             return False
-        if token.dep_ == "pobj" and parent.lower_ in ("over", "for") and _proceeding(parent):
+        if token.dep_ in ("pobj", "pcomp") and parent.lower_ in ("over", "for") and _proceeding(parent):
             return True
         token = parent
     return False
