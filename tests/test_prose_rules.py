@@ -168,3 +168,8 @@ def test_an_act_held_in_custody_for_is_no_new_event(pipeline):
     """"in police custody for stabbing ...": the act is the ground of the detention, told as done before."""
     text = "A suspect is in police custody for stabbing a taxi driver to death in Durban on Sunday over a fare."
     assert primary(pipeline, text) is None
+
+
+def test_a_merger_needs_no_named_place_or_actor(pipeline):
+    text = "Several smaller factions have agreed to a total merger under one flag and a united leadership."
+    assert primary(pipeline, text) == "Change to group/activity"
