@@ -60,6 +60,9 @@ ACCUSED_TIE = re.compile(r"\b(?:accus\w*|charges?|charged|suspicion|suspected|al
                          r"(?:\s+(?:to|with|of|in|for))?\s*(?:the\s+)?$", re.I)
 ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
+GROUP_HEADS = frozenset({"group", "affiliate", "organisation", "organization", "faction", "movement", "party",
+                         "militia", "network", "front", "wing", "branch", "outfit", "alliance", "offshoot", "franchise"})
+GROUP_RULES = frozenset({"group"})  # a merger or a new group is news in itself, wherever it is told
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
                       "Headquarters or base established"})
 
@@ -176,7 +179,7 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo, classify: 
     (background, a claim of responsibility), else whether it gave a claim."""
     analyzed = ctx.analyzed
     span = analyzed.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
-    if span is None or _background(ctx, sentence, date):
+    if span is None or _background(ctx, sentence, date, span):
         return None
     text = sentence.span.text
     attribution = _attribution(ctx, sentence, span)
@@ -200,7 +203,8 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo, classify: 
             continue  # a reference to nothing told before is not an event
         if decision.rule == "intervention-on-protest" and not _protest_told(ctx):
             continue  # "police dispersed the crowd" adds to a protest; alone it says too little
-        if decision.sub_event_type in UNLOCATED_NOT_EVENTS and not (own_date.text or _located(places)):
+        if decision.sub_event_type in UNLOCATED_NOT_EVENTS and decision.rule not in GROUP_RULES \
+                and not (own_date.text or _located(places)):
             continue  # a deployment with no place or day of its own is context, not an event
         claim = _claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown)
         if decision.rule.endswith("+refers-back"):
@@ -227,9 +231,9 @@ def _same_place(claim: Claim, told: Claim) -> None:
         claim.place = told.place
 
 
-def _background(ctx: _Context, sentence: Sentence, date: DateInfo) -> bool:
+def _background(ctx: _Context, sentence: Sentence, date: DateInfo, span: Any = None) -> bool:
     """History, designations and analysis; and what follows them in a paragraph without a date of its own."""
-    text = sentence.span.text
+    text = _without_group_history(span) if span is not None else sentence.span.text
     dated_today = date.event_date is not None and date.time_precision == 1 and bool(date.text)  # "On 28 Feb 2022, ..."
     if is_historical(text, ctx.analyzed.article.published) or (BACKGROUND.search(text) and not dated_today):
         ctx.background_paragraphs.add(sentence.paragraph)
@@ -237,6 +241,13 @@ def _background(ctx: _Context, sentence: Sentence, date: DateInfo) -> bool:
     if sentence.paragraph in ctx.background_paragraphs and not date.event_date:
         return True
     return False
+
+
+def _without_group_history(span: Any) -> str:
+    """The sentence less the clauses that tell a group's past ("an al-Qaida affiliate that started in
+    South Asia last year"): who the group is, not when the reported act happened."""
+    cut = {t.i for w in span if w.dep_ == "relcl" and w.head.lemma_.lower() in GROUP_HEADS for t in w.subtree}
+    return "".join(t.text_with_ws for t in span if t.i not in cut) if cut else span.text
 
 
 def _attribution(ctx: _Context, sentence: Sentence, span: Any) -> Attribution | None:
