@@ -99,3 +99,77 @@ def test_injured_count_is_no_event_of_its_own(pipeline):
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
     hurt = "Gunmen were injured by soldiers in Maiduguri on Sunday, the army said."
     assert primary(pipeline, hurt) is not None  # a doer named: an act of its own
+
+
+@pytest.mark.parametrize("text, expected", [
+    # armed groups merging or a new group formed: Change to group/activity, with or without a place
+    ("Four rebel factions in eastern Congo announced on Tuesday their merger into a single movement.",
+     "Change to group/activity"),
+    ("Militant commanders in northern Mali declared the creation of a new armed group on Friday.",
+     "Change to group/activity"),
+    # a participle naming the groups ("fighting to ...") is who they are, not a clash
+    ("Six Islamist rebel groups fighting to overthrow the government in Syria announced on Friday their unification.",
+     "Change to group/activity"),
+    # a base or camp set up, the words standing apart
+    ("Police established a new forward operating base near the village of Gorom on Saturday.",
+     "Headquarters or base established"),
+    ("The rebels set up two camps in abandoned school buildings outside Kidal this week.",
+     "Headquarters or base established"),
+    # forces pulled from a place: a force movement
+    ("The army pulled three battalions from the northern province on Wednesday.", "Change to group/activity"),
+    # the carrier named after the act
+    ("A strike by an unmanned drone hit a car near Marib on Sunday, killing four militants.", "Air/drone strike"),
+    # a bid foiled by finding the bomb; the aim ("to destroy") is not done
+    ("Police foiled a bid to destroy a bridge in Quetta on Monday by recovering a bomb hidden under it.",
+     "Disrupted weapons use"),
+    # no fighting said in so many words: a transfer without violence
+    ("There was no fighting when soldiers seized the town of Bulo Burte on Thursday after the militants left.",
+     "Non-violent transfer of territory"),
+])
+def test_definitions_from_new_dev_items(pipeline, text, expected):
+    assert primary(pipeline, text) == expected
+
+
+def test_a_merger_of_firms_is_no_event(pipeline):
+    text = "Two telecom companies in Nairobi announced their merger on Tuesday."
+    assert primary(pipeline, text) is None
+
+
+def test_camps_for_the_displaced_are_no_base(pipeline):
+    text = "Aid agencies set up camps for displaced families near Maiduguri on Monday."
+    assert primary(pipeline, text) != "Headquarters or base established"
+
+
+def test_a_bomb_only_planted_is_no_blast(pipeline):
+    text = ("Police defused a bomb at a market in Peshawar on Friday. Unknown men had planted the bomb "
+            "near the main gate, police said.")
+    types = [e.sub_event_type for e in pipeline.extract(text, published=PUBLISHED)]
+    assert "Remote explosive/landmine/IED" not in types
+    went_off = "Militants planted a bomb at a market in Peshawar on Friday which exploded, killing two people."
+    assert primary(pipeline, went_off) == "Remote explosive/landmine/IED"
+
+
+def test_a_sentence_for_old_blasts_is_no_blast(pipeline):
+    text = ("A special court on Wednesday awarded life imprisonment to a rebel chief for his role in the "
+            "serial blasts of 2008.")
+    assert primary(pipeline, text) != "Remote explosive/landmine/IED"
+
+
+def test_a_groups_past_is_not_the_acts_date(pipeline):
+    """A year in a clause telling who the group is does not make the arrest history."""
+    text = ("Security forces arrested 12 suspected militants in Dhaka on Thursday, including leaders of a "
+            "jihadist group that began operating in 2014.")
+    assert primary(pipeline, text) == "Arrests"
+    old = "Security forces arrested 12 suspected militants in Dhaka in 2014."
+    assert primary(pipeline, old) is None
+
+
+def test_an_act_held_in_custody_for_is_no_new_event(pipeline):
+    """"in police custody for stabbing ...": the act is the ground of the detention, told as done before."""
+    text = "A suspect is in police custody for stabbing a taxi driver to death in Durban on Sunday over a fare."
+    assert primary(pipeline, text) is None
+
+
+def test_a_merger_needs_no_named_place_or_actor(pipeline):
+    text = "Several smaller factions have agreed to a total merger under one flag and a united leadership."
+    assert primary(pipeline, text) == "Change to group/activity"

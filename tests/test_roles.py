@@ -111,3 +111,64 @@ def test_civilians_as_actor2(pipeline, text, actor2):
 
     event = pipeline.extract(text, published=dt.date(2022, 7, 1))[0]
     assert (event.actor2.name if event.actor2 else None) == actor2
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # forces fighting under a named joint operation are coded as the operation
+    ("On 25 May 2022, Turkish forces supported by JWS who operates under OPS shelled SDF positions "
+     "near Ain Issa in Raqqa countryside with heavy artillery.",
+     "Operation Peace Spring", "QSD: Syrian Democratic Forces"),
+    # without the operation named, Turkey's forces stay themselves
+    ("On 25 May 2022, Turkish forces shelled SDF positions near Ain Issa in Raqqa countryside.",
+     "Military Forces of Turkey", "QSD: Syrian Democratic Forces"),
+    # the group the detained are accused of belonging to is no party to the arrest
+    ("On 25 January 2022, SDF forces detained 3 individuals over accusations of belonging to IS "
+     "in Hasakeh.", "QSD: Syrian Democratic Forces", "Civilians (Syria)"),
+])
+def test_operations_and_accused_ties(pipeline, text, actor1, actor2):
+    import datetime as dt
+
+    event = pipeline.extract(text, published=dt.date(2022, 7, 1))[0]
+    assert (event.actor1.name, event.actor2.name if event.actor2 else None) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, country, name", [
+    ("a suspected Abu Sayyaf militant", "PH", "ASG: Abu Sayyaf"),
+    ("APCLS fighters fought", "CD", "APCLS: Alliance of Patriots for a Free and Sovereign Congo"),
+    ("a Turkish drone struck", "SY", "Military Forces of Turkey"),
+    ("clashes between IS and the SDF", "SY", "Islamic State (Syria)"),
+    ("BLF militants fired", "PK", "BLF: Baloch Liberation Front"),
+    ("local People's Defense Force carried out a mine attack", "MM", "Unidentified Anti-Coup Armed Group"),
+    ("Kani People's Defense Force attacked", "MM", "PDF: People's Defense Force"),
+    ("unknown cattle raiders attacked a cattle camp", "SS", "Unidentified Communal Militia (South Sudan)"),
+])
+def test_registry_names(text, country, name):
+    assert get_registry().find(text, country=country)[0].actor.name == name
+
+
+def test_members_of_a_named_group_act_as_the_group(pipeline):
+    import datetime as dt
+
+    text = ("On 27 April 2022, in Varzea Grande (Mato Grosso), a man was abducted in the Cristo Rei "
+            "neighborhood by four members of the Red Command.")
+    event = pipeline.extract(text, published=dt.date(2022, 7, 1))[0]
+    assert (event.actor1.name, event.actor2.name) == ("CV: Red Command", "Civilians (Brazil)")
+
+
+def test_state_forces_named_alone_in_an_arrest_made_it(pipeline):
+    import datetime as dt
+
+    text = ("On 3 March 2022, in Oaxaca de Juarez, Oaxaca, the state police and elements of the National "
+            "Institute of Migration detained 101 migrants from Cuba, Guatemala, Nicaragua and Venezuela.")
+    event = pipeline.extract(text, published=dt.date(2022, 7, 1))[0]
+    assert event.sub_event_type == "Arrests" and event.actor1.name == "Police Forces of Mexico"
+
+
+def test_the_assailants_are_the_group_named_before(pipeline):
+    import datetime as dt
+
+    text = ("On 16 February 2022, Kaduna militiamen attacked civilians, wounded four persons and abducted 22 "
+            "others in Idon town (Kajuru, Kaduna). The assailants shot sporadically during the attack, broke "
+            "windows and doors.")
+    events = pipeline.extract(text, published=dt.date(2022, 7, 1))
+    assert {e.actor1.name for e in events} == {"Kaduna Communal Militia (Nigeria)"}

@@ -48,8 +48,21 @@ CROWD_SUBJECT = re.compile(r"^\s*(?:They|The (?:demonstrators|protesters|protest
                            r"(?:demonstrators|protesters|participants)|There (?:were|was) (?:direct |violent )?"
                            r"(?:clashes|a brawl|scuffles)|During the (?:demonstration|protest|march|rally))\b")
 FORCES = re.compile(r"\b(police|security forces|soldiers|troops|gendarme\w*|army|authorities|officers)\b", re.I)
+DEFINITE_GROUP = re.compile(r"\W*(?:The|These|Those) (?:assailants|attackers|gunmen|perpetrators|armed men|"
+                            r"militants|fighters|militiamen|insurgents)\b")
+# Strategic developments a state's forces carry out: named alone, the forces are who acted
+# ("the state police detained 101 migrants", "troops were deployed"), never the one acted on.
+STATE_ACTS = frozenset({"Arrests", "Change to group/activity", "Looting/property destruction"})
+# "detained on charges of belonging to IS": the group is what the victims are accused of, not a party
+ACCUSED_TIE = re.compile(r"\b(?:accus\w*|charges?|charged|suspicion|suspected|allegations?|allegedly)\s+"
+                         r"(?:of\s+|with\s+)?(?:having\s+)?(?:belonging|belong|being (?:an? )?members?|membership|"
+                         r"affiliation|links?|ties|dealing|collaborat\w*|cooperat\w*|spying|working)"
+                         r"(?:\s+(?:to|with|of|in|for))?\s*(?:the\s+)?$", re.I)
 ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
+GROUP_HEADS = frozenset({"group", "affiliate", "organisation", "organization", "faction", "movement", "party",
+                         "militia", "network", "front", "wing", "branch", "outfit", "alliance", "offshoot", "franchise"})
+GROUP_RULES = frozenset({"group"})  # a merger or a new group is news in itself, wherever it is told
 OWN_ACTS = frozenset({"Arrests", "Change to group/activity", "Agreement", "Disrupted weapons use",
                       "Headquarters or base established"})
 
@@ -99,11 +112,15 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
         set_aside.extend(ctx.set_aside)
     _armed_replies(ctx)
     _how_protests_went(ctx)
-    for claim in ctx.claims:
+    for i, claim in enumerate(ctx.claims):
+        claim.actor1 = _referred_back(ctx.claims[:i], claim)
         if claim.actor1 is None and not _named_elsewhere(ctx, claim):
             claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
-        claim.actor1 = _by_convention(ctx, claim, claim.actor1)
-        claim.actor2 = _by_convention(ctx, claim, claim.actor2)
+        if claim.actor1 is None and claim.actor2 is not None and claim.actor2.inter == 1 and (
+                claim.sub_event_type in STATE_ACTS):
+            claim.actor1, claim.actor2 = claim.actor2, None  # the only party named is the state that acted
+        claim.actor1 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor1))
+        claim.actor2 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor2))
         if claim.actor2 is None and _targets_people(claim, ctx.paragraphs.get(claim.paragraph, "")):
             claim.actor2 = _generic_actor(ctx, "civilians")
         if claim.actor2 is None and (_kind(claim) == BATTLES or claim.sub_event_type == "Disrupted weapons use"):
@@ -162,7 +179,7 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo, classify: 
     (background, a claim of responsibility), else whether it gave a claim."""
     analyzed = ctx.analyzed
     span = analyzed.doc.char_span(sentence.span.start, sentence.span.end, alignment_mode="expand")
-    if span is None or _background(ctx, sentence, date):
+    if span is None or _background(ctx, sentence, date, span):
         return None
     text = sentence.span.text
     attribution = _attribution(ctx, sentence, span)
@@ -186,7 +203,8 @@ def _read_sentence(ctx: _Context, sentence: Sentence, date: DateInfo, classify: 
             continue  # a reference to nothing told before is not an event
         if decision.rule == "intervention-on-protest" and not _protest_told(ctx):
             continue  # "police dispersed the crowd" adds to a protest; alone it says too little
-        if decision.sub_event_type in UNLOCATED_NOT_EVENTS and not (own_date.text or _located(places)):
+        if decision.sub_event_type in UNLOCATED_NOT_EVENTS and decision.rule not in GROUP_RULES \
+                and not (own_date.text or _located(places)):
             continue  # a deployment with no place or day of its own is context, not an event
         claim = _claim(ctx, sentence, decision, attribution, places, date, fatal, breakdown)
         if decision.rule.endswith("+refers-back"):
@@ -213,9 +231,9 @@ def _same_place(claim: Claim, told: Claim) -> None:
         claim.place = told.place
 
 
-def _background(ctx: _Context, sentence: Sentence, date: DateInfo) -> bool:
+def _background(ctx: _Context, sentence: Sentence, date: DateInfo, span: Any = None) -> bool:
     """History, designations and analysis; and what follows them in a paragraph without a date of its own."""
-    text = sentence.span.text
+    text = _without_group_history(span) if span is not None else sentence.span.text
     dated_today = date.event_date is not None and date.time_precision == 1 and bool(date.text)  # "On 28 Feb 2022, ..."
     if is_historical(text, ctx.analyzed.article.published) or (BACKGROUND.search(text) and not dated_today):
         ctx.background_paragraphs.add(sentence.paragraph)
@@ -223,6 +241,13 @@ def _background(ctx: _Context, sentence: Sentence, date: DateInfo) -> bool:
     if sentence.paragraph in ctx.background_paragraphs and not date.event_date:
         return True
     return False
+
+
+def _without_group_history(span: Any) -> str:
+    """The sentence less the clauses that tell a group's past ("an al-Qaida affiliate that started in
+    South Asia last year"): who the group is, not when the reported act happened."""
+    cut = {t.i for w in span if w.dep_ == "relcl" and w.head.lemma_.lower() in GROUP_HEADS for t in w.subtree}
+    return "".join(t.text_with_ws for t in span if t.i not in cut) if cut else span.text
 
 
 def _attribution(ctx: _Context, sentence: Sentence, span: Any) -> Attribution | None:
@@ -243,7 +268,8 @@ def _actor_namer(ctx: _Context):
 
 def _actors_in(analyzed: AnalyzedArticle, sentence: Sentence, attribution: Attribution | None) -> list[ActorMention]:
     """Actor mentions in the sentence, leaving out the speaker of the attribution."""
-    inside = [m for m in analyzed.actors if sentence.span.start <= m.span.start < sentence.span.end]
+    inside = [m for m in analyzed.actors if sentence.span.start <= m.span.start < sentence.span.end
+              and not ACCUSED_TIE.search(analyzed.doc.text[max(sentence.span.start, m.span.start - 60):m.span.start])]
     if attribution is None:
         return inside
     return [m for m in inside if not (attribution.start <= m.span.start < attribution.end)
@@ -473,6 +499,40 @@ def _by_convention(ctx: _Context, claim: Claim, actor: Any) -> Any:
     actor = ctx.registry.localize(actor, country)
     text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
     return ctx.registry.by_convention(actor, country or ctx.country, text)
+
+
+def _referred_back(before: list[Claim], claim: Claim) -> Any:
+    """"Kaduna militiamen attacked ... The assailants shot ...": a sentence whose subject is a
+    definite unnamed group ("the assailants", "the gunmen") speaks of the group named before."""
+    actor = claim.actor1
+    if actor is None or not actor.name.startswith("Unidentified Armed Group") or not DEFINITE_GROUP.match(
+            claim.evidence.text):
+        return actor
+    named = [c.actor1 for c in before if c.actor1 is not None
+             and not c.actor1.name.startswith("Unidentified") and c.actor1.inter in (1, 2, 3, 4, 8)]
+    return named[-1] if named else actor
+
+
+def _under_operation(ctx: _Context, claim: Claim, actor: Any) -> Any:
+    """ACLED codes the forces of a named joint operation as the operation ("Turkish forces
+    supported by JWS who operate under OPS" -> Operation Peace Spring): a state's forces or a
+    faction on its side, in a paragraph that names an operation (a rebel-typed umbrella entry in
+    actors.yaml whose side is that state) they fight under. A coalition typed 8 (Operation
+    Restoring Hope) is an actor of its own beside its allies, so it is left out."""
+    if actor is None:
+        return actor
+    text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
+    if "Operation" not in text and "OPS" not in text:
+        return actor  # cheap guard: most paragraphs name no operation
+    # an operation's short name ("OPS") is read in its own country's terms, wherever the place fell
+    countries = {ctx.country} | {a.country for a in ctx.registry.actors if a.name.startswith("Operation ")}
+    found = [m for iso in countries for m in ctx.registry.find(text, country=iso)]
+    for mention in found:
+        operation = mention.actor
+        if (operation.name.startswith("Operation ") and operation.inter == 2 and operation.side
+                and operation.name != actor.name and operation.side in (actor.name, actor.side)):
+            return operation
+    return actor
 
 
 def _named_elsewhere(ctx: _Context, claim: Claim) -> bool:

@@ -16,7 +16,8 @@ from ..model import Actor, ActorMention
 from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK, SD
 from .learned import Prediction, get_model
 from .roles import CIVILIANS_HURT, Roles, assign_roles
-from .triggers import ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, TERRITORY, Trigger, find_triggers
+from .triggers import (ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, SHELTER_WORDS, TERRITORY, Trigger,
+                       find_triggers)
 
 HABIT_WORDS = frozenset({"often", "usually", "regularly", "frequently", "routinely", "sometimes", "always",
                          "typically", "generally", "every", "each", "weekly", "annually", "traditionally"})
@@ -75,7 +76,7 @@ POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ied|ies)|sit-in|ma
                        r"soldiers?|troops|army|military|mobs?|lynch\w*|crowds?|villagers|residents|locals|"
                        r"vigilant\w*|abduct\w*|kidnap\w*)\b", re.I)  # a mob beating a thief is mob violence
 NO_FIGHT = re.compile(r"\bwithout (?:\w+ing )?(?:a |any )?(?:fight(?:ing)?|clash(?:es)?|resistance|battle|bloodshed|"
-                      r"(?:firing )?a (?:single )?shot)|\b(?:peacefully|unopposed|unchallenged|no resistance)\b|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
+                      r"(?:firing )?a (?:single )?shot)|\b(?:peacefully|unopposed|unchallenged)\b|\bno (?:fighting|clash(?:es)?|resistance|battles?|combat|bloodshed)\b|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
                       r"pulled out|retreated)\b", re.I)
 FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|crush\w*|"
                       r"smash\w*|tanks?|gunships?|driven out|drove out|chased out|uprising|assault(?!\s+rifles?)\w*|"
@@ -154,7 +155,8 @@ DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel
                         "use"})  # "used kerosene to set fire to a school": the means of a done act
 DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
 PROCEEDINGS = frozenset({"charge", "sentence", "convict", "fine", "sue", "prosecute", "indict", "punish", "acquit",
-                         "jail", "imprison", "ban", "suspend", "sanction", "blame", "investigate", "probe", "try"})
+                         "jail", "imprison", "imprisonment", "ban", "suspend", "sanction", "blame", "investigate", "probe",
+                         "try", "custody"})
 GROUP_NOUNS = frozenset({"group", "party", "union", "association", "movement", "committee", "family", "community",
                          "organisation", "organization", "student", "worker", "prisoner", "detainee"})
 RIOT_GEAR = frozenset({"police", "policeman", "officer", "squad", "unit", "force", "gear", "shield", "control", "act",
@@ -176,6 +178,11 @@ CAUSE_HEADS = frozenset({"due", "response", "wake", "because", "aftermath", "vie
 # acts that answer violence: a security measure, a force movement, a deal (codebook 1.3)
 MEASURES = frozenset({"Change to group/activity", "Agreement"})
 CAUSE_ONLY = MEASURES | {"Arrests"}  # "raped after their arrest": told as what came before, beside the act
+ARMED_GROUPS = re.compile(r"\b(rebels?|militants?|militias?|insurgents?|jihadists?|factions?|fighters|armed|brigades?|"
+                          r"guerrillas?|paramilitar\w*|terrorists?)\b", re.I)
+PLANT_VERBS = frozenset({"plant", "place", "hide", "conceal", "leave", "rig", "bury"})
+WENT_OFF = frozenset({"explode", "detonate", "blast", "explosion", "go", "kill", "injure", "wound", "die", "dead",
+                      "destroy", "damage", "rip", "tear"})
 NOT_EVENT_HEADS = frozenset({"camp", "site", "launcher", "leader", "commander", "zone", "route", "committee",
                              "network", "center", "centre", "group", "unit", "force", "team", "system", "capability",
                              "rifle", "weapon", "helicopter", "vehicle", "craft", "boat", "dog", "squad",
@@ -188,7 +195,7 @@ HYPHEN_ADJECTIVES = frozenset({"torn", "hit", "affected", "ravaged", "stricken",
 # other rules (protests, riots, clashes, generic attacks, property, group activity) name a family
 # of types; the model picks within the family when it is sure enough.
 DEFINING_RULES = frozenset({"chemical", "suicide", "air", "shelling", "explosive", "grenade", "sexual", "abduct",
-                            "agreement", "arrest", "intercept", "base", "territory", "transfer"})
+                            "agreement", "arrest", "intercept", "base", "territory", "transfer", "group"})
 DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                            "Violent demonstration", "Mob violence"})
 VIOLENCE = frozenset({"Armed clash", "Attack", "Mob violence", "Violent demonstration"})
@@ -249,6 +256,7 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
     triggers = [t for t in found if _realis(span.doc, t) and _eventive(span.doc, t)]
     triggers = _measures_after_violence(span.doc, _protests_as_setting(span.doc, triggers))
     triggers = _displacement_by_an_act(span.doc, _entering_as_prelude(span.doc, triggers))
+    triggers = _fighters_named(span.doc, triggers)
     if not triggers:
         return []
     victims = _victims(span, fatal)
@@ -301,6 +309,17 @@ def _displacement_by_an_act(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
     fled = [t.head(doc) for t in triggers if t.kind == DISPLACEMENT]
     return [t for t in triggers if t.kind == DISPLACEMENT or not (  # "fighting has displaced 15,000", "fled due to clashes"
         t.kind in (GENERIC, "Armed clash") and (_told_as_cause(t.head(doc)) or (t.head(doc).dep_ == "nsubj" and t.head(doc).head in fled)))]
+
+
+def _fighters_named(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
+    """"Islamist rebel groups fighting to overthrow Assad announced a merger": a participle on a
+    noun says who the group is; when the sentence tells another act, that act is the event."""
+    def naming(t: Trigger) -> bool:
+        head = t.head(doc)
+        return t.rule == "clash" and head.dep_ == "acl" and head.tag_ == "VBG" and head.head.pos_ in ("NOUN", "PROPN")
+    if any(not naming(t) for t in triggers):
+        return [t for t in triggers if not naming(t)]
+    return triggers
 
 
 def _told_with_doer(head: Any) -> bool:
@@ -498,6 +517,9 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
         return False
     if (_habitual(head) and not _headline(head.sent) and not _note_present(doc, trigger, head)) or _to_be_done(head):
         return False
+    if head.dep_ == "acl" and head.tag_ == "VB" and head.head.pos_ == "NOUN" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        return False  # "a bid to destroy the market", "plans to attack": an aim named by a noun, not a deed
     if any(c.dep_ in ("relcl", "acl") and c.lemma_.lower() in PLANNED for c in head.children):
         return False  # "an exchange that is expected to take place next week", "a march planned for Friday"
     return not any(c.lower_ in IRREALIS_MODS for c in head.children)
@@ -580,6 +602,13 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
         return False  # "charged over the bus attack": a court or a body acts on an event told before
     if trigger.kind == PROTEST and _lone_hunger_strike(doc, trigger):
         return False  # codebook 1.3: an individual's hunger strike is not a Protest
+    if trigger.kind == "Headquarters or base established" and any(
+            w.lemma_.lower() == "camp" and any(t.lemma_.lower() in SHELTER_WORDS for t in w.subtree) for w in head.subtree):
+        return False  # "set up camps for displaced families": shelter, not an armed group's base
+    if trigger.rule == "group" and not ARMED_GROUPS.search(head.sent.text):
+        return False  # a merger of firms or parties is no armed group's change (codebook: armed groups merging)
+    if trigger.rule == "explosive" and _planted_only(head):
+        return False  # "had planted a 15 kg bomb": a device placed is no blast until the text says it went off
     if head.i + 2 < len(doc) and doc[head.i + 1].text == "-" and doc[head.i + 2].lower_ in HYPHEN_ADJECTIVES:
         return False  # "the riot-torn district", "curfew-free areas" describe a place, not an act
     if trigger.kind == PROTEST and head.lemma_.lower() == "demonstrate" and any(c.dep_ in ("dobj", "ccomp")
@@ -595,15 +624,22 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
     return not (head.dep_ in ("compound", "amod") and head.head.lemma_ in NOT_EVENT_HEADS)
 
 
+def _planted_only(head: Any) -> bool:
+    """A bomb told only as planted, placed or hidden, with no word that it went off or hurt anyone."""
+    if head.pos_ != "NOUN" or head.dep_ not in ("dobj", "nsubjpass") or head.head.lemma_.lower() not in PLANT_VERBS:
+        return False
+    return not any(t.lemma_.lower() in WENT_OFF for t in head.sent)
+
+
 def _ground_of_proceedings(head: Any) -> bool:
     """"UEFA charge Liverpool over the bus attack", "sentenced for the killing": the act is the
     ground of a charge, a sentence or an inquiry, which reports on it later; not a new report."""
     token = head
-    for _ in range(4):
+    for _ in range(6):  # "for their involvement in the blasts that left 88 people dead"
         parent = token.head
         if parent is token:
             return False
-        if token.dep_ == "pobj" and parent.lower_ in ("over", "for") and _proceeding(parent):
+        if token.dep_ in ("pobj", "pcomp") and parent.lower_ in ("over", "for") and _proceeding(parent):
             return True
         token = parent
     return False
@@ -613,6 +649,9 @@ def _proceeding(prep: Any) -> bool:
     """The phrase an "over"/"for" hangs on names a charge or a sentence; headlines parse the verb
     as a noun ("UEFA charge Liverpool FC over ..."), so its words count, not only its head."""
     words = [t for t in prep.head.subtree if t.i < prep.i]
+    verb = next((t for t in (prep.head, *prep.head.ancestors) if t.pos_ == "VERB"), None)
+    if verb is not None and any(c.dep_ == "dobj" and c.lemma_.lower() in PROCEEDINGS for c in verb.children):
+        return True  # "awarded life imprisonment to the chief for ...": the sentence is the verb's object
     return any(t.lemma_.lower() in PROCEEDINGS for t in words[-6:])
 
 

@@ -48,8 +48,29 @@ def mention_root(doc: Any, mention: ActorMention) -> Any:
     return nouns[-1] if len(outside) > 1 and nouns else span.root
 
 
+# People a group is made of: "four members of the CV", "a suicide bomber from Al Shabaab"
+PEOPLE_OF = frozenset({"member", "fighter", "militant", "element", "bomber", "mercenary", "gunman", "cadre",
+                       "operative", "combatant", "trafficker", "supporter", "commander", "leader", "unit",
+                       "squad", "cell", "detachment", "militiaman", "gunmen", "militiamen", "man", "men",
+                       "force"})  # "the combined force of KIA and Katha PDF"
+
+
+def _group_of(root: Any) -> Any:
+    """The people the group is named as the source of act in its place ("members of X" -> members)."""
+    for _ in range(2):
+        prep = root.head
+        if not (root.dep_ == "pobj" and prep.lower_ in ("of", "from") and prep.head is not prep):
+            break
+        owner = prep.head
+        if owner.pos_ != "NOUN" or owner.lemma_.lower() not in PEOPLE_OF:
+            break
+        root = owner
+    return root
+
+
 def role_of(root: Any, trigger_head: Any) -> str:
     """AGENT, TARGET or OTHER for a mention whose syntactic head is ``root``."""
+    root = _group_of(root)
     verb = _host_verb(trigger_head)
     between = _between(root, trigger_head)
     if between is not None:

@@ -72,6 +72,10 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("air", "aerial", "drone", "uav"), L("strike", "raid", "attack", "bombardment", "bombing")],
         [W("air"), W("force"), L("bomb", "strike", "pound", "hit", "target")],
         [L("drone"), L("hit", "strike", "target", "kill")],
+        # the carrier named after the act: "a strike by a suspected U.S. drone", "raids by warplanes"
+        [L("strike", "raid", "attack"), W("by"), {"POS": {"IN": ["DET", "ADJ", "VERB", "PROPN", "NOUN", "NUM"]}, "OP": "*"},
+         L("drone", "warplane", "aircraft", "jet", "helicopter", "plane", "uav")],
+        [W("drone", "uav"), W("-"), W("fired", "launched")],  # "drone-fired missiles"
         [L("drop"), OPT_ADJ, L("bomb", "barrel", "explosive")],  # "the aircraft dropped two bombs"
         [L("plane", "aircraft"), L("pound", "bomb", "strike", "hit", "target", "attack", "raid", "shell")],
     ]),
@@ -130,7 +134,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("intercept", "defuse", "neutralise", "neutralize")],
         [L("shoot"), W("down")],
         [L("shoot"), OPT_ADJ, L("drone", "missile", "rocket", "uav"), W("down")],
-        [L("foil", "thwart"), {"OP": "?"}, L("attack", "plot", "attempt")],
+        [L("foil", "thwart", "avert"), {"OP": "?"}, OPT_ADJ, L("attack", "plot", "attempt", "bid", "bombing", "blast")],
         [L("air"), L("defence", "defense"), L("destroy", "down", "shoot")],
         [L("weapon", "arm", "ammunition"), L("cache")],
         [L("cache"), W("of"), OPT_ADJ, L("arm", "weapon", "ammunition", "explosive")],
@@ -177,7 +181,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("patrolled")],
         [L("establish", "set", "erect", "install"), {"OP": "?"}, OPT_ADJ, L("checkpoint", "roadblock")],
         [L("deploy", "redeploy", "recruit", "mobilise", "mobilize", "reinforcement")],
-        [L("merge", "defect", "defection")],
+        [L("defect", "defection")],
         [L("curfew")],  # imposed, extended, relaxed or lifted: a non-violent security measure (codebook 1.3)
         [L("impose", "reimpose", "enforce", "tighten"), OPT_ADJ, L("blockade", "closure", "lockdown", "cordon")],
         # a force handing its bases or camps to others as it leaves moves its forces; the place
@@ -191,6 +195,13 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("withdrawal", "pullout", "deployment", "redeployment"), W("of")],
         [L("order", "impose", "extend", "lift"), OPT_ADJ, L("patrol", "curfew", "lockdown")],
         [L("troop", "peacekeeper", "contingent", "reinforcement"), L("arrive")],
+    ]),
+    # a group's own change: armed groups merging or a new one formed (codebook: Change to group/activity);
+    # classify checks the groups are armed, not firms or parties
+    ("group", "Change to group/activity", [
+        [L("merge", "merger", "unification", "unify")],
+        [L("formation", "creation"), W("of"), THINGS, L("group", "militia", "brigade", "movement", "coalition", "alliance",
+                                                       "front", "faction", "organization", "organisation", "force")],
     ]),
     ("coup", "Other", [
         [L("coup")],
@@ -294,8 +305,10 @@ SETTLEMENTS = frozenset({"town", "city", "village", "district", "capital", "regi
                          "stronghold", "garrison", "airport", "port", "base", "area", "neighbourhood", "neighborhood",
                          "suburb", "hill", "island", "crossing"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+SHELTER_WORDS = frozenset({"refugee", "displace", "displaced", "idp", "relief", "transit", "medical", "health", "aid",
+                           "evacuee", "survivor", "homeless", "victim"})
 # verbs whose sense needs a particle: "pulled out", "shipped out", "moved in"
-PARTICLES = {"pull": {"out", "back", "away"}, "ship": {"out"}, "move": {"out", "to"}}
+PARTICLES = {"pull": {"out", "back", "away", "from"}, "ship": {"out"}, "move": {"out", "to"}, "set": {"up"}}
 
 # Acts told by a verb and what it acts on, wherever the words stand in the sentence ("torched a
 # government higher secondary school", "offices were ransacked and set on fire", "raised the black
@@ -308,6 +321,9 @@ DEP_RULES: list[tuple[str, str, frozenset, frozenset, frozenset, str | None]] = 
      frozenset({"torch", "burn", "raze", "demolish", "destroy", "ransack", "loot", "vandalise", "vandalize", "bulldoze",
                 "plunder", "pillage", "gut", "firebomb"}),
      BUILDINGS, frozenset({"dobj", "nsubjpass"}), None),
+    # a base or camp set up, wherever the words stand ("established a new patrol base", "set up camps in buildings")
+    ("base", "Headquarters or base established", frozenset({"establish", "build", "construct", "erect", "set"}),
+     frozenset({"base", "basis", "camp", "headquarters", "outpost"}), frozenset({"dobj", "nsubjpass"}), None),
     # a flag raised over a place says the group holds it
     ("flag", TERRITORY, frozenset({"raise", "hoist", "plant"}), frozenset({"flag", "banner"}),
      frozenset({"dobj", "nsubjpass"}), "over"),
@@ -333,6 +349,8 @@ DEP_RULES: list[tuple[str, str, frozenset, frozenset, frozenset, str | None]] = 
 def _argument_ok(token: Any, args: frozenset) -> bool:
     if "@place" in args and token.head.lemma_.lower() in ("flee", "abandon", "vacate") and not _by_a_force(token.head):
         return False  # "residents fled the town": people displaced, not a place given up
+    if token.lemma_.lower() == "camp" and any(t.lemma_.lower() in SHELTER_WORDS for t in token.subtree):
+        return False  # "set up camps for the displaced": shelter, not an armed group's base
     if token.lemma_.lower() in args:
         return True
     return "@place" in args and _named_place_taken(token)

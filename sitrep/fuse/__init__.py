@@ -268,7 +268,7 @@ def _confidence(claims: list[Claim]) -> float:
 
 
 GENERIC_TYPES = frozenset({"Armed clash", "Attack"})
-NATIONAL_ACTS = frozenset({"agreement", "coup"})
+NATIONAL_ACTS = frozenset({"agreement", "coup", "group"})  # "group": armed groups merging or formed
 
 
 def _worth_keeping(event: Event) -> bool:
@@ -281,7 +281,7 @@ def _worth_keeping(event: Event) -> bool:
     if event.event_type in (PROTESTS, RIOTS):
         return True  # a demonstration is an event wherever it is told, named protesters or not
     if event.decided_by in NATIONAL_ACTS:
-        return True  # a ceasefire signed, a coup: ACLED codes national acts even with no place told
+        return True  # a ceasefire signed, a coup, a merger: ACLED codes national acts even with no place told
     return event.sub_event_type not in GENERIC_TYPES and event.place is not None
 
 
