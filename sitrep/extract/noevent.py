@@ -196,10 +196,15 @@ def _ordinary_crime(span: Any, triggers: list[Trigger], actors: list[ActorMentio
     crime = next((t for t in span if t.lemma_.lower() in CRIME and not _crime_suspect(t)), None)
     if crime is None or (country or "").upper() in GANG_COUNTRIES:
         return None
-    if any(m.actor.inter in ARMED_INTER for m in actors) or NOT_PRIVATE.search(context):
+    if _armed_or_political(actors, context):
         return None
     return SetAside("ordinary-crime", f"{crime.text!r} by private persons, no armed or political group: "
                                       "crime, not political violence (codebook 1.1)")
+
+
+def _armed_or_political(actors: list[ActorMention], context: str) -> bool:
+    """An armed actor or a political side near: violence ACLED codes, not private crime."""
+    return any(m.actor.inter in ARMED_INTER for m in actors) or bool(NOT_PRIVATE.search(context))
 
 
 def _crime_suspect(word: Any) -> bool:
@@ -418,7 +423,7 @@ def _private_sexual_violence(trigger: Trigger, head: Any, actors: list[ActorMent
         return SetAside("private-person", "sexual violence by an unaffiliated person: crime, not political violence")
     if agent.lemma_.lower() not in PRIVATE_PERSONS or "armed" in words:
         return None
-    if any(m.actor.inter in ARMED_INTER for m in actors) or NOT_PRIVATE.search(context):
+    if _armed_or_political(actors, context):
         return None
     return SetAside("private-person", f"sexual violence by private persons ({agent.text!r}) with no armed or "
                                       "political group: crime, not political violence (codebook 1.1)")
