@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import sys
 from collections.abc import Iterator
-from typing import Any, TextIO
+from typing import Any
 
+from ..export import FORMATS, write_records
 from .common import Batch, input_options
 
-FORMATS = ("jsonl", "json", "csv", "table")
 _TABLE = (("article_id", 12), ("start", 6), ("text", 22), ("name", 22), ("geonameid", 9),
           ("feature_code", 5), ("iso3", 4), ("admin1", 16), ("latitude", 9), ("longitude", 10),
           ("role", 11), ("confidence", 5))
@@ -42,27 +40,8 @@ def records(batch: Batch) -> Iterator[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    batch = Batch(args)
-    write(list(records(batch)), args.format, sys.stdout)
-    return batch.exit_code()
-
-
-def write(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
     from ..geoparse import MENTION_FIELDS
 
-    if fmt == "jsonl":
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    elif fmt == "json":
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=list(MENTION_FIELDS))
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        out.write("  ".join(name.upper()[:w].ljust(w) for name, w in _TABLE).rstrip() + "\n")
-        for row in rows:
-            cells = ("" if row[name] is None else str(row[name]) for name, _ in _TABLE)
-            out.write("  ".join(c[:w].ljust(w) for c, (_, w) in zip(cells, _TABLE)).rstrip() + "\n")
-        out.write(f"{len(rows)} mention{'s' if len(rows) != 1 else ''}\n")
+    batch = Batch(args)
+    write_records(records(batch), args.format, sys.stdout, fields=MENTION_FIELDS, columns=_TABLE, noun="mention")
+    return batch.exit_code()

@@ -1,10 +1,10 @@
-"""Writing event records as JSON Lines, a JSON list, CSV or a readable table."""
+"""Writing records (events, place mentions) as JSON Lines, a JSON list, CSV or a readable table."""
 from __future__ import annotations
 
 import csv
 import json
 import shutil
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from .records import FIELDS
@@ -14,30 +14,30 @@ TABLE_COLUMNS = (("event_date", 10), ("sub_event_type", 28), ("actor1", 26), ("a
                  ("location", 18), ("admin1", 12), ("fatalities", 5), ("source", 18))
 
 
-def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
-    """Write records in ``fmt`` to ``out``; returns how many were written."""
-    writer = {"jsonl": _jsonl, "json": _json, "csv": _csv, "table": _table}[fmt]
-    return writer(list(records), out)
+def write_records(records: Iterable[dict[str, Any]], fmt: str, out: TextIO, *,
+                  fields: Sequence[str] = FIELDS, columns: Sequence[tuple[str, int]] | None = None,
+                  noun: str = "event") -> int:
+    """Write records in ``fmt`` to ``out``; returns how many were written. ``fields`` are the CSV
+    columns; ``columns`` the table's (name, width), fitted to the terminal when not given."""
+    rows = list(records)
+    if fmt == "jsonl":
+        for r in rows:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        _csv(rows, out, fields)
+    else:
+        _table(rows, out, columns or _fit(shutil.get_terminal_size((160, 24)).columns), noun)
+    return len(rows)
 
 
-def _jsonl(records: list[dict], out: TextIO) -> int:
-    for r in records:
-        out.write(json.dumps(r, ensure_ascii=False) + "\n")
-    return len(records)
-
-
-def _json(records: list[dict], out: TextIO) -> int:
-    json.dump(records, out, ensure_ascii=False, indent=2)
-    out.write("\n")
-    return len(records)
-
-
-def _csv(records: list[dict], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=list(FIELDS), extrasaction="ignore")
+def _csv(records: list[dict], out: TextIO, fields: Sequence[str]) -> None:
+    writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
     writer.writeheader()
     for r in records:
         writer.writerow({k: _flat(v) for k, v in r.items()})
-    return len(records)
 
 
 def _flat(value: Any) -> Any:
@@ -49,15 +49,12 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def _table(records: list[dict], out: TextIO) -> int:
-    width = shutil.get_terminal_size((160, 24)).columns
-    columns = _fit(width)
+def _table(records: list[dict], out: TextIO, columns: Sequence[tuple[str, int]], noun: str) -> None:
     out.write("  ".join(name.upper()[:w].ljust(w) for name, w in columns).rstrip() + "\n")
     for r in records:
         cells = ["" if r.get(name) is None else str(r.get(name)) for name, _ in columns]
         out.write("  ".join(_cut(c, w).ljust(w) for c, (_, w) in zip(cells, columns)).rstrip() + "\n")
-    out.write(f"{len(records)} event{'s' if len(records) != 1 else ''}\n")
-    return len(records)
+    out.write(f"{len(records)} {noun}{'s' if len(records) != 1 else ''}\n")
 
 
 def _fit(width: int) -> list[tuple[str, int]]:
