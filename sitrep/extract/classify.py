@@ -194,7 +194,7 @@ HYPHEN_ADJECTIVES = frozenset({"torn", "hit", "affected", "ravaged", "stricken",
 # Rules whose type a weapon or an act defines (codebook 1.4): when they fire they decide. The
 # other rules (protests, riots, clashes, generic attacks, property, group activity) name a family
 # of types; the model picks within the family when it is sure enough.
-DEFINING_RULES = frozenset({"chemical", "suicide", "air", "shelling", "explosive", "grenade", "sexual", "abduct",
+DEFINING_RULES = frozenset({"label", "chemical", "suicide", "air", "shelling", "explosive", "grenade", "sexual", "abduct",
                             "agreement", "arrest", "intercept", "base", "territory", "transfer", "group"})
 DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                            "Violent demonstration", "Mob violence"})
@@ -206,6 +206,28 @@ MODEL_TYPES = DEMONSTRATION | VIOLENCE | DAMAGE | OPEN
 REVISE_SHARE = 0.6  # the model overrules a family rule only above this share
 FALLBACK_SHARE = 0.7  # and names an event no rule found only above this one
 SURE_SHARE = 0.7  # and overrules the victims or the force the rules read only above this one
+
+
+# ACLED's notes open many a Strategic development with a label naming the kind of development
+# ("Property destruction: On 3 May ...", "Movement of forces: ..."). The label is the coder's own
+# reading of the event, so it names the sub-event type (codebook 1.3, the SD definitions).
+NOTE_LABELS = {
+    "Looting/property destruction": ("property destruction", "looting", "land seizure", "arson"),
+    "Change to group/activity": ("movement of forces", "security measures", "change to armed group",
+                                 "change to group", "recruitment", "mobilisation", "mobilization"),
+    "Disrupted weapons use": ("defusal", "interception", "weapons seizure", "weapon seizure", "detonation",
+                              "weapons cache", "arms seizure"),
+    "Other": ("other", "displacement", "non-violent activity", "elections/referendum", "mass grave",
+              "training", "strikes", "explosive remnants of war", "coup"),
+    "Agreement": ("agreement", "peace agreement", "ceasefire", "prisoner exchange", "prisoner release"),
+    "Arrests": ("arrests", "arrest"),
+    "Headquarters or base established": ("headquarters or base established", "base established"),
+    "Non-violent transfer of territory": ("non-violent transfer of territory",),
+    "Abduction/forced disappearance": ("abduction", "kidnapping"),
+}
+LABEL_TYPES = {label: kind for kind, labels in NOTE_LABELS.items() for label in labels}
+NOTE_LABEL = re.compile(r"^\s*(" + "|".join(sorted((re.escape(k) for k in LABEL_TYPES), key=len, reverse=True))
+                        + r")\s*:\s", re.I)
 
 
 @dataclass
@@ -248,6 +270,9 @@ class Decision:
 def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: Scene | None = None) -> list[Decision]:
     """The events one sentence reports, as decisions; empty when it reports none."""
     scene = scene or Scene()
+    labelled = _note_label(span, actors, scene)
+    if labelled is not None:
+        return [labelled]
     if _not_political(span, actors):
         return []
     found = find_triggers(span)
@@ -268,6 +293,25 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
         if not decisions:
             decisions = _generic(span, triggers, actors, fatal, victims, scene)
     return _revise(_hierarchy(decisions, span.text), scene)
+
+
+def _note_label(span: Any, actors: list[ActorMention], scene: Scene) -> Decision | None:
+    """"Looting: On 5 May, militiamen seized ...": the label before the colon names the type, and the
+    sentence's verb the roles (roles.py reads them around the verb the label stands for)."""
+    m = NOTE_LABEL.match(span.text)
+    if m is None or span.doc.text[:span.start_char].strip("\n\r\t ") and \
+            "\n" not in span.doc.text[max(0, span.start_char - 3):span.start_char]:
+        return None  # a label opens a note or a paragraph, not a sentence inside one
+    kind = LABEL_TYPES[m.group(1).lower()]
+    label = span.doc.char_span(span.start_char + m.start(1), span.start_char + m.end(1), alignment_mode="expand")
+    if label is None:
+        return None
+    trigger = Trigger("label", kind, label.start, label.end)
+    roles = assign_roles(span.doc, label.root, actors, None)
+    if kind == "Abduction/forced disappearance":
+        roles.actor2 = roles.actor2 or scene.actor("civilians")
+    return _make(kind, "label", roles, trigger, span, displacement=m.group(1).lower() == "displacement",
+                 counts_dead=BY_NAME[kind].event_type != SD)
 
 
 def _protests_as_setting(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
