@@ -149,3 +149,8 @@ def test_what_the_demonstrators_did(text, violent):
 ])
 def test_who_did_the_violence(pipeline, text, expected):
     assert expected in types(pipeline, text)
+
+
+def test_a_strike_called_off_is_no_protest(pipeline):
+    assert types(pipeline, "On 4 March 2022, the teachers' union called off its planned strike in Abuja "
+                           "after talks with the ministry.") == []

@@ -604,7 +604,8 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
         if token is not head and token.lemma_ in DEMANDING and below.dep_ in ("ccomp", "parataxis", "conj") \
                 and below.tag_ == "VBD" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
             break  # "members staged a protest ..., they also demanded cuts": a past clause of its own is no demand
-        if token is not head and token.lemma_ == "call" and token.tag_ == "VBN":
+        if token is not head and token.lemma_ == "call" and token.tag_ == "VBN" \
+                and any(c.dep_ == "agent" for c in token.children):
             continue  # "nurses called by the unions protested": convened, not called for
         if token is not head and token.lemma_ in IRREALIS:
             return False
