@@ -154,3 +154,53 @@ def test_who_did_the_violence(pipeline, text, expected):
 def test_a_strike_called_off_is_no_protest(pipeline):
     assert types(pipeline, "On 4 March 2022, the teachers' union called off its planned strike in Abuja "
                            "after talks with the ministry.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # force the protest met, not what the crowd did itself or what it complains of
+    ("On 4 March 2022, parents protested outside a school in Tarija, saying the ministry had not intervened in "
+     "the dispute.", "Peaceful protest"),
+    ("On 4 March 2022, residents staged a sit-in on the Akcakale highway; the group later dispersed peacefully.",
+     "Peaceful protest"),
+    ("On 4 March 2022, students protested in Dhanbad over a pupil who died after being beaten by classmates.",
+     "Peaceful protest"),
+    ("On 4 March 2022, truckers protested in Waterloo against mandates. Police said they arrested two of the "
+     "demonstrators for trespassing.", "Protest with intervention"),
+])
+def test_intervention_on_the_protest(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # sexual violence ranks above Attack: a victim also killed keeps the type (codebook 1.3)
+    ("On 4 March 2022, suspected militiamen raped and killed a woman near Yenagoa.", "Sexual violence"),
+    # ACLED's gang methodology: a victim active in organised crime is a combatant
+    ("On 4 March 2022, two gunmen shot dead a man in Culiacan. The victim was involved in drug trafficking.",
+     "Armed clash"),
+    # positions won inside a fight are the fight, not a location's control changing
+    ("On 4 March 2022, Houthi forces clashed with Giants Brigades and seized several positions near Harib.",
+     "Armed clash"),
+    # looting beside violence against people is the violence (codebook 1.3)
+    ("On 4 March 2022, gunmen shot and wounded three herders and looted 40 camels near Kutum.", "Attack"),
+    # two sides firing at each other from afar is an armed clash (codebook 1.3)
+    ("On 4 March 2022, Armenian and Azerbaijani forces exchanged mortar fire near Sotk.", "Armed clash"),
+])
+def test_codebook_hierarchy_and_victims(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]
+
+
+def test_a_capture_needs_something_taken(pipeline):
+    assert not {"Government regains territory", "Non-state actor overtakes territory"} & set(
+        types(pipeline, "On 4 March 2022, Russian units regrouped and dug in on the captured frontiers near Izium."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a crowd wrecking property is mob violence; an armed group burning a school is property destruction
+    ("On 4 March 2022, a crowd of villagers ransacked the district office in Dadeldhura.", "Mob violence"),
+    ("On 4 March 2022, militants burned a girls' school in Datta Khel; nobody was hurt in the night attack.",
+     "Looting/property destruction"),
+    ("On 4 March 2022, gunmen torched two schools in Kurram as officials warned of more attacks.",
+     "Looting/property destruction"),
+])
+def test_property_destruction_by_whom(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]

@@ -50,7 +50,7 @@ RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburnin
                      r"\b(brawl\w*|scuffl\w*|fist-?fights?|shoving)\b|"
                      r"\b(torched|set (?:fire|ablaze)|burned|burnt|vandali[sz]ed|smashed|ransacked|looted|slashed|"
                      r"damaged|attacked|assaulted|beat up|clashed with (?:police|security|rival)|stormed|kidnapped)\b|"
-                     r"\bvandali[sz]\w*|\bbr(?:oke|eaking) (?:the |their )?(?:car |shop |bus )?"
+                     r"\bvandali[sz]\w*|\bbr(?:oke|eaking) (?:the |their |his |her |its |a )?(?:car |shop |bus )?"
                      r"(?:windows?|windshields?|windscreens?|glass|gates?|doors?)|"
                      r"\b(?:flattened|punctured) (?:the |their )?(?:car )?(?:tyres|tires)\b|"
                      r"\bwith (?:burning )?(?:tyres|tires|rocks|stones)\b", re.I)
@@ -114,11 +114,11 @@ PERSON_OBJECTS = re.compile(r"\b(\w+men|man|woman|women|persons?|people|migrants
 AIR_DEFENCE = re.compile(r"\bair[- ]defen[cs]es?\b", re.I)
 LETHAL = re.compile(r"\b(live (?:ammunition|rounds|fire)|opened fire|shot dead|killed|killing|shot and killed|died)\b",
                     re.I)
-WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tanks?|equipment|supplies|cache|drugs?|"
+WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|ammo|materiel|munitions?|components|vehicles?|tanks?|equipment|supplies|cache|drugs?|"
                             r"rifles?|guns?|firearms?|pistols?|motorbikes?|motorcycles?|trucks?|cars?|boats?|canoes?|"
                             r"marijuana|cannabis|cocaine|narcotics|plants|contraband|goods|cattle|livestock|money|"
                             r"documents|phones?)\b", re.I)  # seized things, not places
-ARMS = re.compile(r"\b(weapons?|arms|ammunition|explosives?|rifles?|guns?|firearms?|pistols?|grenades?|"
+ARMS = re.compile(r"\b(weapons?|arms|ammunition|ammo|materiel|explosives?|rifles?|guns?|firearms?|pistols?|grenades?|"
                   r"ieds?|mines?|rockets?|mortars?|bombs?|cache|munitions?|rounds)\b", re.I)
 # what a seizure can take besides a place: property (codebook: Looting/property destruction) and people
 PROPERTY_NOUNS = frozenset({"house", "home", "residence", "property", "land", "farm", "farmland", "plantation", "field",
@@ -133,6 +133,8 @@ PERSON_NOUNS = frozenset({"robber", "thief", "criminal", "burglar", "bandit", "s
                           "member", "villager", "resident", "civilian", "passenger", "driver", "farmer", "worker",
                           "student", "teacher", "doctor", "nurse", "volunteer", "hostage", "people", "person", "family",
                           "wife", "husband", "son", "daughter", "child", "mayor", "councillor", "head", "leader"})
+POSITIONS_WORDS = frozenset({"position", "site", "point", "frontier", "trench", "line", "front"})
+CAPTURE_VERBS = frozenset({"capture", "seize", "recapture", "retake", "regain", "liberate", "conquer", "occupy", "overrun"})
 PLACE_NOUNS = frozenset({"town", "city", "village", "district", "capital", "region", "province", "county", "enclave",
                          "stronghold", "garrison", "airport", "port", "base", "area", "neighbourhood", "neighborhood",
                          "suburb", "hill", "island", "crossing", "control", "territory", "position", "post", "outpost",
@@ -160,8 +162,13 @@ ARMED_VICTIM_TOLD = re.compile(r"\b(?:victims?|target of the (?:attack|shooting)
                                r"(?:(?:identified|recogni[sz]ed|named|described|reported) as |said to be )?"
                                r"(?:a |an |the )?(?:alleged |suspected |known )?"
                                r"(?:drug (?:dealers?|traffickers?)|gang members?|(?:members?|leaders?|heads?|bosses) of "
-                               r"(?:a |an |the )?(?:local |rival |drug[- ]trafficking |criminal |armed )*"
-                               r"(?:group|gang|cartel|militia))", re.I)
+                               r"(?:a |an |the )?(?:local |rival |drug[- ]trafficking |criminal |armed |"
+                               r"organi[sz]ed[- ]crime |organi[sz]ed criminal )*"
+                               r"(?:group|gang|cartel|militia))|"
+                               # ACLED's gang methodology: victims active in organised crime are combatants
+                               r"\b(?:victims?|he|she|the man|the men) (?:was|were|had been) (?:allegedly |reportedly )?"
+                               r"(?:involved|active|engaged) in (?:drug trafficking|drug dealing|organi[sz]ed crim\w*|"
+                               r"(?:organi[sz]ed )?criminal activit\w*)", re.I)
 ARMED_UNITS = re.compile(r"\b(military|army|police|patrol|troops?|soldiers?|security|armou?red|militia|rebel|"
                          r"fighters?|guards?|forces?|checkpoint|base)\b", re.I)
 UNARMED_CONVOYS = re.compile(r"\b(ngos?|aid|humanitarian|relief|commercial|civilian|passenger|trucks?|lorr(?:y|ies)|"
@@ -184,6 +191,10 @@ PARTS = frozenset({"section", "number", "band", "handful", "dozen", "dozens", "h
 OCCUPIERS = CROWD_NOUNS | {"citizen", "protester", "demonstrator", "activist", "inhabitant", "household"}
 DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed",
                         "use"})  # "used kerosene to set fire to a school": the means of a done act
+EXCHANGE_FIRE = re.compile(r"\b(?:fired|shot|shelled|struck|hit) back\b|\bshell(?:ing|s)? back\b|"
+                           r"\breturn(?:ed|ing|s)? (?:the )?fire\b|\bin both directions\b|"
+                           r"\bexchang\w* (?:of )?(?:[\w-]+ ){0,2}(?:fire|gunfire|shelling|shells|artillery|rockets|mortars|"
+                           r"strikes|missiles)\b", re.I)
 DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
 PROCEEDINGS = frozenset({"charge", "sentence", "convict", "fine", "sue", "prosecute", "indict", "punish", "acquit",
                          "jail", "imprison", "imprisonment", "ban", "suspend", "sanction", "blame", "investigate", "probe",
@@ -203,6 +214,8 @@ PAST_FORMS = frozenset({"retook", "overran", "took", "fought", "shot", "stormed"
 POSITIONS = re.compile(r"\b(?:at|on|towards?|against) (?:the )?([A-Z][\w'-]+) (?:military )?(?:positions|"
                        r"lines|trenches|strongholds)\b")
 REPEL_LEMMAS = frozenset({"repel", "repulse", "repell"})
+HARM_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "shoot", "gun", "stab", "hack", "wound", "injure",
+                         "torture", "assassinate", "lynch", "beat", "flog", "whip", "open", "fire"})  # "opened fire"
 INJURY_LEMMAS = frozenset({"beat", "torture", "injure", "wound", "shoot", "stab", "hack", "maim", "mutilate"})
 KILL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "slaughter", "assassinate"})
 CAUSE_PREPS = frozenset({"after", "following", "amid", "during"})
@@ -327,6 +340,10 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
                      if (d := _decide(span, t, actors, fatal, victims, scene)) is not None]
         if not decisions:
             decisions = _generic(span, triggers, actors, fatal, victims, scene)
+        elif all(d.sub_event_type == "Looting/property destruction" for d in decisions) and _acts_on_people(span, triggers):
+            # "killed villagers and set fire to two houses", "shot six civilians in a looting incident":
+            # looting is coded only outside other violence (codebook 1.3); the violence is the event
+            decisions += _generic(span, triggers, actors, fatal, victims, scene)
     return _revise(_hierarchy(decisions, span.text), scene)
 
 
@@ -605,7 +622,7 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
                 and below.tag_ == "VBD" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
             break  # "members staged a protest ..., they also demanded cuts": a past clause of its own is no demand
         if token is not head and token.lemma_ == "call" and token.tag_ == "VBN" \
-                and any(c.dep_ == "agent" for c in token.children):
+                and any(c.dep_ in ("agent", "auxpass") for c in token.children):  # "was called names": passive
             continue  # "nurses called by the unions protested": convened, not called for
         if token is not head and token.lemma_ in IRREALIS:
             return False
@@ -714,6 +731,8 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
         return False  # "to demonstrate the force", "demonstrated its strength": to show, not to protest
     if trigger.rule == "change" and head.lemma_.lower() == "send" and any(t.lemma_.lower() == "flee" for t in head.subtree):
         return False  # "sending government troops fleeing": a rout, not a deployment
+    if trigger.kind == TERRITORY and head.dep_ == "amod":
+        return False  # "consolidated on the captured frontiers", "the occupied territories": a state, not a capture
     if trigger.kind == DISPLACEMENT and head.dep_ == "amod" and head.lemma_.lower() == "displace":
         return False  # "displaced women were raped": who the victims were, not a new displacement
     if trigger.kind == "Violent demonstration" and head.dep_ in ("compound", "amod", "nmod") \
@@ -804,8 +823,8 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         return _make("Attack", "arrest+hurt", roles, trigger, span, civilians=True)
     if trigger.kind == "Abduction/forced disappearance" and _and_killed(head):
         return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)  # codebook 1.4
-    if trigger.kind in ("Abduction/forced disappearance", "Sexual violence", "Looting/property destruction") \
-            and fatal is not None and fatal.best > 0:
+    if trigger.kind in ("Abduction/forced disappearance", "Looting/property destruction") \
+            and fatal is not None and fatal.best > 0:  # sexual violence ranks above Attack (codebook 1.3) and stays
         return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)
     if trigger.rule == "intercept" and head.lemma_ == "intercept" and any(
             c.dep_ == "dobj" and (PERSON_OBJECTS.fullmatch(c.text) or c.lemma_.lower() in NOT_INTERCEPTED)
@@ -832,6 +851,11 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         if trigger.kind == "Armed clash" and (roles.actor2 is None or roles.actor2.inter in (5, 6, 7)):
             roles.actor2 = scene.actor("rioters") or roles.actor2  # two crowds fought: rioters on both sides
         return _make("Mob violence", f"{trigger.rule}-without-demonstration", roles, trigger, span)
+    if trigger.kind == "Looting/property destruction" and _by_a_crowd(span, trigger, roles):
+        # a crowd wrecking property is a riot, not an armed group's looting (codebook 1.3: Mob
+        # violence covers rioters attacking property; Looting/property destruction is by armed actors)
+        roles.actor1 = scene.actor("rioters") or roles.actor1
+        return _make("Mob violence", f"{trigger.rule}-by-crowd", roles, trigger, span)
     if trigger.rule == "explosive" and trigger.end - trigger.start == 1 and _counted_blasts(head):
         # a tally of explosions ("a total of 14 explosions involving unknown weapons") is ranged fire
         # watched from afar, not a planted device (codebook: IEDs are remotely or victim-activated)
@@ -970,6 +994,13 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
         return None
     if any(c.lower_ == "power" for c in heads):
         return None  # "seized power": a coup (Other), not a place
+    if not heads and head.lemma_.lower() in CAPTURE_VERBS and head.pos_ == "VERB":
+        return None  # "Police seized.": nothing named was taken
+    held = [c for c in heads if c.lemma_.lower() != "control"]  # "gained control of some sites": the sites
+    if trigger.rule == "territory" and held and all(_unnamed_positions(c) for c in held):
+        # "recapturing several positions", "gained control of some sites": ground won inside a fight,
+        # no location whose control changed (codebook 1.3: territory is a location's control)
+        return _make("Armed clash", "positions-taken", roles, trigger, span) if FIGHTING.search(span.text) else None
     if trigger.rule == "territory" and heads and _person_taken(heads[0]) and not any(_a_place(c) for c in heads):
         return _people_seized(span, trigger, roles, scene)
     if trigger.rule == "territory" and heads and any(c.lemma_.lower() in PROPERTY_NOUNS for c in heads) \
@@ -1016,6 +1047,12 @@ def _person_taken(noun: Any) -> bool:
         return True  # a bare count stands for the people just named
     return bool(PERSON_OBJECTS.fullmatch(noun.text)) or noun.lower_ in ("those", "who") \
         or noun.lemma_.lower() in PERSON_NOUNS
+
+
+def _unnamed_positions(noun: Any) -> bool:
+    """Military positions or sites with no name of their own: "several positions", "some sites"."""
+    named = noun.pos_ == "PROPN" or any(t.pos_ == "PROPN" for t in noun.subtree if t.i < noun.i)
+    return noun.lemma_.lower() in POSITIONS_WORDS and not named
 
 
 def _a_place(noun: Any) -> bool:
@@ -1184,8 +1221,15 @@ def intervened(span: Any) -> bool:
         if word is None:
             return True
         verb = word if word.pos_ == "VERB" else word.head
-        if verb.dep_ in ("relcl", "acl"):
+        if verb.dep_ in ("relcl", "acl") or any(t.dep_ == "relcl" for t in list(verb.ancestors)[:2]):
             continue  # "workers, who were arrested the day before": the grievance
+        if any(c.dep_ == "neg" for c in verb.children) or _told_as_cause(verb):
+            continue  # "the insurers have not intervened", "after being beaten by classmates"
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if doer is not None and (doer.lemma_.lower() in OCCUPIERS | PROTESTERS or (
+                doer.lower_ in ("they", "we") and verb.lemma_.lower() == "disperse"
+                and not any(c.dep_ == "dobj" for c in verb.children))):
+            continue  # "the group later dispersed peacefully", "farmers prevented officials from ...": their own act
         subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subject is not None and subject.tag_ in ("PRP", "NN", "NNP") and subject.lower_ not in ("they", "we") \
                 and subject.lemma_.lower() not in CROWD_NOUNS:
@@ -1310,6 +1354,26 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
                   toll_only=toll_only)]
 
 
+def _acts_on_people(span: Any, triggers: list[Trigger]) -> bool:
+    """A verb that hurts people ("shot six civilians", "attacked villagers"); not a toll, not an
+    attack named by a noun ("amid threats of attacks"), not "no one was hurt", not an act in a
+    modifier ("armed men who attempted an attack")."""
+    for t in triggers:
+        head = t.head(span.doc)
+        if t.kind == GENERIC and head.pos_ == "NOUN" and head.lemma_.lower() in ("attack", "assault", "raid") \
+                and head.head.lemma_.lower() in ("launch", "carry", "conduct", "stage", "mount") and head.dep_ == "dobj":
+            return True  # "launched an attack in Kouyape, causing the injury of a girl"
+        if t.kind != GENERIC or head.pos_ != "VERB" or head.lemma_.lower() in DEATH_ONLY or _in_modifier(head):
+            continue
+        hit = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(c.lower_ in ("nobody", "none") or any(d.lower_ == "no" for d in c.children) for c in hit):
+            continue
+        if head.lemma_.lower() in HARM_LEMMAS or any(PERSON_OBJECTS.search(c.text) or CIVILIAN_VICTIMS.search(c.text)
+                                                     for c in hit):
+            return True
+    return False
+
+
 def _hurt_only(head: Any) -> bool:
     """"More than 20 people were injured": a passive hurt with no doer counts the victims of an
     act told elsewhere; it is not an act of its own."""
@@ -1399,6 +1463,15 @@ def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:
     "fighting" beside a strike is the same act unless it names an armed opponent of its own."""
     erv = [d for d in decisions if BY_NAME[d.sub_event_type].event_type == ERV]
     rest = [d for d in decisions if BY_NAME[d.sub_event_type].event_type != ERV]
+    if erv and EXCHANGE_FIRE.search(text):
+        # both sides firing ("shelled back", "exchanged artillery fire", "in both directions") is an
+        # armed clash (codebook 1.3: it includes two groups exchanging long-range fire)
+        top = min(erv, key=lambda d: RANK[d.sub_event_type])
+        if not any(d.sub_event_type == "Armed clash" for d in rest):
+            top.sub_event_type, top.rule = "Armed clash", f"{top.rule}+exchange"
+            top.civilian_targeting = False
+            rest.append(top)
+        return _merge_same_type(rest)
     if erv:
         top = min(erv, key=lambda d: RANK[d.sub_event_type])
         top.actor1 = top.actor1 or next((d.actor1 for d in erv if d.actor1), None)

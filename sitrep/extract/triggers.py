@@ -265,6 +265,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("exchange"), {"OP": "?"}, L("fire", "gunfire")],
         [W("gun"), L("battle")],
         [L("return"), W("fire")],  # an armed reply makes a one-sided strike a clash
+        [L("fire", "shoot", "shell"), W("back")],
         [L("react", "respond", "retaliate"), W("with"), OPT_ADJ, W("gunfire", "fire")],
     ]),
     ("territory", TERRITORY, [
@@ -329,7 +330,7 @@ DEP_RULES: list[tuple[str, str, frozenset, frozenset, frozenset, str | None]] = 
     # destroying or looting buildings (codebook: Looting/property destruction, weapons excluded)
     ("destroy", "Looting/property destruction",
      frozenset({"torch", "burn", "raze", "demolish", "destroy", "ransack", "loot", "vandalise", "vandalize", "bulldoze",
-                "plunder", "pillage", "gut", "firebomb"}),
+                "plunder", "pillage", "gut", "firebomb", "damage", "wreck", "smash"}),
      BUILDINGS, frozenset({"dobj", "nsubjpass"}), None),
     # a base or camp set up, wherever the words stand ("established a new patrol base", "set up camps in buildings")
     ("base", "Headquarters or base established", frozenset({"establish", "build", "construct", "erect", "set"}),
