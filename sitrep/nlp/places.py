@@ -139,10 +139,10 @@ def _name(doc: Any, c: _Candidate) -> str:
 
 def _abbreviation_candidates(doc: Any) -> list[_Candidate]:
     """"WAUSAU, Wis.", "Albany, N.Y.": a state abbreviation right after a capitalised name and a comma."""
-    out = []
+    out, toks = [], _tokens(doc)
     for i in range(2, len(doc)):
-        state = US_STATE_ABBREVIATIONS.get(doc[i].text)
-        if state and doc[i - 1].text == "," and _capitalised(doc[i - 2]):
+        state = US_STATE_ABBREVIATIONS.get(toks.text[i])
+        if state and toks.text[i - 1] == "," and toks.caps[i - 2]:
             out.append(_Candidate(i, i + 1, "GPE", kind="admin1", cued=True, name=state))
     return out
 
@@ -199,10 +199,10 @@ def _phrase_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
 
 def _can_start(doc: Any, i: int) -> bool:
     """Capitalised words start names; an acronym only when it is a country's ("US", "DRC")."""
-    tok = doc[i]
-    if not _capitalised(tok):
+    toks = _tokens(doc)
+    if not toks.caps[i]:
         return False
-    return not _acronym(tok.text) or _COUNTRY_ACRONYM.fullmatch(tok.text) is not None
+    return not _acronym(toks.text[i]) or _COUNTRY_ACRONYM.fullmatch(toks.text[i]) is not None
 
 
 # Country aliases written in capitals that may start a phrase match.
@@ -219,14 +219,14 @@ def _acronym(text: str) -> bool:
 
 def _is_name_run(doc: Any, i: int, j: int) -> bool:
     """Tokens i..j look like one name: capitalised words joined by hyphens/articles."""
-    if not _capitalised(doc[j - 1]):
+    toks = _tokens(doc)
+    if not toks.caps[j - 1]:
         return False
     for k in range(i, j):
-        tok = doc[k]
-        if k > i and tok.is_sent_start:
+        if k > i and toks.sent_start[k]:
             return False
-        if not (_capitalised(tok) or tok.text in ("-", "'", "’") or tok.lower_ in _ARTICLES
-                or tok.lower_ in _JOINERS):
+        if not (toks.caps[k] or toks.text[k] in ("-", "'", "’") or toks.lower[k] in _ARTICLES
+                or toks.lower[k] in _JOINERS):
             return False
     return True
 
@@ -356,7 +356,31 @@ def _ents(doc: Any) -> tuple[Any, ...]:
 
 
 def _text(doc: Any, start: int, end: int) -> str:
-    return doc[start:end].text
+    """doc[start:end].text, cut from the Doc's text (no Span is made)."""
+    if end <= start:
+        return ""
+    toks = _tokens(doc)
+    return _t(doc)[toks.idx[start]:toks.idx[end - 1] + len(toks.text[end - 1])]
+
+
+class _Tokens:
+    """What the scanning loops ask of every token, read from spaCy once per Doc
+    (``doc[i]`` makes a new Token object on every access)."""
+
+    def __init__(self, doc: Any):
+        rows = [(t.text, t.lower_, t.idx, bool(t.is_sent_start)) for t in doc]
+        self.text = [r[0] for r in rows]
+        self.lower = [r[1] for r in rows]
+        self.idx = [r[2] for r in rows]
+        self.sent_start = [r[3] for r in rows]
+        self.caps = [w[:1].isupper() and any(ch.isalpha() for ch in w) for w in self.text]
+
+
+def _tokens(doc: Any) -> _Tokens:
+    cached = doc.user_data.get("sitrep.tokens")
+    if cached is None:
+        cached = doc.user_data["sitrep.tokens"] = _Tokens(doc)
+    return cached
 
 
 def _t(doc: Any) -> str:
@@ -458,19 +482,20 @@ _ORG_DEMONYM = 0.6
 
 
 def _demonym_at(doc: Any, i: int, gaz: Gazetteer) -> tuple[int, Place | None]:
-    tok = doc[i]
-    if i + 1 < len(doc) and tok.lower_ in _PAIRS:
-        pair = (gaz.country_from_adjective(f"{tok.text} {doc[i + 1].text}")
-                or gaz.continent_from_adjective(f"{tok.text} {doc[i + 1].text}"))
+    toks = _tokens(doc)
+    text, lower = toks.text[i], toks.lower[i]
+    if i + 1 < len(doc) and lower in _PAIRS:
+        pair = (gaz.country_from_adjective(f"{text} {toks.text[i + 1]}")
+                or gaz.continent_from_adjective(f"{text} {toks.text[i + 1]}"))
         if pair is not None:
             return 2, pair
-    if tok.text in ("European", "African", "Asian"):
-        return 1, gaz.continent_from_adjective(tok.text)
-    if not (_capitalised(tok) or tok.lower_.startswith(("pro-", "anti-"))) or _acronym(tok.text):
+    if text in ("European", "African", "Asian"):
+        return 1, gaz.continent_from_adjective(text)
+    if not (toks.caps[i] or lower.startswith(("pro-", "anti-"))) or _acronym(text):
         return 1, None
-    if gaz.country_by_name(tok.text) is not None and tok.text not in ("Myanmar",):
+    if gaz.country_by_name(text) is not None and text not in ("Myanmar",):
         return 1, None  # a country name, handled as a place
-    return 1, gaz.country_from_adjective(tok.text)
+    return 1, gaz.country_from_adjective(text)
 
 
 def _demonym_mention(doc: Any, start: int, end: int, country: Place, border: bool) -> PlaceMention:
