@@ -23,6 +23,7 @@ from ..gazetteer.grid import distance_km
 from ..gazetteer.normalize import light, normalize
 from ..gazetteer.scoring import confidence
 from ..model import Place, PlaceMention, Span
+from ..geoparse_facilities import add_facilities
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CANDIDATE_LABELS = PLACE_LABELS | {"NORP", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -109,6 +110,7 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
     resolved = _drop_far_subplaces(doc, resolved)
     mentions = [_mention(doc, r, resolved, context) for r in resolved] + _fallback(doc, results, resolved, context)
     mentions += [m for m in demonyms if not _overlaps(m, mentions)]
+    mentions = add_facilities(doc, mentions)
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
 
 
@@ -300,6 +302,9 @@ def _part_of_longer_name(doc: Any, c: _Candidate, gaz: Gazetteer) -> bool:
     if nxt < len(doc) and doc[nxt].lower_ in _FACILITY_WORDS and _capitalised(doc[nxt]) and not _sizeable(
             gaz, _text(doc, c.start, c.end)):
         return True  # "Falka Square", "Carnot middle school": a square or school named so, not the town
+    if nxt < len(doc) and doc[nxt].lower_ in _PHYSICAL_WORDS and _capitalised(doc[nxt]):
+        top = gaz.lookup(_text(doc, c.start, c.end))[:1]
+        return not top or top[0].feature_code not in ("PCLI", "ADM1", "CONT")
     followed = nxt < len(doc) and _continues(doc[nxt])
     preceded = c.start > 0 and _continues(doc[c.start - 1]) and not doc[c.start - 1].is_sent_start
     if not (followed or preceded):
@@ -317,6 +322,10 @@ _KNOWN_TOWN = 50_000  # "Point" of "Point Reyes", "Isla" of "Isla Mujeres" are n
 _FACILITY_WORDS = {"square", "street", "road", "avenue", "hospital", "mosque", "church", "school", "stadium",
                    "station", "bridge", "market", "roundabout", "junction", "university", "college",
                    "hotel", "park", "hall", "house", "tower", "prison", "court"}
+# A mountain range, river or island is named after no town ("Ural Mountains" is not Oral,
+# Kazakhstan), though often after a country or province ("Jordan Valley", "Mississippi River").
+_PHYSICAL_WORDS = {"mountains", "mountain", "hills", "river", "lake", "valley", "desert", "island",
+                   "islands", "peninsula", "delta", "forest", "plateau"}
 
 
 def _inside_named_thing(doc: Any, c: _Candidate) -> bool:
@@ -809,7 +818,18 @@ def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
     # clearly is about another country.
     unfocused = not ctx.countries or max(ctx.share(c) for c in ctx.countries) < 0.5
     return (r.cand.cued and (plausible or (r.one_country and own_spelling and unfocused) or town
-                             or _only_lead(r, ctx))) or _named_area(doc_text, r) or _focus_city(r, ctx)
+                             or _only_lead(r, ctx))) or _named_area(doc_text, r) or _focus_city(r, ctx) or (
+        own_spelling and _well_known(r))
+
+
+_WELL_KNOWN = 1_000_000
+
+
+def _well_known(r: _Resolved) -> bool:
+    """A city of a million or more written as its own name ("the London mayor", "Abuja
+    said") is that city, cue or not, unless spaCy reads the name as a person's."""
+    return (r.cand.label != "PERSON" and r.place.feature_code.startswith("PPL")
+            and r.place.population >= _WELL_KNOWN and r.confidence >= 0.6)
 
 
 def _without(ctx: GeoContext, place: Place) -> GeoContext:
@@ -866,10 +886,12 @@ def _embedded(doc: Any, r: _Resolved, ctx: GeoContext) -> bool:
     """A place inside an organisation's name ("Houston Rockets", "Owensboro Public Schools"):
     kept as an adjectival mention (see _mention), never as where something happened.
     Sizeable places anywhere; smaller towns and counties in a country the article is about."""
-    if not _inside_organisation(doc, r.cand) or r.confidence < 0.8:
+    if not _inside_organisation(doc, r.cand) or r.confidence < 0.6:
         return False
     if r.place.population >= 100_000 or r.place.feature_code in _AREA_CODES:
         return True
+    if r.confidence < 0.8:
+        return False
     return (r.place.population >= _EMBEDDED_TOWN or r.place.feature_code == "ADM2") and _plausible(r.place, ctx)
 
 
