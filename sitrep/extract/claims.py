@@ -22,7 +22,7 @@ from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .noevent import SetAside, set_aside
 from .numbers import find_quantities
-from .roles import CIVILIANS_HURT
+from .roles import CIVILIANS_HURT, mention_root
 from .sources import Attribution, find_source
 
 # ACLED codes vague tolls as 10 rather than 3 in these high-intensity theatres (codebook 1.9).
@@ -115,7 +115,8 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
     for i, claim in enumerate(ctx.claims):
         claim.actor1 = _referred_back(ctx.claims[:i], claim)
         if claim.actor1 is None and not _named_elsewhere(ctx, claim):
-            claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
+            # after the whole article: "X claimed responsibility" names it
+            claim.actor1 = _armed_named(ctx, claim) or _unnamed_actor1(ctx, claim)
         if claim.actor1 is None and claim.actor2 is not None and claim.actor2.inter == 1 and (
                 claim.sub_event_type in STATE_ACTS):
             claim.actor1, claim.actor2 = claim.actor2, None  # the only party named is the state that acted
@@ -496,7 +497,7 @@ def _by_convention(ctx: _Context, claim: Claim, actor: Any) -> Any:
     """A generic actor with no country takes the event's place's, then ACLED's own name for unknown
     perpetrators there (actors.yaml ``conventions``: gangs in Mexico, Brazil's police militias)."""
     country = claim.place.place.country if claim.place is not None else None
-    actor = ctx.registry.localize(actor, country)
+    actor = ctx.registry.localize(actor, country, ctx.country)
     text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
     return ctx.registry.by_convention(actor, country or ctx.country, text)
 
@@ -541,6 +542,52 @@ def _named_elsewhere(ctx: _Context, claim: Claim) -> bool:
     kind = BY_NAME[claim.sub_event_type].event_type
     return any(c is not claim and c.actor1 is not None and BY_NAME[c.sub_event_type].event_type == kind
                for c in ctx.claims)
+
+
+ARMED_TYPES = frozenset({1, 2, 3, 4, 8})
+SPEAKS = re.compile(r"^\W*(?:said|says|say|reported|reports|claimed|claims|confirmed|told|stated|announced|added|"
+                    r"denied|blamed|accused|alleged)\b", re.I)
+ACTED_ON_PREPS = frozenset({"on", "against", "at", "targeting", "upon"})
+
+
+def _armed_named(ctx: _Context, claim: Claim) -> Any:
+    """Nobody is named as the doer, yet the report names an armed actor other than the one acted
+    on ("a suicide bomber from Al Shabaab militants detonated", "members of the Red Command held a
+    family hostage"): where the parse missed the link, a coder names that actor, not an unknown
+    group. It is looked for in the paragraph (the act and who did it are often told in two
+    sentences), passing over speakers, the people an attack was done to, and state forces
+    outside the act's own sentence unless the event is a battle."""
+    kind = _kind(claim)
+    if kind not in (BATTLES, ERV, VAC):
+        return None
+    taken = {claim.actor2, *claim.assoc_actor_2}
+    own = claim.evidence
+    same = [s.span for s in ctx.analyzed.sentences if s.paragraph == claim.paragraph]
+    start, end = min([own.start, *(s.start for s in same)]), max([own.end, *(s.end for s in same)])
+    text = ctx.analyzed.doc.text
+    for mention in ctx.analyzed.actors:
+        actor = mention.actor
+        if not start <= mention.span.start < end or actor.inter not in ARMED_TYPES or actor in taken:
+            continue
+        if kind != BATTLES and actor.inter == 1 and not own.start <= mention.span.start < own.end:
+            continue  # "Police are investigating": state forces told of after an attack did not do it
+        if SPEAKS.match(text[mention.span.end:mention.span.end + 30]) or re.search(
+                r"according to\s+(?:the\s+)?$", text[max(0, mention.span.start - 20):mention.span.start], re.I):
+            continue
+        if kind != BATTLES and _acted_on(ctx.analyzed.doc, mention):
+            continue
+        return actor
+    return None
+
+
+def _acted_on(doc: Any, mention: ActorMention) -> bool:
+    """Is the mention the one acted on ("an off-duty officer was shot", "attacked the police")?"""
+    root = mention_root(doc, mention)
+    if root is None:
+        return False
+    if root.dep_ in ("nsubjpass", "dobj", "obj"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ACTED_ON_PREPS
 
 
 def _unnamed_actor1(ctx: _Context, claim: Claim) -> Any:
