@@ -145,3 +145,58 @@ def test_a_battle_names_the_other_side_told_in_the_next_sentence(pipeline):
     sides = {(e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None)
              for e in pipeline.extract(text, published=PUBLISHED) if e.sub_event_type == "Armed clash"}
     assert sides and all(None not in pair and "Unidentified" not in " ".join(pair) for pair in sides), sides
+
+
+# ---------------------------------------------------------------- Boko Haram by era and faction
+
+
+def test_a_bare_boko_haram_is_either_faction_and_jas_names_one(registry):
+    either = "Islamic State (West Africa) and/or Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    jas = "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"
+    assert [n for _, n, _ in found(registry, "Suspected Boko Haram fighters burnt a school.", "CM")] == [either]
+    assert [n for _, n, _ in found(registry, "Boko Haram (JAS) fighters burnt a school.", "CM")] == [jas]
+
+
+def test_boko_haram_before_the_split_has_its_name_of_the_time(registry):
+    from sitrep.extract.eras import apply_eras
+
+    mentions = registry.find("Boko Haram fighters burnt a school.", "NG")
+    assert apply_eras(mentions, dt.date(2016, 3, 1))[0].actor.name == "Boko Haram - Wilayat Gharb Ifriqiyyah"
+    assert apply_eras(mentions, dt.date(2022, 3, 1))[0].actor.name.startswith("Islamic State (West Africa) and/or")
+
+
+def test_a_militia_named_after_a_state_of_another_country(registry):
+    # the places may put the report in the Republic of Niger; "Niger militiamen" are Nigeria's
+    got = found(registry, "Looting: Niger militiamen drove away goats from a farm near Mashegu.", "NE")
+    assert got[0][1] == "Niger Communal Militia (Nigeria)"
+
+
+# ---------------------------------------------------------------- conventions on the claims
+
+
+@pipeline_test
+def test_crowds_that_fight_a_battle_are_a_militia(pipeline):
+    text = ("On 3 May 2022, two tribal groups clashed with rifles over grazing land near Nasiriyah, "
+            "Dhi Qar province. One man was killed.")
+    clashes = [e for e in pipeline.extract(text, published=PUBLISHED) if e.sub_event_type == "Armed clash"]
+    assert clashes
+    for event in clashes:
+        assert event.actor1.name == "Unidentified Tribal Militia (Iraq)"
+        assert event.actor2 is not None and event.actor2.name == "Unidentified Tribal Militia (Iraq)"
+
+
+@pipeline_test
+def test_the_displaced_are_civilians_of_the_country_they_fled(pipeline):
+    text = ("Displacement: On 3 May 2022, some 12,000 people, most of them refugees, crossed into Moldova "
+            "from Ukraine at the Palanca checkpoint.")
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert event.sub_event_type == "Other"
+    assert (event.actor1.name, event.actor2) == ("Civilians (Ukraine)", None)
+
+
+@pipeline_test
+def test_an_armed_group_that_drives_people_out_acted_on_civilians(pipeline):
+    text = "Displacement: On 3 May 2022, JNIM militants forced herders out of three hamlets near Tenenkou (Mopti)."
+    [event] = pipeline.extract(text, published=PUBLISHED)
+    assert event.actor1.name == "JNIM: Group for Support of Islam and Muslims"
+    assert event.actor2 is not None and event.actor2.name.startswith("Civilians")

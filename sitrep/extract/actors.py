@@ -428,7 +428,8 @@ class ActorRegistry:
         if iso is None:
             return hits
         for m in _LABELLED.finditer(text):
-            name = self._militia_name(m, iso)
+            home = self._label_home(m, iso)
+            name = self._militia_name(m, home)
             if name is None:
                 continue
             span = [k for k, t in enumerate(tokens) if m.start("label") <= t[1] < m.end()]
@@ -438,9 +439,18 @@ class ActorRegistry:
             overlapping = [h for h in hits if h[0] < j and i < h[1]]
             if any(h[2].registered for h in overlapping):
                 continue  # "Fulani militia" is the registered actor
-            actor = Actor(name, 4, iso, None, registered=False)
+            actor = Actor(name, 4, home, None, registered=False)
             hits = [h for h in hits if h not in overlapping] + [(i, j, actor)]
         return hits
+
+    def _label_home(self, m: re.Match[str], iso: str) -> str:
+        """The country whose militia a label names: the article's, unless the label is a place
+        whose name alone makes a militia elsewhere ("Niger militiamen" are from Nigeria's Niger
+        State, even in a report the places put in the Republic of Niger)."""
+        label = _LEADING.sub("", m.group("label")).strip().lower()
+        if label in self.communal_labels.get(iso, set()):
+            return iso
+        return next((home for home, labels in self.communal_labels.items() if label in labels), iso)
 
     def _named_groups(self, text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]],
                       iso: str | None) -> list[tuple[int, int, Actor]]:

@@ -22,7 +22,7 @@ from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .noevent import SetAside, set_aside
 from .numbers import find_quantities
-from .roles import CIVILIANS_HURT, mention_root
+from .roles import CIVILIANS_HURT, OWN_KIND, mention_root
 from .sources import Attribution, find_source
 
 # ACLED codes vague tolls as 10 rather than 3 in these high-intensity theatres (codebook 1.9).
@@ -122,6 +122,10 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
             claim.actor1, claim.actor2 = claim.actor2, None  # the only party named is the state that acted
         claim.actor1 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor1))
         claim.actor2 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor2))
+        if _kind(claim) == BATTLES:
+            _crowds_armed(ctx, claim)
+        if claim.actor1 is None and claim.displacement is not None:
+            _displaced(ctx, claim)
         if claim.actor2 is None and _targets_people(claim, ctx.paragraphs.get(claim.paragraph, "")):
             claim.actor2 = _generic_actor(ctx, "civilians")
         if claim.actor2 is None and (_kind(claim) == BATTLES or claim.sub_event_type == "Disrupted weapons use"):
@@ -588,6 +592,62 @@ def _acted_on(doc: Any, mention: ActorMention) -> bool:
     if root.dep_ in ("nsubjpass", "dobj", "obj"):
         return True
     return root.dep_ == "pobj" and root.head.lower_ in ACTED_ON_PREPS
+
+
+CROWD_TYPES = frozenset({5, 6, 7})
+IDENTITY_MILITIAS = ((re.compile(r"\btrib(?:e|es|al|esmen)\b", re.I), "tribal militia"),
+                     (re.compile(r"\b(?:sub-)?clans?\b", re.I), "clan militia"),
+                     (re.compile(r"\bethnic\b", re.I), "ethnic militia"))
+
+
+def _crowds_armed(ctx: _Context, claim: Claim) -> None:
+    """No crowd fights a battle: both sides of one are armed and organised (codebook 1.4), and ACLED
+    types no rioter, protester or civilian in it. Villagers or farmers who clash with arms are a
+    communal militia (tribal, clan or ethnic where the report says so); named alone in a clash
+    "between" groups of them, they fought their own kind."""
+    text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
+    phrase = next((p for rx, p in IDENTITY_MILITIAS if rx.search(text)), "communal militia")
+
+    def armed(actor: Any) -> Any:
+        if actor is None or actor.inter not in CROWD_TYPES:
+            return actor
+        found = ctx.registry.find(phrase, country=actor.country or ctx.country)
+        return found[0].actor if found else actor
+
+    first, second = armed(claim.actor1), armed(claim.actor2)
+    if first is not claim.actor1 and second is None and OWN_KIND.search(claim.evidence.text):
+        second = first
+    claim.actor1, claim.actor2 = first, second
+
+
+FROM_COUNTRY = re.compile(r"\bfrom\s+(?:the\s+)?(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+
+
+def _displaced(ctx: _Context, claim: Claim) -> None:
+    """The actors of a displacement: an armed actor that drove people out as the subject of the
+    sentence ("JNIM militants evicted fishermen") acted on civilians; otherwise ACLED names the
+    people who fled as Actor 1, alone: civilians of the country they fled ("refugees from
+    Ukraine" arriving in Poland are Civilians (Ukraine))."""
+    inside = [m for m in ctx.analyzed.actors if claim.evidence.start <= m.span.start < claim.evidence.end]
+    for mention in inside:
+        root = mention_root(ctx.analyzed.doc, mention)
+        if mention.actor.inter in ARMED_TYPES and root is not None and root.dep_ == "nsubj" and root.head.dep_ == "ROOT":
+            claim.actor1, claim.actor2 = mention.actor, claim.actor2 or _generic_actor(ctx, "civilians")
+            return
+    claim.actor1 = _people_displaced(ctx, claim, [m.actor for m in inside if m.actor.inter == 7])
+
+
+def _people_displaced(ctx: _Context, claim: Claim, named: list[Any]) -> Any:
+    text = claim.evidence.text
+    if named and named[0].country is not None and named[0].country != ctx.registry.countries.code(ctx.country):
+        return named[0]  # "Ukrainian refugees": the demonym names their country
+    for m in FROM_COUNTRY.finditer(text):
+        home = ctx.registry.countries.code(m.group("name"))
+        if home is not None:
+            found = ctx.registry.find("civilians", country=home)
+            return found[0].actor if found else None
+    place = claim.place.place.country if claim.place is not None else None
+    return ctx.registry.localize(_generic_actor(ctx, "civilians"), place, ctx.country)
 
 
 def _unnamed_actor1(ctx: _Context, claim: Claim) -> Any:
