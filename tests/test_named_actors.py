@@ -200,3 +200,17 @@ def test_an_armed_group_that_drives_people_out_acted_on_civilians(pipeline):
     [event] = pipeline.extract(text, published=PUBLISHED)
     assert event.actor1.name == "JNIM: Group for Support of Islam and Muslims"
     assert event.actor2 is not None and event.actor2.name.startswith("Civilians")
+
+
+@pipeline_test
+@pytest.mark.parametrize("text, expected", [
+    ("On 3 May 2022, some 150 Georgians waved flags outside the Russian consulate in Limassol to protest the war.",
+     "Protesters (Georgia)"),
+    ("On 3 May 2022, about thirty Ghanaian students marched in Lome to demand their scholarships.", "Protesters (Ghana)"),
+    # two nationalities, or one only in what they oppose: the crowd is the country's where it marched
+    ("On 3 May 2022, Latvian and Georgian activists rallied in Riga against the war.", "Protesters (Latvia)"),
+    ("On 3 May 2022, farmers marched in Limassol against the Russian sanctions.", "Protesters (Cyprus)"),
+])
+def test_a_crowd_named_by_its_nationality(pipeline, text, expected):
+    names = [e.actor1.name for e in pipeline.extract(text, published=PUBLISHED)]
+    assert names == [expected]

@@ -126,6 +126,8 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
             _crowds_armed(ctx, claim)
         if claim.actor1 is None and claim.displacement is not None:
             _displaced(ctx, claim)
+        if _kind(claim) in (PROTESTS, RIOTS):
+            claim.actor1 = _crowd_by_nationality(ctx, claim)
         if claim.actor2 is None and _targets_people(claim, ctx.paragraphs.get(claim.paragraph, "")):
             claim.actor2 = _generic_actor(ctx, "civilians")
         if claim.actor2 is None and (_kind(claim) == BATTLES or claim.sub_event_type == "Disrupted weapons use"):
@@ -648,6 +650,44 @@ def _people_displaced(ctx: _Context, claim: Claim, named: list[Any]) -> Any:
             return found[0].actor if found else None
     place = claim.place.place.country if claim.place is not None else None
     return ctx.registry.localize(_generic_actor(ctx, "civilians"), place, ctx.country)
+
+
+CROWD_NAMES = {6: "protesters", 5: "rioters"}
+
+
+def _crowd_by_nationality(ctx: _Context, claim: Claim) -> Any:
+    """A crowd whose nationality the text gives as the subject of its act ("Ukrainians rallied in
+    Nicosia", "Senegalese youths marched", "40 British nationals protested") is named after its
+    country, not the country it protests in: ACLED's "Protesters (Ukraine)" in Cyprus."""
+    crowd = claim.actor1
+    if crowd is None or crowd.registered or crowd.inter not in CROWD_NAMES:
+        return crowd
+    doc = ctx.analyzed.doc
+    span = doc.char_span(claim.evidence.start, claim.evidence.end, alignment_mode="expand")
+    if span is None:
+        return crowd
+    countries = ctx.registry.countries
+    first = next((m for m in ctx.analyzed.actors if claim.evidence.start <= m.span.start < claim.evidence.end), None)
+    subjects = [t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+    verb = next((t.idx for t in span if t.pos_ == "VERB"), claim.evidence.end)
+    if first is not None and first.actor.inter == 7 and first.span.end <= verb:
+        subjects.append(doc.char_span(first.span.start, first.span.end, alignment_mode="expand").root)
+    for token in subjects:
+        named = [t for t in token.subtree if t.i <= token.i and t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN")]
+        homes = [_nationality(countries, t.text) for t in named]
+        home = homes[0] if homes and None not in homes and len(set(homes)) == 1 else None  # "Slovenian and Ukrainian"
+        if home is not None and home != crowd.country:
+            found = ctx.registry.find(CROWD_NAMES[crowd.inter], country=home)
+            return found[0].actor if found else crowd
+    return crowd
+
+
+def _nationality(countries: Any, word: str) -> str | None:
+    """The country of a demonym, as an adjective or a plural noun ("Ukrainian", "Ukrainians")."""
+    for form in (word, word[:-1] if word.endswith("s") else None):
+        if form and form in countries.demonym_set:
+            return next(iso for iso, names in countries.demonyms.items() if form in names)
+    return None
 
 
 def _unnamed_actor1(ctx: _Context, claim: Claim) -> Any:
