@@ -214,3 +214,27 @@ def test_an_armed_group_that_drives_people_out_acted_on_civilians(pipeline):
 def test_a_crowd_named_by_its_nationality(pipeline, text, expected):
     names = [e.actor1.name for e in pipeline.extract(text, published=PUBLISHED)]
     assert names == [expected]
+
+
+# ---------------------------------------------------------------- theatres' main actors added
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    ("CPC rebels attacked a gendarmerie post near Bossangoa.", "CF", "CPC: Coalition of Patriots for Change"),
+    ("YJA STAR fighters ambushed a patrol in Sirnak.", "TR", "PKK-YJA STAR: Kurdistan Workers Party-YJA STAR"),
+    ("YBS fighters clashed with Iraqi troops in Sinjar.", "IQ", "YBS: Sinjar Resistance Units"),
+    ("The Polisario Front fired shells near Mahbes.", "MA", "Polisario Front"),
+    ("Huachicoleros fired on soldiers guarding a pipeline.", "MX", "Huachicoleros (Mexico)"),
+    ("Armed drug suspects shot a policeman in Cebu.", "PH", "Armed Drug Suspects (Philippines)"),
+    ("FARC dissidents burned a truck in Cauca.", "CO", "FARC Dissident: Revolutionary Armed Forces of Colombia Dissident Faction"),
+])
+def test_main_actors_of_more_theatres(registry, text, country, expected):
+    assert found(registry, text, country)[0][1] == expected
+
+
+def test_a_front_of_farc_dissidents_is_read_as_the_dissidents(registry):
+    got = found(registry, "FARC dissidents of the Segundo Marquetalia Front ambushed soldiers.", "CO")
+    assert [name for _, name, _ in got][:1] == ["FARC Dissident: Revolutionary Armed Forces of Colombia Dissident Faction"]
+    assert len(got) == 2  # the soldiers; the front is no group of its own
+    gold = "FARC Dissident - 36th Front: Revolutionary Armed Forces of Colombia Dissident Faction (36th Front)"
+    assert same_actor(gold, got[0][1], "Colombia")

@@ -492,6 +492,8 @@ class ActorRegistry:
             overlapping = [h for h in hits if h[0] < j and i < h[1]]
             if any(h in added or (h[2].registered and tokens[h[0]][1] < head) for h in overlapping):
                 continue  # "Kachin Independence Army" is registered; "army" alone is not the group
+            if _unit_of_registered(text, tokens, hits, i):
+                continue  # "the FARC dissident group Jaime Martinez Front": a unit of the group named
             added.append((i, j, actor))
             hits = [h for h in hits if h not in overlapping] + [added[-1]]
         return hits
@@ -731,6 +733,15 @@ _GENERIC_WORDS = frozenset(
 _NOT_NAME_START = frozenset({"The", "A", "An", "On", "In", "At", "Around", "Suspected", "Presumed", "Alleged",
                              "Joint", "Combined", "Members", "Fighters", "Militants", "Both", "Several", "Some",
                              "Two", "Three", "Unidentified", "Unknown", "Local", "Meanwhile", "Later", "Also"})
+
+
+_UNIT_GAP = re.compile(r"\s+(?:of\s+)?(?:the\s+)?", re.I)
+
+
+def _unit_of_registered(text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]], i: int) -> bool:
+    """Does a registered armed group's mention end right before token i (one of its units)?"""
+    return any(h[2].registered and h[2].inter in (2, 3)
+               and _UNIT_GAP.fullmatch(text[tokens[h[1] - 1][2]:tokens[i][1]]) for h in hits if 0 < h[1] <= i)
 
 
 _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:(?:suspected|presumed|allegedly|likely|reportedly|probably|"
