@@ -204,3 +204,25 @@ def test_a_capture_needs_something_taken(pipeline):
 ])
 def test_property_destruction_by_whom(pipeline, text, expected):
     assert types(pipeline, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # weapons named by their system or carrier
+    ("On 4 March 2022, Russian forces fired Iskander missiles at Uman, Cherkasy, killing two people.",
+     "Shelling/artillery/missile attack"),
+    ("On 4 March 2022, the Russian air force fired on Huliaipole, Zaporizhia, wounding three residents.",
+     "Air/drone strike"),
+    ("On 4 March 2022, Houthi forces attacked with four drones a fuel depot in Jizan.", "Air/drone strike"),
+    ("On 4 March 2022, PDF fighters struck a military truck near Kani with remote-controlled explosives.",
+     "Remote explosive/landmine/IED"),
+    # protests named as what someone is punished or accused for are no protest held
+    ("On 4 March 2022, intelligence agents arrested an opposition councillor in Bukavu for organising "
+     "demonstrations against the governor.", "Arrests"),
+])
+def test_weapons_and_grounds(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]
+
+
+def test_a_street_named_like_a_rocket_is_no_shelling(pipeline):
+    assert types(pipeline, "On 4 March 2022, residents of Grad street protested in Belgrade over rents.") == \
+        ["Peaceful protest"]

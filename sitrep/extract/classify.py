@@ -195,6 +195,11 @@ EXCHANGE_FIRE = re.compile(r"\b(?:fired|shot|shelled|struck|hit) back\b|\bshell(
                            r"\breturn(?:ed|ing|s)? (?:the )?fire\b|\bin both directions\b|"
                            r"\bexchang\w* (?:of )?(?:[\w-]+ ){0,2}(?:fire|gunfire|shelling|shells|artillery|rockets|mortars|"
                            r"strikes|missiles)\b", re.I)
+ROCKET_SYSTEMS = frozenset({"grad", "tochka", "tochka-u", "iskander", "kalibr", "uragan", "smerch", "himars", "katyusha",
+                            "qassam", "onyx"})
+ACCUSING = frozenset({"accuse", "charge", "suspect", "sentence", "convict", "jail", "prosecute", "punish", "indict"})
+ORGANISING = frozenset({"support", "organize", "organise", "coordinate", "incite", "lead", "finance", "fund", "plan",
+                        "instigate", "mobilise", "mobilize"})
 DISTINCT = frozenset({"also", "separately", "meanwhile", "elsewhere", "additionally"})
 PROCEEDINGS = frozenset({"charge", "sentence", "convict", "fine", "sue", "prosecute", "indict", "punish", "acquit",
                          "jail", "imprison", "imprisonment", "ban", "suspend", "sanction", "blame", "investigate", "probe",
@@ -327,6 +332,8 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
         found = [t for t in found if t.kind != PROTEST]  # "started a hunger strike to protest ...": its purpose
     triggers = [t for t in found if _realis(span.doc, t) and _eventive(span.doc, t)
                 and not (t.rule == "closure" and not DEMO_CONTEXT.search(span.text))]
+    if any(t.kind != PROTEST for t in triggers):
+        triggers = [t for t in triggers if not (t.kind == PROTEST and _protest_as_ground(t.head(span.doc)))]
     triggers = _measures_after_violence(span.doc, _protests_as_setting(span.doc, triggers))
     triggers = _displacement_by_an_act(span.doc, _entering_as_prelude(span.doc, triggers))
     triggers = _fighters_named(span.doc, triggers)
@@ -364,6 +371,17 @@ def _note_label(span: Any, actors: list[ActorMention], scene: Scene) -> Decision
         roles.actor2 = roles.actor2 or scene.actor("civilians")
     return _make(kind, "label", roles, trigger, span, displacement=m.group(1).lower() == "displacement",
                  counts_dead=BY_NAME[kind].event_type != SD)
+
+
+def _protest_as_ground(head: Any) -> bool:
+    """"arrested for supporting demonstrations", "beat activists, accusing them of coordinating the
+    protests": protests named as what someone is accused or punished for, not a protest held."""
+    for token in [head, *list(head.ancestors)[:5]]:
+        if token is not head and token.lemma_.lower() in ACCUSING:
+            return True
+        if token.dep_ == "pcomp" and token.head.lower_ in ("for", "of") and token.lemma_.lower() in ORGANISING:
+            return True
+    return False
 
 
 def _protests_as_setting(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
@@ -701,7 +719,8 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
     capitalised one inside a sentence is a name ("5 March 2022", "Operation Storm")."""
     head = trigger.head(doc)
     if (trigger.end - trigger.start == 1 or trigger.kind == ADVANCE) and head.pos_ == "PROPN" and head.i > 0 \
-            and head.text[:1].isupper() and not (head.text.isupper() and trigger.kind in BY_NAME):
+            and head.text[:1].isupper() and not (head.text.isupper() and trigger.kind in BY_NAME) \
+            and not _weapon_fired(head):
         return False  # "The Associated Press on Wednesday" is no push on; but "an IED" is a weapon's acronym
     if any(c.dep_ == "amod" and c.lower_ in ("previous", "past", "earlier", "former") for c in head.children) \
             and head.dep_ == "pobj":
@@ -739,6 +758,12 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
             and head.head.lemma_.lower() in RIOT_GEAR:
         return False  # "riot police used tear gas": the police's name, not a riot
     return not (head.dep_ in ("compound", "amod") and head.head.lemma_ in NOT_EVENT_HEADS)
+
+
+def _weapon_fired(head: Any) -> bool:
+    """A rocket system's name used as the weapon: "fired Tochka-U at", "Grad rockets hit"."""
+    near = {head.head.lemma_.lower(), *(t.lemma_.lower() for t in head.doc[max(0, head.i - 1):head.i + 3])}
+    return head.lower_ in ROCKET_SYSTEMS and bool(near & {"fire", "launch", "rocket", "missile", "system", "use", "hit"})
 
 
 def _planted_only(head: Any) -> bool:

@@ -78,12 +78,19 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [W("drone", "uav"), W("-"), W("fired", "launched")],  # "drone-fired missiles"
         [L("drop"), OPT_ADJ, L("bomb", "barrel", "explosive")],  # "the aircraft dropped two bombs"
         [L("plane", "aircraft"), L("pound", "bomb", "strike", "hit", "target", "attack", "raid", "shell")],
+        [W("airforce", "air-force")],
+        [W("air"), W("force"), L("fire", "shell", "attack", "raid", "drop")],
+        # "targeted with 3 Samad-3 drones": drones as the weapon an attack used
+        [L("attack", "target", "strike", "hit", "bomb"), W("with"), THINGS, L("drone", "uav", "warplane")],
     ]),
     ("shelling", "Shelling/artillery/missile attack", [
         [L("shell", "shelling", "artillery", "mortar", "rocket", "missile", "howitzer", "barrage")],
         [W("rocket-propelled"), L("grenade")],
         [W("rpg", "rpgs")],
         [W("ballistic", "cruise"), L("missile")],
+        # rocket and missile systems named for what they are ("fired Tochka-U", "Grad rockets", "BM-21")
+        [W("grad", "tochka", "tochka-u", "iskander", "kalibr", "uragan", "smerch", "himars", "mlrs", "bm-21",
+           "katyusha", "qassam", "tos-1", "kh-101", "onyx")],
         # "a mortar explosion": the blast is the shell's, not a planted device's
         [L("shell", "mortar", "rocket", "missile", "artillery"), L("explosion", "blast")],
     ]),
@@ -100,6 +107,11 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("blow"), W("up")],
         [W("with"), OPT_ADJ, W("mines", "landmines", "explosives", "dynamite")],  # "destroyed the tower with mines"
         [W("roadside", "car", "truck", "motorcycle", "improvised", "magnetic"), L("bombing")],
+        # "remote-controlled explosives", "remotely detonated bomb"
+        [W("remote", "remotely"), {"LOWER": {"IN": ["-"]}, "OP": "?"}, W("controlled", "detonated", "triggered",
+                                                                         "control"), OPT_ADJ,
+         L("explosive", "bomb", "device", "mine", "ied")],
+        [W("remote-controlled", "remotely-detonated"), OPT_ADJ, L("explosive", "bomb", "device", "mine", "ied")],
         [{"LEMMA": {"IN": ["bomb", "bombing"]}, "POS": {"IN": ["NOUN"]}}],  # "a bomb buried in a road"
     ]),
     ("grenade", "Grenade", [
@@ -295,7 +307,8 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("beat"), W("up")],  # not "beat the visitors 2-0"
         [L("beat"), OPT_ADJ, L("people", "resident", "man", "woman", "protester", "student", "villager", "civilian",
                                "journalist", "teacher", "worker", "trader", "driver", "him", "her", "them",
-                               "he", "she", "they")],  # the lemmas of "him", "her", "them"
+                               "he", "she", "they", "activist", "official", "prisoner", "detainee", "farmer", "youth",
+                               "boy", "girl", "child", "supporter", "member")],  # "he", "she", "they": lemmas of the pronouns
         [L("open"), W("fire")],
         [L("fire"), W("at", "on", "upon", "towards", "toward", "into")],  # "fired at a navy camp"
         [L("fire"), OPT_ADJ, W("gunshots", "shots", "bullets", "rounds")],
