@@ -740,6 +740,8 @@ def _resolve_all(doc: Any, cands: list[_Candidate], gaz: Gazetteer, ctx: GeoCont
         local = _local_context(ctx, area, own)
         if area is not None:
             place, conf = _resolve_within(gaz, text, local, c.kind, area)
+            if place is None:
+                place, conf = _listed_city(gaz, text, local, c.kind)
         else:
             place, conf = gaz.resolve_with_confidence(text, local, kind=c.kind)
         if place is not None:
@@ -773,6 +775,17 @@ def _resolve_within(gaz: Gazetteer, text: str, ctx: GeoContext, kind: str | None
     return best, max(0.8, confidence(best_score, rival))
 
 
+def _listed_city(gaz: Gazetteer, text: str, ctx: GeoContext, kind: str | None) -> tuple[Place | None, float]:
+    """A big city the stated area does not hold was not qualified by it but listed with it
+    ("shows in Copenhagen, Hamburg and Mannheim"); a small name stays unresolved ("Marte,
+    Borno" is never the Marte in Norway)."""
+    place, conf = gaz.resolve_with_confidence(text, ctx, kind=kind)
+    if place is not None and place.population >= _LISTED_CITY and conf >= 0.8:
+        return place, conf
+    return None, 0.0
+
+
+_LISTED_CITY = 100_000
 _BORDER_KM = 100.0
 
 
