@@ -98,3 +98,13 @@ def test_a_big_city_listed_before_a_city_state_is_not_qualified_by_it():
     mentions = geoparse("Shows in Copenhagen, Hamburg, Tallinn and Mannheim were cancelled.")
     copenhagen = _find(mentions, "Copenhagen")
     assert copenhagen is not None and copenhagen.place.iso3 == "DNK"
+
+
+@pytest.mark.parametrize("sentence, word, iso3", [
+    ("The Philippine coast guard towed the ferry back to port.", "Philippine", "PHL"),
+    ("A Serb delegation walked out of the talks.", "Serb", "SRB"),
+    ("Two Costa Rican fishermen were rescued at sea.", "Costa Rican", "CRI"),
+])
+def test_more_state_adjectives_resolve_to_their_country(sentence, word, iso3):
+    m = _find(geoparse(sentence), word)
+    assert m is not None and m.role == "adjectival" and m.place.iso3 == iso3

@@ -461,7 +461,7 @@ def _coordinated(doc: Any, previous: _Candidate | None, c: _Candidate) -> bool:
 
 # ---------------------------------------------------------------- demonyms
 
-_PAIRS = {"south", "north", "sierra", "sri", "central", "saudi"}
+_PAIRS = {"south", "north", "sierra", "sri", "central", "saudi", "costa", "cape"}
 
 
 def _demonym_mentions(doc: Any, gaz: Gazetteer, cands: list[_Candidate]) -> list[PlaceMention]:
@@ -740,7 +740,7 @@ def _resolve_all(doc: Any, cands: list[_Candidate], gaz: Gazetteer, ctx: GeoCont
         local = _local_context(ctx, area, own)
         if area is not None:
             place, conf = _resolve_within(gaz, text, local, c.kind, area)
-            if place is None:
+            if place is None and _also_a_city(gaz, area):
                 place, conf = _listed_city(gaz, text, local, c.kind)
         else:
             place, conf = gaz.resolve_with_confidence(text, local, kind=c.kind)
@@ -783,6 +783,12 @@ def _listed_city(gaz: Gazetteer, text: str, ctx: GeoContext, kind: str | None) -
     if place is not None and place.population >= _LISTED_CITY and conf >= 0.8:
         return place, conf
     return None, 0.0
+
+
+def _also_a_city(gaz: Gazetteer, area: Place) -> bool:
+    """The stated area is also a big city's name (Hamburg, Vienna), so "X, Hamburg" may be a list."""
+    return area.feature_code != "PCLI" and any(
+        p.feature_class == "P" and p.population >= _LISTED_CITY for p in gaz.lookup(area.name)[:3])
 
 
 _LISTED_CITY = 100_000
