@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..gazetteer import Gazetteer, GeoContext, get_gazetteer
+from ..gazetteer.context import unit_word_countries
 from ..gazetteer.core import elsewhere
 from ..gazetteer.grid import distance_km
 from ..gazetteer.normalize import light, normalize
@@ -657,7 +658,7 @@ def _area(text: str, gaz: Gazetteer, ctx: GeoContext | None, qualified: list[str
 def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMention],
                    gaz: Gazetteer, qualifiers: dict[int, Place]) -> GeoContext:
     """Countries the article names or implies; admin areas it states."""
-    ctx = GeoContext()
+    ctx = GeoContext(unit_word_countries(_t(doc)))
     for m in demonyms:
         if m.confidence > _ORG_DEMONYM:
             ctx.add_country(m.place.iso3 or "", 1.0)
@@ -873,7 +874,7 @@ def _written(text: str, r: _Resolved) -> str:
     return r.cand.name or text[r.cand.char_start:r.cand.char_end]
 
 
-_LEAD_CONFIDENCE = 0.6
+_LEAD_CONFIDENCE = 0.5
 
 
 def _only_lead(r: _Resolved, ctx: GeoContext) -> bool:
