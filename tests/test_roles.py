@@ -36,7 +36,8 @@ def roles_of(nlp, text: str, trigger: str, country: str):
      "Al Shabaab", "Military Forces of Somalia"),
     # passive voice: "were killed by" names the agent, the subject suffered
     ("Three soldiers were killed by Boko Haram militants near Bama.", "killed", "NG",
-     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Military Forces of Nigeria"),
+     "Islamic State (West Africa) and/or Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+     "Military Forces of Nigeria"),
     ("Two Syrian soldiers were wounded by HTS sniper fire.", "wounded", "SY", HTS, SYRIA),
     # "clashed with": the subject and the one it fought
     ("HTS fighters clashed with Syrian troops near Saraqib.", "clashed", "SY", HTS, SYRIA),

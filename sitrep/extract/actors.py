@@ -134,6 +134,16 @@ def strip_years(name: str) -> str:
     return " ".join(_YEARS.sub(" ", name).split())
 
 
+def _name_forms(name: str) -> set[tuple[str, ...]]:
+    """The keys a group's name stands for: ACLED's "YFA: Yangon Federal Army" names the group by
+    its abbreviation and by its full name, so either alone is the same group."""
+    name = strip_years(name)
+    forms = {_key(name)}
+    if ": " in name:
+        forms.update(_key(part) for part in name.split(": ", 1))
+    return {f for f in forms if f}
+
+
 _FACTION = re.compile(r"\s*\([^()]*\)$")
 
 
@@ -320,7 +330,7 @@ class ActorRegistry:
         ca, cb = self.canonical(a, country), self.canonical(b, country)
         if ca is not None and cb is not None:
             return ca.name == cb.name
-        return _key(strip_years(a)) == _key(strip_years(b))
+        return bool(_name_forms(a) & _name_forms(b))
 
     def actor_for_country(self, actor: Actor, country: str | None) -> Actor:
         """The actor as it is typed in an article about ``country``.
@@ -334,15 +344,17 @@ class ActorRegistry:
             return self._fill(template, iso, iso) if iso else actor
         return self.by_name(actor.name, iso) or actor
 
-    def localize(self, actor: Actor | None, place_country: str | None) -> Actor | None:
-        """A generic actor found with no country ("Protesters (Unknown)"), typed by the country
-        of its event's place. An actor with a country keeps it: when the article's places and
-        the event's place disagree, each is as often wrong (ACLED dev, 2022 notes).
+    def localize(self, actor: Actor | None, place_country: str | None,
+                 article_country: str | None = None) -> Actor | None:
+        """A generic actor typed by the article's country, or found with none ("Protesters
+        (Unknown)"), takes the country of its event's place: ACLED names protesters, rioters,
+        civilians and unidentified groups after the country the event is in. One whose country
+        the text names ("Ukrainian refugees", not the article's country) keeps it.
         """
         iso = self.countries.code(place_country)
         if actor is None or actor.registered or iso is None or actor.country == iso:
             return actor
-        if actor.country is not None:
+        if actor.country is not None and actor.country != self.countries.code(article_country):
             return actor
         template = self._generic_template(actor.name)
         return self._fill(template, iso, iso) if template is not None else actor
@@ -403,7 +415,9 @@ class ActorRegistry:
             i = hit[1]
         hits += self._coordinated(tokens, hits, iso, text)
         hits = self._labelled_militias(text, tokens, hits, iso)
+        hits = self._named_groups(text, tokens, hits, iso)
         hits.sort(key=lambda h: h[0])
+        hits = _named_in_brackets(text, tokens, hits)
         return [_mention(text, tokens, h, offset) for h in hits]
 
     def _labelled_militias(self, text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]],
@@ -414,7 +428,8 @@ class ActorRegistry:
         if iso is None:
             return hits
         for m in _LABELLED.finditer(text):
-            name = self._militia_name(m, iso)
+            home = self._label_home(m, iso)
+            name = self._militia_name(m, home)
             if name is None:
                 continue
             span = [k for k, t in enumerate(tokens) if m.start("label") <= t[1] < m.end()]
@@ -424,9 +439,80 @@ class ActorRegistry:
             overlapping = [h for h in hits if h[0] < j and i < h[1]]
             if any(h[2].registered for h in overlapping):
                 continue  # "Fulani militia" is the registered actor
-            actor = Actor(name, 4, iso, None, registered=False)
+            actor = Actor(name, 4, home, None, registered=False)
             hits = [h for h in hits if h not in overlapping] + [(i, j, actor)]
         return hits
+
+    def _label_home(self, m: re.Match[str], iso: str) -> str:
+        """The country whose militia a label names: the article's, unless the label is a place
+        whose name alone makes a militia elsewhere ("Niger militiamen" are from Nigeria's Niger
+        State, even in a report the places put in the Republic of Niger)."""
+        label = _LEADING.sub("", m.group("label")).strip().lower()
+        if label in self.communal_labels.get(iso, set()):
+            return iso
+        return next((home for home, labels in self.communal_labels.items() if label in labels), iso)
+
+    def _named_groups(self, text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]],
+                      iso: str | None) -> list[tuple[int, int, Actor]]:
+        """Armed groups the registry does not know, named in the text: a capitalised name ending
+        in an armed group's noun ("Mon State Revolutionary Union (MSRU)", "Yangon Federal Army"),
+        named as ACLED names groups ("MSRU: Mon State Revolutionary Union"); the abbreviation
+        alone later in the text is the same group, and so is an unknown abbreviation that
+        fighters are named after ("BIFF militants"). Typed as a political militia (3), as most
+        of ACLED's small local groups are. Registered actors always win."""
+        if iso is None:
+            return hits
+        found: list[tuple[int, int, int, Actor]] = []
+        added: list[tuple[int, int, Actor]] = []
+        short: dict[str, Actor] = {}
+        for m in (m for rx in _GROUP_NAMES for m in rx.finditer(text)):
+            if _CODED_AT.search(text[max(0, m.start() - 40):m.start()]):
+                continue  # "(coded to Al Qaidah (Al Anin Front))": a place, the front line there
+            name = self._group_name(m)
+            if name is None:
+                continue
+            abbr = m.group("abbr")
+            actor = Actor(f"{abbr}: {name}" if abbr else name, 3, iso, None, registered=False)
+            start = min(m.start("abbr") if abbr else m.end(), m.end("name") - len(name))
+            found.append((start, m.end(), m.start("head"), actor))
+            if abbr:
+                short.setdefault(abbr, actor)
+        for m in _ABBR_MEMBERS.finditer(text):
+            abbr = m.group("abbr")
+            if abbr not in short and self.countries.code(abbr) is None:
+                short[abbr] = Actor(abbr, 2, iso, None, registered=False)
+        for abbr, actor in short.items():
+            found += [(m.start(), m.end(), m.end(), actor)
+                      for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text)]
+        for start, end, head, actor in sorted(found, key=lambda f: (f[0], -f[1])):
+            span = [k for k, t in enumerate(tokens) if start <= t[1] < end]
+            if not span:
+                continue
+            i, j = span[0], self._after_member_nouns(text, tokens, span[-1] + 1)  # "ZLM militants"
+            overlapping = [h for h in hits if h[0] < j and i < h[1]]
+            if any(h in added or (h[2].registered and tokens[h[0]][1] < head) for h in overlapping):
+                continue  # "Kachin Independence Army" is registered; "army" alone is not the group
+            if _unit_of_registered(text, tokens, hits, i):
+                continue  # "the FARC dissident group Jaime Martinez Front": a unit of the group named
+            added.append((i, j, actor))
+            hits = [h for h in hits if h not in overlapping] + [added[-1]]
+        return hits
+
+    def _group_name(self, m: re.Match[str]) -> str | None:
+        """The group's name without leading words that are not part of it; None when every
+        word is generic or names a country ("Special Forces", "Ukrainian Volunteer Corps")."""
+        words = m.group("name").split()
+        while words and (words[0] in _NOT_NAME_START or words[0].lower() in _CONNECT):
+            words = words[1:]
+        if len(words) < 2:
+            return None
+        soft = m.group("head") in _SOFT_HEADS
+        if soft and not any(w.strip("'’s") in _MARTIAL or w in _MARTIAL for w in words):
+            return None  # "Trade Union", "Divine Love Group": no armed word, not an armed group
+        distinctive = [w for w in words[:-1] if w.lower() not in _CONNECT and w not in _GENERIC_WORDS
+                       and not any(c.isdigit() for c in w)  # "101st Airborne Division"
+                       and self.countries.code(w) is None and w not in self.countries.demonym_set]
+        return " ".join(words) if distinctive else None
 
     def _militia_name(self, m: re.Match[str], iso: str) -> str | None:
         label = _LEADING.sub("", m.group("label")).strip()
@@ -605,6 +691,80 @@ _NOT_LABELS = frozenset({"sunni", "shia", "shiite", "muslim", "christian", "isla
                          "government", "rebel", "rival", "village", "community", "youth", "pro-government"})
 _LEADING = re.compile(r"^(?:(?:The|A|An|Suspected|Presumed|Armed|Local|Several|Some|Two|Three|Many|"
                       r"Members|Dozens|Hundreds|Unidentified|Unknown|Alleged)\s+)+")
+
+
+# A group's name: capitalised words (joined by "of", "for", "al"...) ending in an armed group's
+# noun, with the abbreviation in brackets when the text gives one.
+_HARD_HEADS = ("Army", "Armies", "Front", "Force", "Forces", "Brigade", "Brigades", "Battalion", "Battalions",
+               "Corps", "Guerrilla", "Guerrillas", "Militia", "Militias", "Resistance", "Commandos")
+_SOFT_HEADS = frozenset({"Union", "Organization", "Organisation", "Movement", "League", "Group", "Team",
+                         "Network", "Alliance", "Council", "Committee", "Boys"})
+_CAP_WORD = r"[A-Z][\w'’]*(?:-[A-Z\d][\w'’]*)*"
+_ABBR = r"[A-Z][A-Za-z]{0,3}[A-Z][A-Z\d]{0,6}(?:[-/][A-Z\d]+)?"
+_NAME = (rf"(?P<name>{_CAP_WORD}(?:\s+(?:(?:of|for|de|del|al|el)\s+(?:the\s+)?)?{_CAP_WORD})*"
+         rf"\s+(?P<head>{'|'.join(_HARD_HEADS + tuple(sorted(_SOFT_HEADS)))}))\b(?!-)")
+_GROUP_NAMES = (re.compile(rf"{_NAME}(?:\s*\((?P<abbr>{_ABBR})\))?"),  # "Mon State Revolutionary Union (MSRU)"
+                re.compile(rf"(?<![\w-])(?P<abbr>{_ABBR}):\s+{_NAME}"))  # "CDSOM: Civilians Defense Security ..."
+_CODED_AT = re.compile(r"\bcoded (?:to|as|at|in)\b[^()]*\([^()]*$|\bcoded (?:to|as|at|in)\s[^()]*$", re.I)
+_ABBR_MEMBERS = re.compile(r"\b(?P<abbr>[A-Z]{3,8}(?:-[A-Z\d]+)?)\s+(?:militants|fighters|rebels|insurgents|"
+                           r"militiamen|guerrillas|gunmen|combatants)\b")
+_MARTIAL = frozenset({"Revolution", "Revolutionary", "Revolutionaries", "Liberation", "Defense", "Defence",
+                      "Self-Defense", "Self-Defence", "Resistance", "Guerrilla", "Armed", "Militia", "Jihad",
+                      "Mujahideen", "Vigilance", "Vigilante", "Insurgent", "Rebel", "Rebels", "Warrior", "Warriors",
+                      "Fighters", "Salvation", "Army", "Force", "Forces", "Brigade", "Brigades", "Tiger", "Tigers"})
+_CONNECT = frozenset({"of", "for", "de", "del", "al", "el", "the"})
+# Words of state and generic units' names: a name made only of these (and countries) is no group's own
+_GENERIC_WORDS = frozenset(
+    "Air Naval Navy Special Security Armed Border Guard Guards Rapid Action Support Task Joint Combined National "
+    "Federal Local Regional Defense Defence Self-Defense Self-Defence People's Peoples People Popular Revolutionary "
+    "Revolution Liberation United Unified Allied Democratic Republican Royal Islamic Military Police Presidential "
+    "Elite Volunteer Volunteers Territorial Reserve Mobile Intervention Response Patriotic Free New Government "
+    "State Coast Forest Auxiliary Civil Civilian Home Internal Interior Counter Terrorism Anti Quick Reaction "
+    "Emergency Peacekeeping International Multinational Coalition Unit Tactical Strategic Marine Marines Infantry "
+    "Mechanized Armoured Armored Airborne Division Regiment Commando Commandos Army Front Force Forces Brigade "
+    "Battalion Corps Guerrilla Guerrillas Militia Resistance Union Organization Organisation Movement League Group "
+    "Team Network Alliance Council Committee Boys Ground Land Space Operations Operation Central Northern Southern "
+    "Eastern Western North South East West Upper Lower General Supreme High Armies Brigades Battalions "
+    "Militias Sunni Shia Shiite Christian Muslim Arab Tribal Clan Village Community Youth Student Students "
+    "Vigilante Vigilantes Vigilance Combat Aviation Artillery Cavalry Engineer Engineers Signal Logistics Medical "
+    "Training Rifles Ranger Rangers Expeditionary Assault Reconnaissance Intelligence Customs Prison Presidency "
+    "Guardians Protection Command Headquarters Battle Fighting Main".split())
+# Words that open a sentence or a description rather than a group's name
+_NOT_NAME_START = frozenset({"The", "A", "An", "On", "In", "At", "Around", "Suspected", "Presumed", "Alleged",
+                             "Joint", "Combined", "Members", "Fighters", "Militants", "Both", "Several", "Some",
+                             "Two", "Three", "Unidentified", "Unknown", "Local", "Meanwhile", "Later", "Also"})
+
+
+_UNIT_GAP = re.compile(r"\s+(?:of\s+)?(?:the\s+)?", re.I)
+
+
+def _unit_of_registered(text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]], i: int) -> bool:
+    """Does a registered armed group's mention end right before token i (one of its units)?"""
+    return any(h[2].registered and h[2].inter in (2, 3)
+               and _UNIT_GAP.fullmatch(text[tokens[h[1] - 1][2]:tokens[i][1]]) for h in hits if 0 < h[1] <= i)
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*(?:(?:suspected|presumed|allegedly|likely|reportedly|probably|"
+                           r"assumed to be|believed to be)\s+)?(?:the\s+)?$", re.I)
+
+
+def _named_in_brackets(text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]]
+                       ) -> list[tuple[int, int, Actor]]:
+    """"local defense forces (CDSOM: ..., Myaung Union Army)", "gunmen (suspected Al Shabaab)": an
+    unidentified group named in the brackets after it is the group named there (hits in text order)."""
+    out: list[tuple[int, int, Actor]] = []
+    for k, hit in enumerate(hits):
+        nxt = hits[k + 1] if k + 1 < len(hits) else None
+        if (nxt is not None and hit[2].name.startswith("Unidentified")
+                and _named_group(nxt[2]) and _BRACKET_OPEN.fullmatch(text[tokens[hit[1] - 1][2]:tokens[nxt[0]][1]])):
+            continue
+        out.append(hit)
+    return out
+
+
+def _named_group(actor: Actor) -> bool:
+    """A group with a name of its own, not one typed by a country ("Civilians (Mali)")."""
+    return actor.inter in (2, 3, 4, 8) and (actor.registered or not actor.name.endswith(")"))
 
 
 def _applies(cand: _Cand, iso: str | None) -> bool:

@@ -22,7 +22,7 @@ from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .noevent import SetAside, set_aside
 from .numbers import find_quantities
-from .roles import CIVILIANS_HURT
+from .roles import CIVILIANS_HURT, OWN_KIND, mention_root
 from .sources import Attribution, find_source
 
 # ACLED codes vague tolls as 10 rather than 3 in these high-intensity theatres (codebook 1.9).
@@ -115,12 +115,19 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
     for i, claim in enumerate(ctx.claims):
         claim.actor1 = _referred_back(ctx.claims[:i], claim)
         if claim.actor1 is None and not _named_elsewhere(ctx, claim):
-            claim.actor1 = _unnamed_actor1(ctx, claim)  # after the whole article: "X claimed responsibility" names it
+            # after the whole article: "X claimed responsibility" names it
+            claim.actor1 = _armed_named(ctx, claim) or _unnamed_actor1(ctx, claim)
         if claim.actor1 is None and claim.actor2 is not None and claim.actor2.inter == 1 and (
                 claim.sub_event_type in STATE_ACTS):
             claim.actor1, claim.actor2 = claim.actor2, None  # the only party named is the state that acted
         claim.actor1 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor1))
         claim.actor2 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor2))
+        if _kind(claim) == BATTLES:
+            _crowds_armed(ctx, claim)
+        if claim.actor1 is None and claim.displacement is not None:
+            _displaced(ctx, claim)
+        if _kind(claim) in (PROTESTS, RIOTS):
+            claim.actor1 = _crowd_by_nationality(ctx, claim)
         if claim.actor2 is None and _targets_people(claim, ctx.paragraphs.get(claim.paragraph, "")):
             claim.actor2 = _generic_actor(ctx, "civilians")
         if claim.actor2 is None and (_kind(claim) == BATTLES or claim.sub_event_type == "Disrupted weapons use"):
@@ -496,7 +503,7 @@ def _by_convention(ctx: _Context, claim: Claim, actor: Any) -> Any:
     """A generic actor with no country takes the event's place's, then ACLED's own name for unknown
     perpetrators there (actors.yaml ``conventions``: gangs in Mexico, Brazil's police militias)."""
     country = claim.place.place.country if claim.place is not None else None
-    actor = ctx.registry.localize(actor, country)
+    actor = ctx.registry.localize(actor, country, ctx.country)
     text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
     return ctx.registry.by_convention(actor, country or ctx.country, text)
 
@@ -541,6 +548,146 @@ def _named_elsewhere(ctx: _Context, claim: Claim) -> bool:
     kind = BY_NAME[claim.sub_event_type].event_type
     return any(c is not claim and c.actor1 is not None and BY_NAME[c.sub_event_type].event_type == kind
                for c in ctx.claims)
+
+
+ARMED_TYPES = frozenset({1, 2, 3, 4, 8})
+SPEAKS = re.compile(r"^\W*(?:said|says|say|reported|reports|claimed|claims|confirmed|told|stated|announced|added|"
+                    r"denied|blamed|accused|alleged)\b", re.I)
+ACTED_ON_PREPS = frozenset({"on", "against", "at", "targeting", "upon"})
+
+
+def _armed_named(ctx: _Context, claim: Claim) -> Any:
+    """Nobody is named as the doer, yet the report names an armed actor other than the one acted
+    on ("a suicide bomber from Al Shabaab militants detonated", "members of the Red Command held a
+    family hostage"): where the parse missed the link, a coder names that actor, not an unknown
+    group. It is looked for in the paragraph (the act and who did it are often told in two
+    sentences), passing over speakers, the people an attack was done to, and state forces
+    outside the act's own sentence unless the event is a battle."""
+    kind = _kind(claim)
+    if kind not in (BATTLES, ERV, VAC):
+        return None
+    taken = {claim.actor2, *claim.assoc_actor_2}
+    own = claim.evidence
+    same = [s.span for s in ctx.analyzed.sentences if s.paragraph == claim.paragraph]
+    start, end = min([own.start, *(s.start for s in same)]), max([own.end, *(s.end for s in same)])
+    text = ctx.analyzed.doc.text
+    for mention in ctx.analyzed.actors:
+        actor = mention.actor
+        if not start <= mention.span.start < end or actor.inter not in ARMED_TYPES or actor in taken:
+            continue
+        if kind != BATTLES and actor.inter == 1 and not own.start <= mention.span.start < own.end:
+            continue  # "Police are investigating": state forces told of after an attack did not do it
+        if SPEAKS.match(text[mention.span.end:mention.span.end + 30]) or re.search(
+                r"according to\s+(?:the\s+)?$", text[max(0, mention.span.start - 20):mention.span.start], re.I):
+            continue
+        if kind != BATTLES and _acted_on(ctx.analyzed.doc, mention):
+            continue
+        return actor
+    return None
+
+
+def _acted_on(doc: Any, mention: ActorMention) -> bool:
+    """Is the mention the one acted on ("an off-duty officer was shot", "attacked the police")?"""
+    root = mention_root(doc, mention)
+    if root is None:
+        return False
+    if root.dep_ in ("nsubjpass", "dobj", "obj"):
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ACTED_ON_PREPS
+
+
+CROWD_TYPES = frozenset({5, 6, 7})
+IDENTITY_MILITIAS = ((re.compile(r"\btrib(?:e|es|al|esmen)\b", re.I), "tribal militia"),
+                     (re.compile(r"\b(?:sub-)?clans?\b", re.I), "clan militia"),
+                     (re.compile(r"\bethnic\b", re.I), "ethnic militia"))
+
+
+def _crowds_armed(ctx: _Context, claim: Claim) -> None:
+    """No crowd fights a battle: both sides of one are armed and organised (codebook 1.4), and ACLED
+    types no rioter, protester or civilian in it. Villagers or farmers who clash with arms are a
+    communal militia (tribal, clan or ethnic where the report says so); named alone in a clash
+    "between" groups of them, they fought their own kind."""
+    text = ctx.paragraphs.get(claim.paragraph) or claim.evidence.text
+    phrase = next((p for rx, p in IDENTITY_MILITIAS if rx.search(text)), "communal militia")
+
+    def armed(actor: Any) -> Any:
+        if actor is None or actor.inter not in CROWD_TYPES:
+            return actor
+        found = ctx.registry.find(phrase, country=actor.country or ctx.country)
+        return found[0].actor if found else actor
+
+    first, second = armed(claim.actor1), armed(claim.actor2)
+    if first is not claim.actor1 and second is None and OWN_KIND.search(claim.evidence.text):
+        second = first
+    claim.actor1, claim.actor2 = first, second
+
+
+FROM_COUNTRY = re.compile(r"\bfrom\s+(?:the\s+)?(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
+
+
+def _displaced(ctx: _Context, claim: Claim) -> None:
+    """The actors of a displacement: an armed actor that drove people out as the subject of the
+    sentence ("JNIM militants evicted fishermen") acted on civilians; otherwise ACLED names the
+    people who fled as Actor 1, alone: civilians of the country they fled ("refugees from
+    Ukraine" arriving in Poland are Civilians (Ukraine))."""
+    inside = [m for m in ctx.analyzed.actors if claim.evidence.start <= m.span.start < claim.evidence.end]
+    for mention in inside:
+        root = mention_root(ctx.analyzed.doc, mention)
+        if mention.actor.inter in ARMED_TYPES and root is not None and root.dep_ == "nsubj" and root.head.dep_ == "ROOT":
+            claim.actor1, claim.actor2 = mention.actor, claim.actor2 or _generic_actor(ctx, "civilians")
+            return
+    claim.actor1 = _people_displaced(ctx, claim, [m.actor for m in inside if m.actor.inter == 7])
+
+
+def _people_displaced(ctx: _Context, claim: Claim, named: list[Any]) -> Any:
+    text = claim.evidence.text
+    if named and named[0].country is not None and named[0].country != ctx.registry.countries.code(ctx.country):
+        return named[0]  # "Ukrainian refugees": the demonym names their country
+    for m in FROM_COUNTRY.finditer(text):
+        home = ctx.registry.countries.code(m.group("name"))
+        if home is not None:
+            found = ctx.registry.find("civilians", country=home)
+            return found[0].actor if found else None
+    place = claim.place.place.country if claim.place is not None else None
+    return ctx.registry.localize(_generic_actor(ctx, "civilians"), place, ctx.country)
+
+
+CROWD_NAMES = {6: "protesters", 5: "rioters"}
+
+
+def _crowd_by_nationality(ctx: _Context, claim: Claim) -> Any:
+    """A crowd whose nationality the text gives as the subject of its act ("Ukrainians rallied in
+    Nicosia", "Senegalese youths marched", "40 British nationals protested") is named after its
+    country, not the country it protests in: ACLED's "Protesters (Ukraine)" in Cyprus."""
+    crowd = claim.actor1
+    if crowd is None or crowd.registered or crowd.inter not in CROWD_NAMES:
+        return crowd
+    doc = ctx.analyzed.doc
+    span = doc.char_span(claim.evidence.start, claim.evidence.end, alignment_mode="expand")
+    if span is None:
+        return crowd
+    countries = ctx.registry.countries
+    first = next((m for m in ctx.analyzed.actors if claim.evidence.start <= m.span.start < claim.evidence.end), None)
+    subjects = [t for t in span if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+    verb = next((t.idx for t in span if t.pos_ == "VERB"), claim.evidence.end)
+    if first is not None and first.actor.inter == 7 and first.span.end <= verb:
+        subjects.append(doc.char_span(first.span.start, first.span.end, alignment_mode="expand").root)
+    for token in subjects:
+        named = [t for t in token.subtree if t.i <= token.i and t.text[:1].isupper() and t.pos_ in ("ADJ", "PROPN", "NOUN")]
+        homes = [_nationality(countries, t.text) for t in named]
+        home = homes[0] if homes and None not in homes and len(set(homes)) == 1 else None  # "Slovenian and Ukrainian"
+        if home is not None and home != crowd.country:
+            found = ctx.registry.find(CROWD_NAMES[crowd.inter], country=home)
+            return found[0].actor if found else crowd
+    return crowd
+
+
+def _nationality(countries: Any, word: str) -> str | None:
+    """The country of a demonym, as an adjective or a plural noun ("Ukrainian", "Ukrainians")."""
+    for form in (word, word[:-1] if word.endswith("s") else None):
+        if form and form in countries.demonym_set:
+            return next(iso for iso, names in countries.demonyms.items() if form in names)
+    return None
 
 
 def _unnamed_actor1(ctx: _Context, claim: Claim) -> Any:
