@@ -732,7 +732,9 @@ def _qualifies(text: str, mention: PlaceMention, located: list[PlaceMention]) ->
 # after a saint or a town ("San Jeronimo school"): ACLED codes the town it lies in, and a
 # gazetteer reading of such a name is mostly a namesake elsewhere.
 _PART_BEFORE = re.compile(r"^(?:colonia|col\.|barrio|bairro|fraccionamiento|urbanizaci[oó]n)\b", re.I)
-_PART_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|quarter|estate|slums?|school|college|university|theat(?:er|re)|"
+_PART_AFTER = re.compile(r"^\s+(?:(?:middle|high|primary|secondary|elementary|general|district|state|national|"
+                         r"regional|central|main|grand|old|new)\s+)?"
+                         r"(?:neighbou?rhoods?|quarter|estate|slums?|school|college|university|theat(?:er|re)|"
                          r"church|parish|cathedral|mosque|temple|hospital|stadium|market|prison|square|"
                          r"street|avenue|road|bridge)\b", re.I)
 
