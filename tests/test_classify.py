@@ -207,8 +207,9 @@ def test_two_crowds_fighting_are_rioters_on_both_sides(pipeline):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # a capture of things or people, or an occupation with demands, is no territory (codebook 1.3)
-    ("On 7 March 2022, police seized and destroyed 4,000 cannabis plants near Tocoa.", []),
+    # a capture of things or people, or an occupation with demands, is no territory (codebook 1.3);
+    # crops seized and destroyed by a force are property destruction
+    ("On 7 March 2022, police seized and destroyed 4,000 cannabis plants near Tocoa.", ["Looting/property destruction"]),
     ("On 7 March 2022, gendarmes captured and detained a total of 80 migrants near Edirne.", ["Arrests"]),
     ("On 7 March 2022, teachers took over the offices of the education board in Oaxaca to demand their unpaid wages.",
      ["Peaceful protest"]),

@@ -242,6 +242,62 @@ def test_a_foreign_town_inside_an_organisations_name_is_not_the_place(pipeline) 
     assert event["iso3"] == "MEX" and event["admin1"] == "Hidalgo"
 
 
+def test_the_town_is_the_place_not_the_district_in_its_brackets(pipeline) -> None:
+    # The longer name in the brackets is the district holding the town, not where it happened.
+    text = ("On 9 March 2023, shopkeepers marched through Kandiaro town (Naushahro Feroze, Sindh) "
+            "against power cuts.")
+    event = only(events_on(pipeline, text, dt.date(2023, 3, 10)))
+    assert event["location"] == "Kandiaro" and event["admin1"] == "Sindh"
+
+
+def test_a_place_in_a_clause_about_something_else_is_not_the_place(pipeline) -> None:
+    text = ("On 2 April 2023, some 40 lawyers rallied in Artuklu town, Mardin, over recent killings of "
+            "women that were reported in Silopi and Karakocan.")
+    event = only(events_on(pipeline, text, dt.date(2023, 4, 3)))
+    assert event["location"] == "Artuklu" and event["admin1"] == "Mardin"
+
+
+def test_where_attackers_came_from_is_not_where_they_struck(pipeline) -> None:
+    text = "On 5 May 2023, herders from Uganda raided cattle in Kenya, and two people died."
+    found = events_on(pipeline, text, dt.date(2023, 5, 6))
+    assert found and found[0]["iso3"] == "KEN"
+
+
+def test_a_district_only_geonames_admin2_lists_is_found(gaz) -> None:
+    # rg's points name no admin2 in Nepal or in Burkina Faso's east: these come from GeoNames' table.
+    saptari = next(p for p in gaz.lookup("Saptari district") if p.feature_code == "ADM2")
+    assert saptari.iso3 == "NPL" and saptari.admin1 == "Madhesh"
+    tapoa = next(p for p in gaz.lookup("Tapoa") if p.feature_code == "ADM2")
+    assert tapoa.iso3 == "BFA" and gaz.seat(tapoa) is not None and gaz.seat(tapoa).iso3 == "BFA"
+
+
+def test_a_district_never_displaces_the_town_it_is_named_after(gaz) -> None:
+    # Gaalkacyo is a town and a district: the name still reads as the town.
+    top = gaz.resolve("Gaalkacyo")
+    assert top.feature_class == "P" and top.iso3 == "SOM"
+
+
+def test_words_for_local_units_point_at_their_countries() -> None:
+    from sitrep.gazetteer.context import unit_word_countries
+
+    assert unit_word_countries("clashes in Shiroro LGA") == {"NGA": 1.0}
+    assert unit_word_countries("a rally in the upazila headquarters; the Upazila chairman spoke") == {"BGD": 1.0}
+    split = unit_word_countries("residents of the sub-county")
+    assert split == {"KEN": 0.5, "UGA": 0.5}
+    assert unit_word_countries("a protest in the province and the district") == {}
+    assert unit_word_countries("the slogan was shouted") == {}  # no unit word inside another word
+
+
+def test_a_unit_word_settles_a_name_shared_across_countries(pipeline) -> None:
+    # Plain "Bara" reads as the bigger Brazilian namesake; an LGA is Nigerian, a woreda Ethiopian.
+    def country(text: str) -> str | None:
+        return only(events_on(pipeline, text, dt.date(2023, 6, 4)))["iso3"]
+
+    assert country("On 3 June 2023, gunmen attacked farmers in Bara area, killing two.") != "NGA"
+    assert country("On 3 June 2023, gunmen attacked farmers in Bara LGA, killing two.") == "NGA"
+    assert country("On 3 June 2023, gunmen attacked farmers in Dera woreda, killing two.") == "ETH"
+
+
 # ---------------------------------------------------------------- error classes (sitrep.gazetteer.diagnose)
 
 def test_diagnose_sorts_errors_into_classes(gaz) -> None:

@@ -726,8 +726,56 @@ def _unnamed_actor1(ctx: _Context, claim: Claim) -> Any:
 def _event_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention]) -> PlaceMention | None:
     located = [p for p in places if p.role in ("location", "origin") and p.place.feature_code != "CONT"]
     if located:
-        return _at_seat(min(located, key=lambda p: (p.precision, -len(p.span.text))))
+        text = ctx.analyzed.article.text
+        return _at_seat(min(located, key=lambda p: (p.precision, p.role == "origin", _qualifies(text, p, located),
+                                                    _part_or_building(text, p), _clause_depth(ctx.analyzed.doc, p),
+                                                    -len(p.span.text))))
     return _at_seat(ctx.place_by_paragraph.get(sentence.paragraph) or ctx.default_place)
+
+
+# Between a place and a bracket of the areas that hold it: "Kandiaro town (Naushahro Feroze,
+# Sindh)", "Ndhiwa (Ndhiwa, Homa Bay county)", "Balabala (Banyali-Kilo, Djugu, Ituri)".
+_QUALIFIER_GAP = re.compile(r"^(?:\s+(?:town|village|city|township|municipality|commune|locality|kebele|"
+                            r"ward|sub-?county|barangay))?\s*\((?:[^()]*,\s*)?$", re.I)
+
+
+def _qualifies(text: str, mention: PlaceMention, located: list[PlaceMention]) -> bool:
+    """The mention names an area in brackets after another place of the sentence: the
+    place it qualifies is where the event is, not the district or town that holds it (both
+    in one country: "Council of Korea (Seoul ...)" is no place and its area)."""
+    return any(other.span.end <= mention.span.start and other.place.iso3 == mention.place.iso3
+               and _QUALIFIER_GAP.match(text[other.span.end:mention.span.start]) is not None
+               for other in located)
+
+
+# A neighbourhood ("Colonia Villa Fontana", "the Barrocas neighborhood") or a building named
+# after a saint or a town ("San Jeronimo school"): ACLED codes the town it lies in, and a
+# gazetteer reading of such a name is mostly a namesake elsewhere.
+_PART_BEFORE = re.compile(r"^(?:colonia|col\.|barrio|bairro|fraccionamiento|urbanizaci[oó]n)\b", re.I)
+_PART_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|quarter|estate|slums?|school|college|university|theat(?:er|re)|"
+                         r"church|parish|cathedral|mosque|temple|hospital|stadium|market|prison|square|"
+                         r"street|avenue|road|bridge)\b", re.I)
+
+
+def _part_or_building(text: str, mention: PlaceMention) -> bool:
+    return bool(_PART_BEFORE.match(mention.span.text)
+                or _PART_AFTER.match(text[mention.span.end:mention.span.end + 20]))
+
+
+_CLAUSE_LINKS = {"relcl", "acl", "advcl", "xcomp", "ccomp", "csubj", "pcomp"}
+
+
+def _clause_depth(doc: Any, mention: PlaceMention) -> int:
+    """How many clauses down from the sentence's main verb the name sits: "protested in Artuklu
+    over killings that occurred in Silopi" happened in Artuklu."""
+    token = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if token is None:
+        return 0
+    node, depth = token.root, 0
+    while node.head.i != node.i:
+        depth += node.dep_ in _CLAUSE_LINKS
+        node = node.head
+    return depth
 
 
 def _at_seat(mention: PlaceMention | None) -> PlaceMention | None:

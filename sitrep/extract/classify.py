@@ -15,6 +15,7 @@ from typing import Any
 from ..model import Actor, ActorMention
 from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK, SD
 from .learned import Prediction, get_model
+from .noevent import _crime_suspect
 from .roles import CIVILIANS_HURT, Roles, assign_roles
 from .triggers import (ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, SHELTER_WORDS, TERRITORY, Trigger,
                        find_triggers)
@@ -25,6 +26,7 @@ MODALS = frozenset({"could", "may", "might", "would", "will", "should", "shall",
 IRREALIS = frozenset({"threaten", "plan", "aim", "intend", "warn", "seek", "vow", "fear", "prepare", "preempt",
                       "pre-empt", "prevent", "avoid", "deny", "call", "urge", "demand", "want", "hope", "propose",
                       "expect", "schedule", "consider", "discuss", "weigh", "mull", "debate"})
+DEMANDING = frozenset({"demand", "call", "urge", "want", "hope"})  # verbs of demands: their content is not done
 PLANNED = frozenset({"expect", "plan", "schedule", "propose", "intend"})  # "an exchange that is expected to take place"
 IRREALIS_MODS = frozenset({"potential", "possible", "planned", "future", "imminent", "feared", "expected", "proposed"})
 DEATH_ONLY = frozenset({"death", "dead", "die", "casualty", "toll", "body"})
@@ -38,7 +40,8 @@ INTERVENED = re.compile(r"\b(tear ?gas|teargas|dispers|dislodg|intervened|water 
                         r"five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b|prevented|"
                         r"stopped (?:the )?(?:protesters|demonstrators|marchers))", re.I)
-DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|oppose|condemn|decry)|"
+DEMO_CONTEXT = re.compile(r"\bto (?:demand|protest|denounce|call|express|press|oppose|condemn|decry|repudiate|reject|"
+                          r"request|ask for)|"
                           r"\bin (?:protest|demonstration)\b|\bdemand(?:ed|ing)\b|\bdemonstrat", re.I)
 DEMO_TOLD = re.compile(r"\b(protest(?:s|ers?|ing|ed)?|demonstrat\w*|rall(?:y|ies|ied)|sit-ins?)\b", re.I)  # in the passage
 RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburning (?:tyres|tires|rubber|debris)\b|"
@@ -69,6 +72,8 @@ PERSONAL = re.compile(r"\b(quarrel\w*|altercation|personal (?:dispute|conflict|f
                       r"(?:conflict|dispute|row) with (?:a |an |his |her |their )?"
                       r"(?!(?:the )?(?:army|military|police|government|security|rebels?|militants?|forces|troops)\b)\w+)",
                       re.I)  # violence over a private quarrel has no political purpose (codebook 1.1)
+# parties' members or activists fighting after a quarrel: political sides, not a private feud
+POLITICAL_SIDES = re.compile(r"\b(party|parties|league|congress|activists?|supporters|cadres?|student wing)\b", re.I)
 COURT = re.compile(r"\b(court heard|(?:told|tells) (?:the|a) (?:court|jury|trial|inquest)|(?:trial|inquest|jury) "
                    r"(?:heard|was told)|the court was told)\b", re.I)  # a trial retells a crime of long ago
 POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ied|ies)|sit-in|march\w*|block\w*|election\w*|candidate|party|activist|journalist|"
@@ -77,7 +82,13 @@ POLITICAL = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ied|ies)|sit-in|ma
                        r"vigilant\w*|abduct\w*|kidnap\w*)\b", re.I)  # a mob beating a thief is mob violence
 NO_FIGHT = re.compile(r"\bwithout (?:\w+ing )?(?:a |any )?(?:fight(?:ing)?|clash(?:es)?|resistance|battle|bloodshed|"
                       r"(?:firing )?a (?:single )?shot)|\b(?:peacefully|unopposed|unchallenged)\b|\bno (?:fighting|clash(?:es)?|resistance|battles?|combat|bloodshed)\b|\bafter (?:[\w'-]+ ){1,6}(?:vacated|abandoned|left|withdrew|"
-                      r"pulled out|retreated)\b", re.I)
+                      r"pulled out|retreated)\b|"
+                      # fighting not reported: control changed with no armed interaction told (codebook 1.3)
+                      r"\bno (?:information|info|reports?|details?|confirmation|word) (?:on |of |about |as to |regarding )?"
+                      r"(?:whether |if )?(?:any )?(?:fighting|clash(?:es)?|resistance|violence|combat)"
+                      r"(?: (?:took place|occurred|was reported|were reported|broke out))?|"
+                      r"\b(?:fighting|clash(?:es)?|resistance|violence|combat) (?:was|were|has been|have been) not reported|"
+                      r"\b(?:it is |it was )?unclear (?:whether|if) (?:any )?(?:fighting|clash(?:es)?) (?:took place|occurred)", re.I)
 FIGHTING = re.compile(r"\b(fight|fights|fighting|fought|clash\w*|battl\w*|fierce|heavy|killed|shell\w*|stormed|crush\w*|"
                       r"smash\w*|tanks?|gunships?|driven out|drove out|chased out|uprising|assault(?!\s+rifles?)\w*|"
                       r"attack\w*|offensive|firefight|gunfire|gun ?battle|dead|wounded|casualties|airstrikes?|"
@@ -109,6 +120,24 @@ WEAPON_OBJECTS = re.compile(r"\b(weapons?|depots?|arms|ammunition|vehicles?|tank
                             r"documents|phones?)\b", re.I)  # seized things, not places
 ARMS = re.compile(r"\b(weapons?|arms|ammunition|explosives?|rifles?|guns?|firearms?|pistols?|grenades?|"
                   r"ieds?|mines?|rockets?|mortars?|bombs?|cache|munitions?|rounds)\b", re.I)
+# what a seizure can take besides a place: property (codebook: Looting/property destruction) and people
+PROPERTY_NOUNS = frozenset({"house", "home", "residence", "property", "land", "farm", "farmland", "plantation", "field",
+                            "crop", "harvest", "laboratory", "lab", "shop", "store", "warehouse", "belonging", "cash",
+                            "medicine", "food", "goods", "good", "tricycle", "bicycle", "motorbike", "motorcycle",
+                            "livestock", "cattle", "cow", "goat", "sheep", "camel", "grain", "fuel", "vehicle", "car",
+                            "truck", "money", "phone", "valuables", "jewellery", "jewelry", "item", "asset"})
+ARMED_DOERS = frozenset({"gunman", "gunmen", "assailant", "attacker", "kidnapper", "bandit", "jihadist", "insurgent",
+                         "gendarme", "guard", "agent", "officer", "member", "militiaman", "separatist"})
+PERSON_NOUNS = frozenset({"robber", "thief", "criminal", "burglar", "bandit", "suspect", "man", "woman", "boy", "girl",
+                          "rector", "priest", "pastor", "imam", "chief", "official", "journalist", "activist", "crew",
+                          "member", "villager", "resident", "civilian", "passenger", "driver", "farmer", "worker",
+                          "student", "teacher", "doctor", "nurse", "volunteer", "hostage", "people", "person", "family",
+                          "wife", "husband", "son", "daughter", "child", "mayor", "councillor", "head", "leader"})
+PLACE_NOUNS = frozenset({"town", "city", "village", "district", "capital", "region", "province", "county", "enclave",
+                         "stronghold", "garrison", "airport", "port", "base", "area", "neighbourhood", "neighborhood",
+                         "suburb", "hill", "island", "crossing", "control", "territory", "position", "post", "outpost",
+                         "checkpoint", "station", "headquarters", "camp", "site", "front", "frontier", "locality",
+                         "settlement", "municipality", "road", "highway", "bridge", "border", "valley", "mountain"})
 STATE_NOUNS = frozenset({"army", "military", "troop", "soldier", "government"})  # an unnamed state force
 REGAIN_VERBS = frozenset({"recapture", "retake", "regain", "liberate"})
 PEOPLE_WORDS = re.compile(r"\b(famil(?:y|ies)|people|residents|civilians|households|persons|individuals|"
@@ -149,7 +178,9 @@ OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:[\w-]+\s+){0,
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "student", "youth"})
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
-                         "neighbor", "trader", "farmer", "herder"})
+                         "neighbor", "trader", "farmer", "herder", "merchant", "vendor", "motorist", "pedestrian",
+                         "passer-by", "passerby", "bystander", "shopkeeper", "driver", "parent"})
+PARTS = frozenset({"section", "number", "band", "handful", "dozen", "dozens", "hundreds", "scores", "some", "part"})
 OCCUPIERS = CROWD_NOUNS | {"citizen", "protester", "demonstrator", "activist", "inhabitant", "household"}
 DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed",
                         "use"})  # "used kerosene to set fire to a school": the means of a done act
@@ -165,11 +196,14 @@ RIOT_GEAR = frozenset({"police", "policeman", "officer", "squad", "unit", "force
 # protesters (arrests, a bomb among them), which the protest's own types take in (codebook 1.3)
 SETTING_ACTS = frozenset({"Sexual violence", "Change to group/activity", "Agreement", "Headquarters or base established",
                           "Disrupted weapons use", "Non-violent transfer of territory", "Other"})
+SYMBOLS = frozenset({"flag", "effigy", "uniform", "copy", "poster", "picture", "photo", "photograph", "portrait",
+                     "banner", "placard", "document", "book", "letter", "ballot", "card", "bill", "manifesto"})
 MEDIA_OBJECTS = frozenset({"television", "tv", "radio", "broadcaster", "station", "studio", "newspaper", "website"})
 PAST_FORMS = frozenset({"retook", "overran", "took", "fought", "shot", "stormed", "recaptured", "seized"})
 POSITIONS = re.compile(r"\b(?:at|on|towards?|against) (?:the )?([A-Z][\w'-]+) (?:military )?(?:positions|"
                        r"lines|trenches|strongholds)\b")
 REPEL_LEMMAS = frozenset({"repel", "repulse", "repell"})
+INJURY_LEMMAS = frozenset({"beat", "torture", "injure", "wound", "shoot", "stab", "hack", "maim", "mutilate"})
 KILL_LEMMAS = frozenset({"kill", "murder", "execute", "behead", "slaughter", "assassinate"})
 CAUSE_PREPS = frozenset({"after", "following", "amid", "during"})
 GRIEVANCE_PREPS = frozenset({"after", "following", "regarding", "over", "about", "against", "of", "since", "concerning"})
@@ -194,7 +228,7 @@ HYPHEN_ADJECTIVES = frozenset({"torn", "hit", "affected", "ravaged", "stricken",
 # Rules whose type a weapon or an act defines (codebook 1.4): when they fire they decide. The
 # other rules (protests, riots, clashes, generic attacks, property, group activity) name a family
 # of types; the model picks within the family when it is sure enough.
-DEFINING_RULES = frozenset({"chemical", "suicide", "air", "shelling", "explosive", "grenade", "sexual", "abduct",
+DEFINING_RULES = frozenset({"label", "chemical", "suicide", "air", "shelling", "explosive", "grenade", "sexual", "abduct",
                             "agreement", "arrest", "intercept", "base", "territory", "transfer", "group"})
 DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                            "Violent demonstration", "Mob violence"})
@@ -206,6 +240,28 @@ MODEL_TYPES = DEMONSTRATION | VIOLENCE | DAMAGE | OPEN
 REVISE_SHARE = 0.6  # the model overrules a family rule only above this share
 FALLBACK_SHARE = 0.7  # and names an event no rule found only above this one
 SURE_SHARE = 0.7  # and overrules the victims or the force the rules read only above this one
+
+
+# ACLED's notes open many a Strategic development with a label naming the kind of development
+# ("Property destruction: On 3 May ...", "Movement of forces: ..."). The label is the coder's own
+# reading of the event, so it names the sub-event type (codebook 1.3, the SD definitions).
+NOTE_LABELS = {
+    "Looting/property destruction": ("property destruction", "looting", "land seizure", "arson"),
+    "Change to group/activity": ("movement of forces", "security measures", "change to armed group",
+                                 "change to group", "recruitment", "mobilisation", "mobilization"),
+    "Disrupted weapons use": ("defusal", "interception", "weapons seizure", "weapon seizure", "detonation",
+                              "weapons cache", "arms seizure"),
+    "Other": ("other", "displacement", "non-violent activity", "elections/referendum", "mass grave",
+              "training", "strikes", "explosive remnants of war", "coup"),
+    "Agreement": ("agreement", "peace agreement", "ceasefire", "prisoner exchange", "prisoner release"),
+    "Arrests": ("arrests", "arrest"),
+    "Headquarters or base established": ("headquarters or base established", "base established"),
+    "Non-violent transfer of territory": ("non-violent transfer of territory",),
+    "Abduction/forced disappearance": ("abduction", "kidnapping"),
+}
+LABEL_TYPES = {label: kind for kind, labels in NOTE_LABELS.items() for label in labels}
+NOTE_LABEL = re.compile(r"^\s*(" + "|".join(sorted((re.escape(k) for k in LABEL_TYPES), key=len, reverse=True))
+                        + r")\s*:\s", re.I)
 
 
 @dataclass
@@ -248,12 +304,16 @@ class Decision:
 def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: Scene | None = None) -> list[Decision]:
     """The events one sentence reports, as decisions; empty when it reports none."""
     scene = scene or Scene()
+    labelled = _note_label(span, actors, scene)
+    if labelled is not None:
+        return [labelled]
     if _not_political(span, actors):
         return []
     found = find_triggers(span)
     if any(t.kind == PROTEST and _lone_hunger_strike(span.doc, t) for t in found):
         found = [t for t in found if t.kind != PROTEST]  # "started a hunger strike to protest ...": its purpose
-    triggers = [t for t in found if _realis(span.doc, t) and _eventive(span.doc, t)]
+    triggers = [t for t in found if _realis(span.doc, t) and _eventive(span.doc, t)
+                and not (t.rule == "closure" and not DEMO_CONTEXT.search(span.text))]
     triggers = _measures_after_violence(span.doc, _protests_as_setting(span.doc, triggers))
     triggers = _displacement_by_an_act(span.doc, _entering_as_prelude(span.doc, triggers))
     triggers = _fighters_named(span.doc, triggers)
@@ -268,6 +328,25 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
         if not decisions:
             decisions = _generic(span, triggers, actors, fatal, victims, scene)
     return _revise(_hierarchy(decisions, span.text), scene)
+
+
+def _note_label(span: Any, actors: list[ActorMention], scene: Scene) -> Decision | None:
+    """"Looting: On 5 May, militiamen seized ...": the label before the colon names the type, and the
+    sentence's verb the roles (roles.py reads them around the verb the label stands for)."""
+    m = NOTE_LABEL.match(span.text)
+    if m is None or span.doc.text[:span.start_char].strip("\n\r\t ") and \
+            "\n" not in span.doc.text[max(0, span.start_char - 3):span.start_char]:
+        return None  # a label opens a note or a paragraph, not a sentence inside one
+    kind = LABEL_TYPES[m.group(1).lower()]
+    label = span.doc.char_span(span.start_char + m.start(1), span.start_char + m.end(1), alignment_mode="expand")
+    if label is None:
+        return None
+    trigger = Trigger("label", kind, label.start, label.end)
+    roles = assign_roles(span.doc, label.root, actors, None)
+    if kind == "Abduction/forced disappearance":
+        roles.actor2 = roles.actor2 or scene.actor("civilians")
+    return _make(kind, "label", roles, trigger, span, displacement=m.group(1).lower() == "displacement",
+                 counts_dead=BY_NAME[kind].event_type != SD)
 
 
 def _protests_as_setting(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
@@ -378,9 +457,20 @@ def _not_political(span: Any, actors: list[ActorMention]) -> bool:
     armed = [m for m in actors if m.actor.inter in (2, 3, 4, 8) and not m.actor.name.startswith("Unidentified")]
     if armed:
         return False
-    if COURT.search(text) or (PERSONAL.search(text) and not ARMED_VICTIMS.search(text)):
+    if COURT.search(text) or (PERSONAL.search(text) and not ARMED_VICTIMS.search(text)
+                              and not POLITICAL_SIDES.search(text)):
         return True
-    return bool(DISASTER.search(text) or COMMON_CRIME.search(text)) and not POLITICAL.search(text)
+    return bool(DISASTER.search(text) or _crime_told(span)) and not POLITICAL.search(text)
+
+
+def _crime_told(span: Any) -> bool:
+    """Ordinary crime done, not a suspected thief beaten: "merchants caught and beat up a robber"
+    is a crowd's violence (Mob violence), as noevent reads it too."""
+    for m in COMMON_CRIME.finditer(span.text):
+        words = span.doc.char_span(span.start_char + m.start(), span.start_char + m.end(), alignment_mode="expand")
+        if words is None or not len(words) or not _crime_suspect(words.root):
+            return True
+    return False
 
 
 def predict(scene: Scene, text: str) -> Prediction | None:
@@ -511,10 +601,18 @@ def _realis(doc: Any, trigger: Trigger) -> bool:
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in token.children):
             return False
+        if token is not head and token.lemma_ in DEMANDING and below.dep_ in ("ccomp", "parataxis", "conj") \
+                and below.tag_ == "VBD" and any(c.dep_ in ("nsubj", "nsubjpass") for c in below.children):
+            break  # "members staged a protest ..., they also demanded cuts": a past clause of its own is no demand
+        if token is not head and token.lemma_ == "call" and token.tag_ == "VBN" \
+                and any(c.dep_ == "agent" for c in token.children):
+            continue  # "nurses called by the unions protested": convened, not called for
         if token is not head and token.lemma_ in IRREALIS:
             return False
     if _denied(head):
         return False
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for t in chain[:3] for c in t.children):
+        return False  # "no information on whether fighting took place", "if clashes resume": not told as done
     if (_habitual(head) and not _headline(head.sent) and not _note_present(doc, trigger, head)) or _to_be_done(head):
         return False
     if head.dep_ == "acl" and head.tag_ == "VB" and head.head.pos_ == "NOUN" \
@@ -694,7 +792,7 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         # Only meaningful after a protest: claims.py drops it when none was told.
         return _make("Protest with intervention", "intervention-on-protest", _protest_roles(roles, scene), trigger, span)
     if trigger.kind == TERRITORY:
-        return _territory(span, trigger, roles, scene)
+        return _territory(span, trigger, _territory_roles(span, head, actors, roles), scene)
     if trigger.kind == ADVANCE:
         return _advance(trigger, roles)
     if trigger.kind == DISPLACEMENT:
@@ -775,9 +873,12 @@ def _counted_blasts(head: Any) -> bool:
 
 
 def _and_killed(head: Any) -> bool:
-    """"abducting and murdering the governor": the abduction ended in a killing."""
-    pair = [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else [])
-    return any(t.lemma_.lower() in KILL_LEMMAS for t in pair)
+    """"abducting and murdering the governor", "abducted, beaten up and tortured": the abduction
+    ended in a killing or in serious injury (codebook 1.3: then it is an Attack)."""
+    pair = [c for c in head.children if c.dep_ in ("conj", "dep") and c.pos_ == "VERB"] + \
+        ([head.head] if head.dep_ == "conj" else [])
+    pair += [c for t in list(pair) for c in t.children if c.dep_ == "conj"]  # "abducted, beaten up, and tortured"
+    return any(t.lemma_.lower() in KILL_LEMMAS | INJURY_LEMMAS for t in pair)
 
 
 def _ambushed_civilians(span: Any, head: Any, roles: Roles, fatal: Any) -> bool:
@@ -844,6 +945,16 @@ def _targets_civilians(roles: Roles) -> bool:
     return roles.actor2 is not None and roles.actor2.inter == 7
 
 
+def _territory_roles(span: Any, head: Any, actors: list[ActorMention], roles: Roles) -> Roles:
+    """"The FARDC clashed with M23 rebels and regained the hill": a verb joined to the one before
+    it, with no subject of its own, shares that verb's subject and its opponent."""
+    if head.dep_ != "conj" or head.head.pos_ != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass")
+                                                              for c in head.children):
+        return roles
+    first = assign_roles(span.doc, head.head, actors, None)
+    return first if first.actor1 is not None else roles
+
+
 def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decision | None:
     """A capture of places; seizing weapons or depots is part of a battle, not territory. Taken
     without a fight, or after the holders left, it is a non-violent transfer (codebook 1.3)."""
@@ -854,9 +965,16 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
         if ARMS.search(objects) and (roles.actor1 is None or roles.actor1.inter in DETAINING) \
                 and not _violence_beside(span, trigger):
             return _make("Disrupted weapons use", "arms-seized", roles, trigger, span)  # a cache seized (codebook 1.3)
+        if not ARMS.search(objects) and trigger.rule == "territory":
+            return _goods_seized(span, trigger, roles)
         return None
     if any(c.lower_ == "power" for c in heads):
         return None  # "seized power": a coup (Other), not a place
+    if trigger.rule == "territory" and heads and _person_taken(heads[0]) and not any(_a_place(c) for c in heads):
+        return _people_seized(span, trigger, roles, scene)
+    if trigger.rule == "territory" and heads and any(c.lemma_.lower() in PROPERTY_NOUNS for c in heads) \
+            and not any(_a_place(c) for c in heads):
+        return _goods_seized(span, trigger, roles)
     if trigger.rule != "expel" and any(WEAPON_OBJECTS.fullmatch(c.text) or PERSON_OBJECTS.fullmatch(c.text)
                                        or c.lower_ in ("those", "who") for c in heads):
         return None  # "seized 5,000 marijuana plants in a village", "captured two men": no place changed hands
@@ -892,17 +1010,67 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
                  territory="captured")
 
 
+def _person_taken(noun: Any) -> bool:
+    """"captured two men", "the rector was seized", "3 were killed and 1 captured": people, not a place."""
+    if noun.pos_ == "NUM" and not any(c.dep_ == "prep" for c in noun.children):
+        return True  # a bare count stands for the people just named
+    return bool(PERSON_OBJECTS.fullmatch(noun.text)) or noun.lower_ in ("those", "who") \
+        or noun.lemma_.lower() in PERSON_NOUNS
+
+
+def _a_place(noun: Any) -> bool:
+    return noun.lemma_.lower() in PLACE_NOUNS or noun.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _people_seized(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decision | None:
+    """People captured outside a fight: the home state's forces arrest them; anyone else abducts
+    them (codebook 1.3: arrests by non-state groups and by forces abroad are abductions). Fighters
+    captured in a battle are part of it."""
+    if _violence_beside(span, trigger) or roles.actor1 is None or roles.actor1.inter not in ARMED \
+            or not _doer_a_force(trigger.head(span.doc)):
+        return None  # "residents captured two men accused of theft and beat them": a crowd, not an armed group
+    if roles.actor1.inter in STATE:
+        return _make("Arrests", "captured-by-state", roles, trigger, span)
+    roles.actor2 = roles.actor2 or scene.actor("civilians")
+    return _make("Abduction/forced disappearance", "captured-by-non-state", roles, trigger, span, civilians=True)
+
+
+def _doer_a_force(verb: Any) -> bool:
+    """The capture's doer, as the sentence names it, is a force or a named group ("soldiers", "M23"),
+    not merchants or passers-by; an unnamed doer leaves it to the actors found."""
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "agent") for c in verb.children):
+        verb = verb.head
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if doer is None:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        doer = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return doer is None or _a_force(doer) or doer.lemma_.lower() in ARMED_DOERS
+
+
+def _goods_seized(span: Any, trigger: Trigger, roles: Roles) -> Decision | None:
+    """Goods, cash, drugs, crops or a house seized by an armed actor, outside a fight: property
+    taken is Looting/property destruction (codebook 1.3), not a place changing hands."""
+    if roles.actor1 is None or roles.actor1.inter not in ARMED or _violence_beside(span, trigger):
+        return None
+    return _make("Looting/property destruction", "goods-seized", roles, trigger, span)
+
+
 def _taken(head: Any) -> list[Any]:
     """What a capture took: its objects, those of a verb joined to it ("seized and destroyed 9,500
     plants"), the noun a reduced relative hangs on ("vehicles seized by the soldiers"), and the
     counted thing in "a total of 156 migrants"."""
     verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-    out = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "obj", "attr", "nsubjpass")]
+    deps = ("dobj", "obj", "attr", "nsubjpass")
+    if head.dep_ == "conj" and any(c.dep_ == "auxpass" for c in head.head.children):
+        deps += ("nsubj",)  # "were killed and 1 captured", "killed and weapons seized": the passive carries over
+    out = [c for v in verbs for c in v.children if c.dep_ in deps]
     if head.dep_ == "acl" and head.tag_ == "VBN" and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
         out.append(head.head)
     for c in list(out):
         out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "of"
                    for p in prep.children if p.dep_ == "pobj")
+        out.extend(p for prep in c.children if prep.dep_ == "prep" and prep.lower_ == "out"  # "three out of five trucks"
+                   for of in prep.children if of.lower_ == "of" for p in of.children if p.dep_ == "pobj")
     return out
 
 
@@ -976,15 +1144,35 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
     if any(t.kind == "Violent demonstration" and not _grievance(t.head(span.doc)) for t in triggers) or rioting(span):
         kind, rule = "Violent demonstration", "protest+riot"
         protesters = _as_rioters(protesters, scene)
-    elif LETHAL.search(text) and force is not None:
+    elif force is not None and _lethal_force(span):
         kind, rule = "Excessive force against protesters", "protest+lethal-force"
     elif intervened(span):
         kind, rule = "Protest with intervention", "protest+intervention"
     else:
         kind, rule, force = "Peaceful protest", "protest", None
     decision = _make(kind, rule, Roles(protesters, [], force, []), first, span)
-    decision.force_as_grievance = kind == "Peaceful protest" and bool(INTERVENED.search(text))
+    decision.force_as_grievance = kind == "Peaceful protest" and bool(INTERVENED.search(text) or LETHAL.search(text))
     return decision
+
+
+def _lethal_force(span: Any) -> bool:
+    """Lethal force used on this protest, not a killing the protesters decry: "to protest the
+    death of a man who was shot by police", "against the killing of a journalist", "demanding
+    justice for a man killed last year" name the grievance (codebook 1.3, Excessive force)."""
+    for m in LETHAL.finditer(span.text):
+        words = span.doc.char_span(span.start_char + m.start(), span.start_char + m.end(), alignment_mode="expand")
+        if words is None or not len(words):
+            return True
+        word = words.root
+        if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in ("killing", "death", "die"):
+            continue  # "against the killing of", "the death of": a named grievance
+        chain = [word, *list(word.ancestors)[:4]]
+        if any(t.dep_ in ("relcl", "acl") for t in chain):
+            continue  # "a man who was shot dead by police", "a teenager killed in an operation"
+        if any(t.dep_ == "pobj" and t.head.lower_ in GRIEVANCE_PREPS | {"for"} for t in chain[:3]):
+            continue  # "justice for the man shot dead", "over the killing"
+        return True
+    return False
 
 
 def intervened(span: Any) -> bool:
@@ -1021,8 +1209,34 @@ def rioting(span: Any) -> bool:
             continue
         if (word.dep_ == "amod" and not done) or _grievance(word):
             continue
+        if word.pos_ == "PROPN" or _told_elsewhere(word) or _symbolic_burning(word):
+            continue  # "Burnt Store Isles"; "where a far-right group burned a Quran"; "burned the party flag"
         return True
     return False
+
+
+def _told_elsewhere(word: Any) -> bool:
+    """A deed in a relative clause ("a man who had assaulted a girl") or a cause clause ("after a
+    fire destroyed 30 houses") says who or what the protest is about, not what its crowd did."""
+    verb = word if word.pos_ in ("VERB", "AUX") else word.head
+    clause = next((t for t in [verb, *list(verb.ancestors)[:2]] if t.dep_ == "relcl"), None)
+    if clause is not None:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return True
+        crowd = subject.lower_ == "they" or subject.lemma_.lower() in PROTESTERS or (
+            subject.lower_ in ("who", "that") and clause.head.lemma_.lower() in PROTESTERS | CROWD_NOUNS)
+        return not crowd  # "marched to parliament, where they clashed with police" is the crowd's own deed
+    return verb.pos_ == "VERB" and _told_as_cause(verb)
+
+
+def _symbolic_burning(word: Any) -> bool:
+    """Burning a flag, an effigy, a uniform or a copy of a text is a symbolic act, not violence or
+    destruction (codebook 1.3: demonstrators who use no violence)."""
+    if word.lemma_.lower() not in ("burn", "burnt", "burned", "torch", "set"):
+        return False
+    verb = word if word.pos_ == "VERB" else word.head
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in SYMBOLS for c in verb.children)
 
 
 def _grievance(word: Any) -> bool:
@@ -1172,7 +1386,10 @@ def _by_a_crowd(span: Any, trigger: Trigger, roles: Roles) -> bool:
     if verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head  # "students assaulted and injured their teacher": the first verb has the subject
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lemma_.lower() not in CROWD_NOUNS:
+    if subject is not None and subject.lemma_.lower() in PARTS:  # "a section of the students"
+        subject = next((p for prep in subject.children if prep.lower_ == "of" for p in prep.children
+                        if p.dep_ == "pobj"), subject)
+    if subject is None or subject.lemma_.lower() not in CROWD_NOUNS or any(c.lower_ == "armed" for c in subject.children):
         return False
     return not ARMED_VICTIMS.search(" ".join(t.text for t in subject.subtree))  # "members of a militia"
 

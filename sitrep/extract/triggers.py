@@ -47,7 +47,7 @@ OPT_ADJ = {"POS": {"IN": ["ADJ", "NUM", "DET", "ADV"]}, "OP": "*"}
 THINGS = {"POS": {"IN": ["ADJ", "NUM", "DET", "ADV", "NOUN", "PROPN", "PRON"]}, "OP": "*"}  # "set 29 houses on fire", "set it ablaze"
 
 WAYS = ("road", "railway", "highway", "avenue", "street", "traffic", "bridge", "route", "entrance", "junction",
-        "roundabout")
+        "roundabout", "access", "circulation", "intersection", "crossroads")
 
 # (rule name, kind, patterns)
 RULES: list[tuple[str, str, list[list[dict]]]] = [
@@ -223,7 +223,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         # a "rasta roko"/"rail roko" (road or rail blockade), an agitation
         [L("dharna", "gherao", "roko", "agitation")],
         [L("go", "be"), W("on"), W("strike")],
-        [W("general", "hunger", "labour", "labor", "national"), L("strike")],
+        [W("general", "hunger", "labour", "labor", "national", "climate"), L("strike")],
         [L("hold", "stage", "call", "launch", "begin", "start"), OPT_ADJ, L("strike", "walkout", "boycott", "vigil")],
         [L("gather", "assemble", "congregate", "converge")],
         [L("form"), OPT_ADJ, L("chain")],
@@ -235,6 +235,15 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         # "blocked (means not specified) the N12 road": an aside does not change the act
         [L("block", "cut", "occupy"), W("("), {"IS_PUNCT": False, "OP": "*"}, W(")"), THINGS, L(*WAYS)],
         [L("display", "hold", "carry", "raise", "wave"), OPT_ADJ, L("banner", "placard", "sign", "flag")],
+        # "organised a sit in" without the hyphen
+        [L("hold", "stage", "organize", "organise", "start", "begin", "end", "launch"), OPT_ADJ, W("sit"), W("in")],
+    ]),
+    # a road closed or a procession held are protests only with a demand told beside them
+    # (classify.DEMO_CONTEXT): the police close roads too, and mourners walk in processions
+    ("closure", PROTEST, [
+        [L("close", "shut"), THINGS, L(*WAYS)],
+        [L("close", "shut"), W("off", "down"), THINGS, L(*WAYS)],
+        [L("procession", "motorcade", "caravan", "cavalcade")],
     ]),
     ("intervention", INTERVENTION, [
         [L("disperse", "dislodge", "intervene")],
@@ -284,7 +293,8 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
            "torture", "assassinate", "flog", "whip")],
         [L("beat"), W("up")],  # not "beat the visitors 2-0"
         [L("beat"), OPT_ADJ, L("people", "resident", "man", "woman", "protester", "student", "villager", "civilian",
-                               "journalist", "teacher", "worker", "trader", "driver", "him", "her", "them")],
+                               "journalist", "teacher", "worker", "trader", "driver", "him", "her", "them",
+                               "he", "she", "they")],  # the lemmas of "him", "her", "them"
         [L("open"), W("fire")],
         [L("fire"), W("at", "on", "upon", "towards", "toward", "into")],  # "fired at a navy camp"
         [L("fire"), OPT_ADJ, W("gunshots", "shots", "bullets", "rounds")],

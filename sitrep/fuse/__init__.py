@@ -268,7 +268,8 @@ def _confidence(claims: list[Claim]) -> float:
 
 
 GENERIC_TYPES = frozenset({"Armed clash", "Attack"})
-NATIONAL_ACTS = frozenset({"agreement", "coup", "group"})  # "group": armed groups merging or formed
+NATIONAL_ACTS = frozenset({"agreement", "coup", "group", "label"})  # "group": armed groups merging or formed;
+# "label": an ACLED note's own label ("Security measures: ...") says an event was coded
 
 
 def _worth_keeping(event: Event) -> bool:

@@ -14,9 +14,9 @@ COUNTRY_NAME_OVERRIDES: dict[str, str] = {
 
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("United States of America", "USA", "US", "U.S.", "U.S.A.", "America", "the United States"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain"),  # not England: GeoNames' own admin1 (6269131)
     "AE": ("UAE", "U.A.E.", "Emirates"),
-    "CD": ("DRC", "DR Congo", "D.R. Congo", "Democratic Republic of Congo", "Congo-Kinshasa"),
+    "CD": ("DRC", "DR Congo", "D.R. Congo", "Democratic Republic of Congo", "Congo-Kinshasa", "Zaire"),
     "CG": ("Congo-Brazzaville", "Republic of Congo", "Congo Republic"),
     "CF": ("CAR", "Central Africa Republic"),
     "CI": ("Cote d'Ivoire", "Côte d'Ivoire"),

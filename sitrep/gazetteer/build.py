@@ -29,12 +29,14 @@ import yaml
 from . import sources
 from .aliases import ADMIN1_ALIASES, CONTINENT_ALIASES, COUNTRY_ALIASES
 from .grid import TwoLevelGrid
+from .districts import district_rows
 from .harvest import read_harvest, read_points
 from .normalize import is_latin, light, normalize
 from .territory import MIN_CELLS, centroid, territories
 
-SCHEMA_VERSION = 4  # 2: admin1 names in ACLED's spelling; 3: GeoNames-style centres, continents;
-# 4: GeoNames ids of admin1 and admin2 areas, admin1 areas at their territory's middle
+SCHEMA_VERSION = 5  # 2: admin1 names in ACLED's spelling; 3: GeoNames-style centres, continents;
+# 4: GeoNames ids of admin1 and admin2 areas, admin1 areas at their territory's middle;
+# 5: GeoNames admin2 areas that rg's points do not name (districts.py)
 
 ADMIN1_NAMES_FILE = Path(__file__).with_name("admin1_names.yaml")
 REGIONS_FILE = Path(__file__).with_name("regions.yaml")
@@ -601,6 +603,8 @@ def _build(conn: sqlite3.Connection) -> None:
     extra = supplement_rows(read_supplement(), rg, grid, first_id=10_000_000)
     admin2 = admin2_rows(city, rg, first_id=200_000, subdivisions=subdivisions)
     harvested = harvest_rows(read_harvest(), rg, grid, first_id=20_000_000)
+    admin2 += district_rows(city, admin2 + city + extra + harvested, first_id=200_000 + len(admin2),
+                            row_type=PlaceRow, canonical=CANONICAL, alternate=ALTERNATE)
     places = country + admin + admin2 + city + extra + harvested + continent_rows(first_id=90_000) + regions
     conn.executescript(SCHEMA)
     conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",

@@ -1,6 +1,7 @@
 """What an article tells us about where it is, for choosing among same-named places."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -74,3 +75,47 @@ def _output_keys() -> dict[str, frozenset[str]]:
         for alias in aliases:
             out.setdefault(normalize(alias), set()).add(normalize(output_admin1(cc, old)))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+# Names of local units and offices that only some countries use: a report that speaks of an
+# "LGA" is about Nigeria, of an "upazila" about Bangladesh, even when it names no country
+# ("Shiroro LGA (Niger)" is Nigeria's Niger state, not the Republic of Niger). Words
+# several countries share split their weight; words common to many (province, district,
+# county, commune, municipality, governorate) say nothing and are left out.
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "lga": ("NGA",), "lgas": ("NGA",), "local government area": ("NGA",),
+    "upazila": ("BGD",), "upazilla": ("BGD",), "union parishad": ("BGD",),
+    "barangay": ("PHL",), "barangays": ("PHL",),
+    "woreda": ("ETH",), "woredas": ("ETH",), "kebele": ("ETH",), "kebeles": ("ETH",),
+    "hromada": ("UKR",), "hromadas": ("UKR",), "raion": ("UKR", "RUS", "BLR", "MDA"),
+    "tehsil": ("IND", "PAK"), "taluka": ("IND",), "taluk": ("IND",), "mandal": ("IND",),
+    "sarpanch": ("IND",), "sarpanches": ("IND",), "gram panchayat": ("IND",), "panchayat": ("IND",),
+    "rural municipality": ("NPL",), "gaunpalika": ("NPL",), "nagarpalika": ("NPL",),
+    "dzongkhag": ("BTN",),
+    "corregimiento": ("COL", "PAN"), "vereda": ("COL",),
+    "cercle": ("MLI",), "wilaya": ("DZA", "MRT", "SDN"), "daira": ("DZA",),
+    "sub-county": ("KEN", "UGA"), "subcounty": ("KEN", "UGA"), "sub county": ("KEN", "UGA"),
+    "chiefdom": ("SLE", "SWZ"), "gewog": ("BTN",), "soum": ("MNG",),
+    "township": (), "village tract": ("MMR",), "amphoe": ("THA",), "tambon": ("THA",),
+    "kabupaten": ("IDN",), "kecamatan": ("IDN",), "regency": ("IDN",),
+    "oblys": ("KAZ",), "aimag": ("MNG",), "uyezd": (), "krai": ("RUS",),
+    "voivodeship": ("POL",), "gmina": ("POL",), "okrug": (), "rayon": ("AZE", "RUS", "KGZ"),
+    "muhafazah": (), "qada": ("LBN", "IRQ"), "nahiya": ("IRQ", "SYR"), "nahia": ("IRQ", "SYR"),
+    "caza": ("LBN",), "mohafaza": ("LBN",), "sub-district": (), "uzlah": ("YEM",), "mudiriyah": ("YEM",),
+    "payam": ("SSD",), "boma": ("SSD",), "sous-prefecture": ("CIV", "CAF", "GIN", "TCD"),
+    "groupement": ("COD",), "chefferie": ("COD",), "territoire": ("COD",),
+    "colonia": ("MEX", "HND"), "alcaldia": ("MEX",),
+}
+UNIT_WORD_WEIGHT = 1.0
+_UNIT_PATTERN = re.compile(r"\b(" + "|".join(sorted((re.escape(w) for w, c in UNIT_WORDS.items() if c),
+                                                    key=len, reverse=True)) + r")\b", re.I)
+
+
+def unit_word_countries(text: str) -> dict[str, float]:
+    """ISO3 -> weight from the local-unit words a text uses (each word counted once)."""
+    out: dict[str, float] = {}
+    for word in {m.group(1).lower() for m in _UNIT_PATTERN.finditer(text)}:
+        countries = UNIT_WORDS[word]
+        for iso3 in countries:
+            out[iso3] = out.get(iso3, 0.0) + UNIT_WORD_WEIGHT / len(countries)
+    return out

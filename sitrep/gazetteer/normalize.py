@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import groupby
 
 # Latin letters that NFKD does not decompose into ASCII plus a mark.
 _LETTERS = str.maketrans({
@@ -57,7 +58,6 @@ _PHRASES = (
     ("border crossing", "crossing"), ("crossing point", "crossing"),
 )
 
-_DOUBLE = re.compile(r"(.)\1+")
 _ENDINGS = re.compile(r"(?:iyah|iyeh|iya|iye|ieh|iah)$")
 
 
@@ -75,7 +75,7 @@ def _fold_token(token: str) -> str:
         return token
     token = token.replace("ee", "i").replace("oo", "u").replace("ou", "u")
     token = token.replace("ei", "ay")
-    token = _DOUBLE.sub(r"\1", token)
+    token = "".join(ch for ch, _ in groupby(token))  # "nubbul" -> "nubul"; a regex backref is slow
     token = _ENDINGS.sub("ia", token)
     if len(token) > 3 and token.endswith(("ah", "eh")):
         token = token[:-2] + "a"

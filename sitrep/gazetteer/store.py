@@ -25,7 +25,7 @@ STALE_AFTER_S = 7 * 24 * 3600
 
 _SHAPING_FILES = ("build.py", "normalize.py", "aliases.py", "sources.py", "grid.py", "places.yaml",
                   "admin1_names.yaml", "admin1_codes.yaml", "acled_places.csv", "geonames_points.csv", "harvest.py",
-                  "territory.py", "regions.yaml")
+                  "territory.py", "regions.yaml", "districts.py")
 
 
 def cache_dir() -> Path:

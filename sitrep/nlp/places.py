@@ -18,11 +18,13 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..gazetteer import Gazetteer, GeoContext, get_gazetteer
+from ..gazetteer.context import unit_word_countries
 from ..gazetteer.core import elsewhere
 from ..gazetteer.grid import distance_km
 from ..gazetteer.normalize import light, normalize
 from ..gazetteer.scoring import confidence
 from ..model import Place, PlaceMention, Span
+from ..geoparse_facilities import add_facilities
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _CANDIDATE_LABELS = PLACE_LABELS | {"NORP", "ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -109,6 +111,7 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
     resolved = _drop_far_subplaces(doc, resolved)
     mentions = [_mention(doc, r, resolved, context) for r in resolved] + _fallback(doc, results, resolved, context)
     mentions += [m for m in demonyms if not _overlaps(m, mentions)]
+    mentions = add_facilities(doc, mentions)
     return sorted(mentions, key=lambda m: (m.span.start, m.span.end))
 
 
@@ -139,10 +142,10 @@ def _name(doc: Any, c: _Candidate) -> str:
 
 def _abbreviation_candidates(doc: Any) -> list[_Candidate]:
     """"WAUSAU, Wis.", "Albany, N.Y.": a state abbreviation right after a capitalised name and a comma."""
-    out = []
+    out, toks = [], _tokens(doc)
     for i in range(2, len(doc)):
-        state = US_STATE_ABBREVIATIONS.get(doc[i].text)
-        if state and doc[i - 1].text == "," and _capitalised(doc[i - 2]):
+        state = US_STATE_ABBREVIATIONS.get(toks.text[i])
+        if state and toks.text[i - 1] == "," and toks.caps[i - 2]:
             out.append(_Candidate(i, i + 1, "GPE", kind="admin1", cued=True, name=state))
     return out
 
@@ -199,10 +202,10 @@ def _phrase_candidates(doc: Any, gaz: Gazetteer) -> list[_Candidate]:
 
 def _can_start(doc: Any, i: int) -> bool:
     """Capitalised words start names; an acronym only when it is a country's ("US", "DRC")."""
-    tok = doc[i]
-    if not _capitalised(tok):
+    toks = _tokens(doc)
+    if not toks.caps[i]:
         return False
-    return not _acronym(tok.text) or _COUNTRY_ACRONYM.fullmatch(tok.text) is not None
+    return not _acronym(toks.text[i]) or _COUNTRY_ACRONYM.fullmatch(toks.text[i]) is not None
 
 
 # Country aliases written in capitals that may start a phrase match.
@@ -219,14 +222,14 @@ def _acronym(text: str) -> bool:
 
 def _is_name_run(doc: Any, i: int, j: int) -> bool:
     """Tokens i..j look like one name: capitalised words joined by hyphens/articles."""
-    if not _capitalised(doc[j - 1]):
+    toks = _tokens(doc)
+    if not toks.caps[j - 1]:
         return False
     for k in range(i, j):
-        tok = doc[k]
-        if k > i and tok.is_sent_start:
+        if k > i and toks.sent_start[k]:
             return False
-        if not (_capitalised(tok) or tok.text in ("-", "'", "’") or tok.lower_ in _ARTICLES
-                or tok.lower_ in _JOINERS):
+        if not (toks.caps[k] or toks.text[k] in ("-", "'", "’") or toks.lower[k] in _ARTICLES
+                or toks.lower[k] in _JOINERS):
             return False
     return True
 
@@ -300,6 +303,9 @@ def _part_of_longer_name(doc: Any, c: _Candidate, gaz: Gazetteer) -> bool:
     if nxt < len(doc) and doc[nxt].lower_ in _FACILITY_WORDS and _capitalised(doc[nxt]) and not _sizeable(
             gaz, _text(doc, c.start, c.end)):
         return True  # "Falka Square", "Carnot middle school": a square or school named so, not the town
+    if nxt < len(doc) and doc[nxt].lower_ in _PHYSICAL_WORDS and _capitalised(doc[nxt]):
+        top = gaz.lookup(_text(doc, c.start, c.end))[:1]
+        return not top or top[0].feature_code not in ("PCLI", "ADM1", "CONT")
     followed = nxt < len(doc) and _continues(doc[nxt])
     preceded = c.start > 0 and _continues(doc[c.start - 1]) and not doc[c.start - 1].is_sent_start
     if not (followed or preceded):
@@ -317,6 +323,10 @@ _KNOWN_TOWN = 50_000  # "Point" of "Point Reyes", "Isla" of "Isla Mujeres" are n
 _FACILITY_WORDS = {"square", "street", "road", "avenue", "hospital", "mosque", "church", "school", "stadium",
                    "station", "bridge", "market", "roundabout", "junction", "university", "college",
                    "hotel", "park", "hall", "house", "tower", "prison", "court"}
+# A mountain range, river or island is named after no town ("Ural Mountains" is not Oral,
+# Kazakhstan), though often after a country or province ("Jordan Valley", "Mississippi River").
+_PHYSICAL_WORDS = {"mountains", "mountain", "hills", "river", "lake", "valley", "desert", "island",
+                   "islands", "peninsula", "delta", "forest", "plateau"}
 
 
 def _inside_named_thing(doc: Any, c: _Candidate) -> bool:
@@ -356,7 +366,31 @@ def _ents(doc: Any) -> tuple[Any, ...]:
 
 
 def _text(doc: Any, start: int, end: int) -> str:
-    return doc[start:end].text
+    """doc[start:end].text, cut from the Doc's text (no Span is made)."""
+    if end <= start:
+        return ""
+    toks = _tokens(doc)
+    return _t(doc)[toks.idx[start]:toks.idx[end - 1] + len(toks.text[end - 1])]
+
+
+class _Tokens:
+    """What the scanning loops ask of every token, read from spaCy once per Doc
+    (``doc[i]`` makes a new Token object on every access)."""
+
+    def __init__(self, doc: Any):
+        rows = [(t.text, t.lower_, t.idx, bool(t.is_sent_start)) for t in doc]
+        self.text = [r[0] for r in rows]
+        self.lower = [r[1] for r in rows]
+        self.idx = [r[2] for r in rows]
+        self.sent_start = [r[3] for r in rows]
+        self.caps = [w[:1].isupper() and any(ch.isalpha() for ch in w) for w in self.text]
+
+
+def _tokens(doc: Any) -> _Tokens:
+    cached = doc.user_data.get("sitrep.tokens")
+    if cached is None:
+        cached = doc.user_data["sitrep.tokens"] = _Tokens(doc)
+    return cached
 
 
 def _t(doc: Any) -> str:
@@ -458,19 +492,20 @@ _ORG_DEMONYM = 0.6
 
 
 def _demonym_at(doc: Any, i: int, gaz: Gazetteer) -> tuple[int, Place | None]:
-    tok = doc[i]
-    if i + 1 < len(doc) and tok.lower_ in _PAIRS:
-        pair = (gaz.country_from_adjective(f"{tok.text} {doc[i + 1].text}")
-                or gaz.continent_from_adjective(f"{tok.text} {doc[i + 1].text}"))
+    toks = _tokens(doc)
+    text, lower = toks.text[i], toks.lower[i]
+    if i + 1 < len(doc) and lower in _PAIRS:
+        pair = (gaz.country_from_adjective(f"{text} {toks.text[i + 1]}")
+                or gaz.continent_from_adjective(f"{text} {toks.text[i + 1]}"))
         if pair is not None:
             return 2, pair
-    if tok.text in ("European", "African", "Asian"):
-        return 1, gaz.continent_from_adjective(tok.text)
-    if not (_capitalised(tok) or tok.lower_.startswith(("pro-", "anti-"))) or _acronym(tok.text):
+    if text in ("European", "African", "Asian"):
+        return 1, gaz.continent_from_adjective(text)
+    if not (toks.caps[i] or lower.startswith(("pro-", "anti-"))) or _acronym(text):
         return 1, None
-    if gaz.country_by_name(tok.text) is not None and tok.text not in ("Myanmar",):
+    if gaz.country_by_name(text) is not None and text not in ("Myanmar",):
         return 1, None  # a country name, handled as a place
-    return 1, gaz.country_from_adjective(tok.text)
+    return 1, gaz.country_from_adjective(text)
 
 
 def _demonym_mention(doc: Any, start: int, end: int, country: Place, border: bool) -> PlaceMention:
@@ -623,7 +658,7 @@ def _area(text: str, gaz: Gazetteer, ctx: GeoContext | None, qualified: list[str
 def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMention],
                    gaz: Gazetteer, qualifiers: dict[int, Place]) -> GeoContext:
     """Countries the article names or implies; admin areas it states."""
-    ctx = GeoContext()
+    ctx = GeoContext(unit_word_countries(_t(doc)))
     for m in demonyms:
         if m.confidence > _ORG_DEMONYM:
             ctx.add_country(m.place.iso3 or "", 1.0)
@@ -784,7 +819,18 @@ def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
     # clearly is about another country.
     unfocused = not ctx.countries or max(ctx.share(c) for c in ctx.countries) < 0.5
     return (r.cand.cued and (plausible or (r.one_country and own_spelling and unfocused) or town
-                             or _only_lead(r, ctx))) or _named_area(doc_text, r) or _focus_city(r, ctx)
+                             or _only_lead(r, ctx))) or _named_area(doc_text, r) or _focus_city(r, ctx) or (
+        own_spelling and _well_known(r))
+
+
+_WELL_KNOWN = 1_000_000
+
+
+def _well_known(r: _Resolved) -> bool:
+    """A city of a million or more written as its own name ("the London mayor", "Abuja
+    said") is that city, cue or not, unless spaCy reads the name as a person's."""
+    return (r.cand.label != "PERSON" and r.place.feature_code.startswith("PPL")
+            and r.place.population >= _WELL_KNOWN and r.confidence >= 0.6)
 
 
 def _without(ctx: GeoContext, place: Place) -> GeoContext:
@@ -809,7 +855,7 @@ def _written(text: str, r: _Resolved) -> str:
     return r.cand.name or text[r.cand.char_start:r.cand.char_end]
 
 
-_LEAD_CONFIDENCE = 0.6
+_LEAD_CONFIDENCE = 0.5
 
 
 def _only_lead(r: _Resolved, ctx: GeoContext) -> bool:
@@ -841,10 +887,12 @@ def _embedded(doc: Any, r: _Resolved, ctx: GeoContext) -> bool:
     """A place inside an organisation's name ("Houston Rockets", "Owensboro Public Schools"):
     kept as an adjectival mention (see _mention), never as where something happened.
     Sizeable places anywhere; smaller towns and counties in a country the article is about."""
-    if not _inside_organisation(doc, r.cand) or r.confidence < 0.8:
+    if not _inside_organisation(doc, r.cand) or r.confidence < 0.6:
         return False
     if r.place.population >= 100_000 or r.place.feature_code in _AREA_CODES:
         return True
+    if r.confidence < 0.8:
+        return False
     return (r.place.population >= _EMBEDDED_TOWN or r.place.feature_code == "ADM2") and _plausible(r.place, ctx)
 
 
