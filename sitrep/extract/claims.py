@@ -124,7 +124,7 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
         claim.actor2 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor2))
         if _kind(claim) == BATTLES:
             _crowds_armed(ctx, claim)
-        if claim.actor1 is None and claim.displacement is not None:
+        if _displacing(claim) and (claim.actor1 is None or claim.actor1.inter == 7):
             _displaced(ctx, claim)
         if _kind(claim) in (PROTESTS, RIOTS):
             claim.actor1 = _crowd_by_nationality(ctx, claim)
@@ -640,6 +640,11 @@ def _crowds_armed(ctx: _Context, claim: Claim) -> None:
     if first is not claim.actor1 and second is None and OWN_KIND.search(claim.evidence.text):
         second = first
     claim.actor1, claim.actor2 = first, second
+
+
+def _displacing(claim: Claim) -> bool:
+    """A displacement: found by its trigger, or labelled so by the report ("Displacement: ...")."""
+    return claim.displacement is not None or claim.evidence.text.lstrip().lower().startswith("displacement:")
 
 
 FROM_COUNTRY = re.compile(r"\bfrom\s+(?:the\s+)?(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
