@@ -273,3 +273,11 @@ def doer(pipeline, text: str, sub_event_type: str):
 ])
 def test_who_is_named_as_the_doer(pipeline, text, sub_event_type, expected):
     assert doer(pipeline, text, sub_event_type) == expected
+
+
+def test_the_police_after_a_named_police_force_is_that_force(registry):
+    text = "Military police exchanged fire with gunmen in Belem. The police later found two rifles."
+    got = found(registry, text, "BR")
+    assert [name for span, name, _ in got if "olice" in span] == ["Military Forces of Brazil"] * 2
+    # with no named force before it, "the police" are the country's police
+    assert found(registry, "The police later found two rifles.", "BR")[0][1] == "Police Forces of Brazil"

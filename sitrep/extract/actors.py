@@ -418,6 +418,7 @@ class ActorRegistry:
         hits = self._named_groups(text, tokens, hits, iso)
         hits.sort(key=lambda h: h[0])
         hits = _named_in_brackets(text, tokens, hits)
+        hits = _police_told_before(text, tokens, hits)
         return [_mention(text, tokens, h, offset) for h in hits]
 
     def _labelled_militias(self, text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]],
@@ -742,6 +743,28 @@ def _unit_of_registered(text: str, tokens: list[_Token], hits: list[tuple[int, i
     """Does a registered armed group's mention end right before token i (one of its units)?"""
     return any(h[2].registered and h[2].inter in (2, 3)
                and _UNIT_GAP.fullmatch(text[tokens[h[1] - 1][2]:tokens[i][1]]) for h in hits if 0 < h[1] <= i)
+
+
+_BARE_POLICE = frozenset({"police", "the police", "policemen", "police officers", "officers", "police forces",
+                          "the police forces", "police officer", "the officers"})
+
+
+def _police_told_before(text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]]
+                        ) -> list[tuple[int, int, Actor]]:
+    """"Military police shot the man ... the police report said": a bare "police" after a named
+    police force is that force (Brazil's military police are ACLED's "Military Forces of Brazil
+    Military Police", not its Police Forces). Hits in text order."""
+    out: list[tuple[int, int, Actor]] = []
+    named: Actor | None = None
+    for i, j, actor in hits:
+        phrase = text[tokens[i][1]:tokens[j - 1][2]].lower()
+        if phrase in _BARE_POLICE and named is not None and actor.name.startswith("Police Forces of") \
+                and actor.country == named.country:
+            actor = named
+        elif "police" in phrase and not actor.name.startswith("Police Forces of") and actor.inter == 1:
+            named = actor
+        out.append((i, j, actor))
+    return out
 
 
 _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:(?:suspected|presumed|allegedly|likely|reportedly|probably|"
