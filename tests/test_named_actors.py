@@ -281,3 +281,14 @@ def test_the_police_after_a_named_police_force_is_that_force(registry):
     assert [name for span, name, _ in got if "olice" in span] == ["Military Forces of Brazil"] * 2
     # with no named force before it, "the police" are the country's police
     assert found(registry, "The police later found two rifles.", "BR")[0][1] == "Police Forces of Brazil"
+
+
+def test_a_victim_told_to_be_a_dealer_is_the_gang_not_the_shooters(registry):
+    shooters = registry.canonical("Unidentified Armed Group (Mexico)", "MX")
+    text = "Two armed men shot at a man in Celaya. The victim was a drug dealer in the area."
+    assert registry.by_convention(shooters, "MX", text).name == "Unidentified Armed Group (Mexico)"
+    assert registry.gang_victim("MX", text).name == "Unidentified Gang (Mexico)"
+    # a killing with a gang's marks still makes the shooters a gang
+    marked = "Two armed men shot a man in a drive-by in Celaya."
+    assert registry.by_convention(shooters, "MX", marked).name == "Unidentified Gang (Mexico)"
+    assert registry.gang_victim("MX", marked) is None and registry.gang_victim("KE", text) is None

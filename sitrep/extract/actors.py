@@ -64,6 +64,11 @@ ORGANISED_CRIME = re.compile(
     r"gang rivalr\w*|extortion\w*|rival (?:criminal )?groups|(?:threatening |a )message)\b", re.I)
 
 
+# "The victim was a drug dealer", "the target of the attack was the leader of a gang"
+GANG_VICTIM = re.compile(r"\b(?:the |one )?(?:victims?|target(?: of the attack)?|deceased)\b[^.]{0,30}?\b(?:was|were|is|are)\b"
+                         r"[^.]{0,30}?\b(?:drug[- ]deal\w*|drug[- ]traffick\w*|gang\b|gang members?|cartel)[^.]*", re.I)
+
+
 class RegistryError(SitrepError):
     """The actor registry file cannot be read or holds an invalid entry."""
 
@@ -380,9 +385,22 @@ class ActorRegistry:
         if actor is None or iso is None or not actor.name.startswith("Unidentified Armed Group ("):
             return actor
         for countries, when, name in self.conventions:
-            if iso in countries and (when != "organised crime" or ORGANISED_CRIME.search(text)):
+            # where the gang is named after the country, a victim told to be a dealer or a gang's
+            # member does not make the shooters a gang (they are that gang's foes: see below)
+            marks = GANG_VICTIM.sub(" ", text) if "{" in name else text
+            if iso in countries and (when != "organised crime" or ORGANISED_CRIME.search(marks)):
                 return self.by_name(self._format(name, iso) if "{" in name else name, iso) or actor
         return actor
+
+    def gang_victim(self, country: str | None, text: str) -> Actor | None:
+        """In Mexico and Central America ACLED names a victim the report calls a drug dealer or a
+        gang's member ("the victim was a drug dealer") as the "Unidentified Gang" the shooters
+        fought; None elsewhere or when the report says no such thing."""
+        iso = self.countries.code(country)
+        for countries, when, name in self.conventions:
+            if iso in countries and "{" in name and when == "organised crime" and GANG_VICTIM.search(text):
+                return self.by_name(self._format(name, iso), iso)
+        return None
 
     def opponent(self, actor: Actor | None, country: str | None) -> Actor | None:
         """The other side of a battle in ``country`` whose report names only ``actor``, where the

@@ -124,6 +124,9 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
         claim.actor2 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor2))
         if _kind(claim) == BATTLES:
             _crowds_armed(ctx, claim)
+            if claim.actor2 is None:
+                place = claim.place.place.country if claim.place is not None else ctx.country
+                claim.actor2 = ctx.registry.gang_victim(place, ctx.paragraphs.get(claim.paragraph) or claim.evidence.text)
         if _displacing(claim) and (claim.actor1 is None or claim.actor1.inter == 7):
             _displaced(ctx, claim)
         if _kind(claim) in (PROTESTS, RIOTS):
