@@ -43,6 +43,7 @@ def add_facilities(doc: Any, mentions: list[PlaceMention]) -> list[PlaceMention]
     if not towns:
         return mentions
     out: list[PlaceMention] = []
+    placed: dict[str, Place] = {}  # a name placed once is the same facility further on
     for start, end in _spans(doc):
         start = _after_owner(doc, start, end, mentions)
         if start >= end:
@@ -50,12 +51,17 @@ def add_facilities(doc: Any, mentions: list[PlaceMention]) -> list[PlaceMention]
         span = doc[start:end]
         if any(m.span.start < span.end_char and span.start_char < m.span.end for m in mentions + out):
             continue
+        if span.text in placed:
+            out.append(PlaceMention(Span(span.text, span.start_char, span.end_char), placed[span.text],
+                                    precision=2, role="facility", confidence=_CONFIDENCE))
+            continue
         if doc[end - 1].lower_ in ORGANISATION_WORDS:
             town = _owner(doc, start, towns)
         else:
             town = _written_town(doc, start, end, towns) or _nearest(span.start_char, towns)
         if town is not None:
             out.append(_mention(span, town.place))
+            placed[span.text] = out[-1].place
     return mentions + out
 
 

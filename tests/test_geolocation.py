@@ -298,6 +298,32 @@ def test_a_unit_word_settles_a_name_shared_across_countries(pipeline) -> None:
     assert country("On 3 June 2023, gunmen attacked farmers in Dera woreda, killing two.") == "ETH"
 
 
+def test_a_municipality_is_anchored_at_the_town_of_its_name(gaz) -> None:
+    area = next(p for p in gaz.lookup("Irapuato") if p.feature_code == "ADM2")
+    assert gaz.seat(area).name == "Irapuato"
+    assert gaz.lookup("Colonia") == [] or all(p.name != "El Venado" for p in gaz.lookup("Colonia"))
+
+
+def test_a_neighbourhood_named_after_the_town_is_not_a_namesake_elsewhere(pipeline) -> None:
+    text = ("On 2 July 2023, in Tijuana, Baja California, gunmen shot a shopkeeper dead outside his home "
+            "in Colonia Villa Fontana.")
+    event = only(events_on(pipeline, text, dt.date(2023, 7, 3)))
+    assert event["location"] == "Tijuana" and event["admin1"] == "Baja California"
+
+
+def test_a_school_named_after_someone_is_not_a_town(pipeline) -> None:
+    text = "On 8 June 2023, parents and pupils protested at Carnot high school in Grasse against class closures."
+    event = only(events_on(pipeline, text, dt.date(2023, 6, 9)))
+    assert event["iso3"] == "FRA" and event["location"] == "Grasse"
+
+
+def test_a_province_in_the_brackets_pins_the_country(pipeline) -> None:
+    # "Wendou" is also a Chinese town; Seno is a province of Burkina Faso holding Dori.
+    text = "On 2 August 2023, gunmen attacked a market in Wendou (Dori, Seno), wounding two traders."
+    event = only(events_on(pipeline, text, dt.date(2023, 8, 3)))
+    assert event["iso3"] == "BFA" and event["admin1"] == "Sahel"
+
+
 # ---------------------------------------------------------------- error classes (sitrep.gazetteer.diagnose)
 
 def test_diagnose_sorts_errors_into_classes(gaz) -> None:

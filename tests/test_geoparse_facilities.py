@@ -71,3 +71,40 @@ def test_the_former_name_zaire_reads_as_the_congo_in_a_congo_story():
 def test_name_folding_still_drops_doubled_letters():
     assert normalize("Nubbul") == normalize("Nubl")
     assert normalize("Halabb") == normalize("Halab")
+
+
+def test_the_evaluation_counts_facilities_apart():
+    from sitrep.evaluate import geoparse as gp
+    from sitrep.model import Place, Span
+
+    text = "Rallies on Elm Parade and in Perth drew crowds."
+    gold = gp.GoldDoc("d1", text, [gp.GoldToponym("Elm Parade", 11, 21, -31.95, 115.86, 999),
+                                   gp.GoldToponym("Perth", 29, 34, -31.95, 115.86, 2063523)])
+    perth = Place("Perth", -31.95, 115.86, geonameid=2063523, feature_class="P", feature_code="PPL")
+    street = Place("Elm Parade", -31.95, 115.86, feature_class="S")
+    predicted = [PlaceMention(Span("Elm Parade", 11, 21), street, precision=2, role="facility"),
+                 PlaceMention(Span("Perth", 29, 34), perth)]
+    tally = gp.Tally()
+    gp.score_doc(gold, predicted, tally)
+    m = gp.metrics(tally)
+    assert m["mention_recall"] == 1.0
+    assert m["exact_geonameid"] == 0.5  # the street has no id of its own
+    assert m["exact_geonameid_without_facilities"] == 1.0
+    assert m["accuracy_161km_by_feature"] == {"town or spot": "1.000 of 1", "facility": "1.000 of 1"}
+
+
+def test_a_big_city_listed_before_a_city_state_is_not_qualified_by_it():
+    # "X, Hamburg" reads like a town and its state; Copenhagen is in no German state.
+    mentions = geoparse("Shows in Copenhagen, Hamburg, Tallinn and Mannheim were cancelled.")
+    copenhagen = _find(mentions, "Copenhagen")
+    assert copenhagen is not None and copenhagen.place.iso3 == "DNK"
+
+
+@pytest.mark.parametrize("sentence, word, iso3", [
+    ("The Philippine coast guard towed the ferry back to port.", "Philippine", "PHL"),
+    ("A Serb delegation walked out of the talks.", "Serb", "SRB"),
+    ("Two Costa Rican fishermen were rescued at sea.", "Costa Rican", "CRI"),
+])
+def test_more_state_adjectives_resolve_to_their_country(sentence, word, iso3):
+    m = _find(geoparse(sentence), word)
+    assert m is not None and m.role == "adjectival" and m.place.iso3 == iso3

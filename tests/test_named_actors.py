@@ -238,3 +238,57 @@ def test_a_front_of_farc_dissidents_is_read_as_the_dissidents(registry):
     assert len(got) == 2  # the soldiers; the front is no group of its own
     gold = "FARC Dissident - 36th Front: Revolutionary Armed Forces of Colombia Dissident Faction (36th Front)"
     assert same_actor(gold, got[0][1], "Colombia")
+
+
+# ---------------------------------------------------------------- the doer named nearby, rule by rule
+
+
+def doer(pipeline, text: str, sub_event_type: str):
+    """What ``_armed_named`` names as the doer of an act told in the text's first sentence."""
+    from sitrep.extract.claims import _armed_named, _Context
+    from sitrep.model import Article, Claim, DateInfo
+
+    analyzed = pipeline.analyzer.analyze(Article(id="t", text=text, title="", published=PUBLISHED))
+    first = analyzed.sentences[0]
+    ctx = _Context(analyzed, pipeline.analyzer.registry, analyzed.country, DateInfo(), None, False)
+    claim = Claim("t", sub_event_type, first.span, paragraph=first.paragraph)
+    actor = _armed_named(ctx, claim)
+    return actor.name if actor is not None else None
+
+
+@pipeline_test
+@pytest.mark.parametrize("text, sub_event_type, expected", [
+    # told in a later sentence that blames it, but not in background told after the act
+    ("On 2 May 2022, near Namtu town (Shan State), a mine blew up a car. TNLA fighters are suspected to be behind it.",
+     "Remote explosive/landmine/IED", "TNLA: Ta'ang National Liberation Army"),
+    ("On 2 May 2022, near Namtu town (Shan State), a mine blew up a car. The TNLA held the area in March.",
+     "Remote explosive/landmine/IED", None),
+    # state forces near a bomb are its target; a prisoner's death is his jailers'
+    ("On 2 May 2022, in Lashio (Shan State), a bomb went off at a gate guarded by soldiers.",
+     "Remote explosive/landmine/IED", None),
+    ("On 2 May 2022, in Monywa (Sagaing region), a student held by soldiers since April died in custody.",
+     "Attack", "Military Forces of Myanmar"),
+    # a speaker is not the doer
+    ("On 2 May 2022, in Lashio (Shan State), a bomb hurt two traders, the KIA said.", "Remote explosive/landmine/IED", None),
+])
+def test_who_is_named_as_the_doer(pipeline, text, sub_event_type, expected):
+    assert doer(pipeline, text, sub_event_type) == expected
+
+
+def test_the_police_after_a_named_police_force_is_that_force(registry):
+    text = "Military police exchanged fire with gunmen in Belem. The police later found two rifles."
+    got = found(registry, text, "BR")
+    assert [name for span, name, _ in got if "olice" in span] == ["Military Forces of Brazil"] * 2
+    # with no named force before it, "the police" are the country's police
+    assert found(registry, "The police later found two rifles.", "BR")[0][1] == "Police Forces of Brazil"
+
+
+def test_a_victim_told_to_be_a_dealer_is_the_gang_not_the_shooters(registry):
+    shooters = registry.canonical("Unidentified Armed Group (Mexico)", "MX")
+    text = "Two armed men shot at a man in Celaya. The victim was a drug dealer in the area."
+    assert registry.by_convention(shooters, "MX", text).name == "Unidentified Armed Group (Mexico)"
+    assert registry.gang_victim("MX", text).name == "Unidentified Gang (Mexico)"
+    # a killing with a gang's marks still makes the shooters a gang
+    marked = "Two armed men shot a man in a drive-by in Celaya."
+    assert registry.by_convention(shooters, "MX", marked).name == "Unidentified Gang (Mexico)"
+    assert registry.gang_victim("MX", marked) is None and registry.gang_victim("KE", text) is None

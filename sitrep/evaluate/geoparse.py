@@ -183,6 +183,9 @@ def metrics(tally: Tally) -> dict[str, Any]:
     errors = [c.error_km for c in tally.cases if c.error_km is not None]
     with_id = [c for c in tally.cases if c.error_km is not None and c.gold.geonameid is not None]
     exact = sum(1 for c in with_id if c.predicted is not None and c.predicted.place.geonameid == c.gold.geonameid)
+    # Facilities (streets, venues) are placed at their town with no id of their own: how
+    # much of the exact-id shortfall they make.
+    places = [c for c in with_id if c.predicted is not None and c.predicted.role != "facility"]
     within = sum(1 for e in errors if e <= ACCURATE_KM)
     return {
         "gold_toponyms": tally.gold,
@@ -197,6 +200,7 @@ def metrics(tally: Tally) -> dict[str, Any]:
         "auc": round(auc(errors), 4),
         "with_geonameid": len(with_id),
         "exact_geonameid": _ratio(exact, len(with_id)),
+        "exact_geonameid_without_facilities": _ratio(exact, len(places)),
         "accuracy_161km_by_feature": by_feature(tally.cases),
     }
 
@@ -205,8 +209,10 @@ FEATURE_GROUPS = (("continent", ("CONT",)), ("country", ("PCLI",)), ("admin1", (
                   ("admin2", ("ADM2",)))
 
 
-def _feature_group(code: str | None) -> str:
-    return next((name for name, codes in FEATURE_GROUPS if code in codes), "town or spot")
+def _feature_group(mention: PlaceMention) -> str:
+    if mention.role == "facility":
+        return "facility"
+    return next((name for name, codes in FEATURE_GROUPS if mention.place.feature_code in codes), "town or spot")
 
 
 def by_feature(cases: list[Case]) -> dict[str, str]:
@@ -215,8 +221,8 @@ def by_feature(cases: list[Case]) -> dict[str, str]:
     groups: dict[str, list[float]] = {}
     for c in cases:
         if c.error_km is not None and c.predicted is not None:
-            groups.setdefault(_feature_group(c.predicted.place.feature_code), []).append(c.error_km)
-    order = [name for name, _ in FEATURE_GROUPS] + ["town or spot"]
+            groups.setdefault(_feature_group(c.predicted), []).append(c.error_km)
+    order = [name for name, _ in FEATURE_GROUPS] + ["town or spot", "facility"]
     return {name: f"{sum(e <= ACCURATE_KM for e in groups[name]) / len(groups[name]):.3f} of {len(groups[name])}"
             for name in order if name in groups}
 
@@ -277,7 +283,7 @@ def render(report: dict[str, Any]) -> str:
     lines = [f"split: {report['split']}"]
     keys = ("documents", "gold_toponyms", "mention_recall", "mention_precision", "mention_f1", "resolved",
             "accuracy_161km", "accuracy_161km_end_to_end", "median_error_km", "mean_error_km", "auc",
-            "with_geonameid", "exact_geonameid")
+            "with_geonameid", "exact_geonameid", "exact_geonameid_without_facilities")
     for entry in report["datasets"]:
         lines.append(f"\n{entry['dataset']} ({entry['file']})")
         lines += [f"  {k:<28} {entry[k]}" for k in keys]

@@ -64,6 +64,11 @@ ORGANISED_CRIME = re.compile(
     r"gang rivalr\w*|extortion\w*|rival (?:criminal )?groups|(?:threatening |a )message)\b", re.I)
 
 
+# "The victim was a drug dealer", "the target of the attack was the leader of a gang"
+GANG_VICTIM = re.compile(r"\b(?:the |one )?(?:victims?|target(?: of the attack)?|deceased)\b[^.]{0,30}?\b(?:was|were|is|are)\b"
+                         r"[^.]{0,30}?\b(?:drug[- ]deal\w*|drug[- ]traffick\w*|gang\b|gang members?|cartel)[^.]*", re.I)
+
+
 class RegistryError(SitrepError):
     """The actor registry file cannot be read or holds an invalid entry."""
 
@@ -380,9 +385,22 @@ class ActorRegistry:
         if actor is None or iso is None or not actor.name.startswith("Unidentified Armed Group ("):
             return actor
         for countries, when, name in self.conventions:
-            if iso in countries and (when != "organised crime" or ORGANISED_CRIME.search(text)):
+            # where the gang is named after the country, a victim told to be a dealer or a gang's
+            # member does not make the shooters a gang (they are that gang's foes: see below)
+            marks = GANG_VICTIM.sub(" ", text) if "{" in name else text
+            if iso in countries and (when != "organised crime" or ORGANISED_CRIME.search(marks)):
                 return self.by_name(self._format(name, iso) if "{" in name else name, iso) or actor
         return actor
+
+    def gang_victim(self, country: str | None, text: str) -> Actor | None:
+        """In Mexico and Central America ACLED names a victim the report calls a drug dealer or a
+        gang's member ("the victim was a drug dealer") as the "Unidentified Gang" the shooters
+        fought; None elsewhere or when the report says no such thing."""
+        iso = self.countries.code(country)
+        for countries, when, name in self.conventions:
+            if iso in countries and "{" in name and when == "organised crime" and GANG_VICTIM.search(text):
+                return self.by_name(self._format(name, iso), iso)
+        return None
 
     def opponent(self, actor: Actor | None, country: str | None) -> Actor | None:
         """The other side of a battle in ``country`` whose report names only ``actor``, where the
@@ -418,6 +436,7 @@ class ActorRegistry:
         hits = self._named_groups(text, tokens, hits, iso)
         hits.sort(key=lambda h: h[0])
         hits = _named_in_brackets(text, tokens, hits)
+        hits = _police_told_before(text, tokens, hits)
         return [_mention(text, tokens, h, offset) for h in hits]
 
     def _labelled_militias(self, text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]],
@@ -742,6 +761,28 @@ def _unit_of_registered(text: str, tokens: list[_Token], hits: list[tuple[int, i
     """Does a registered armed group's mention end right before token i (one of its units)?"""
     return any(h[2].registered and h[2].inter in (2, 3)
                and _UNIT_GAP.fullmatch(text[tokens[h[1] - 1][2]:tokens[i][1]]) for h in hits if 0 < h[1] <= i)
+
+
+_BARE_POLICE = frozenset({"police", "the police", "policemen", "police officers", "officers", "police forces",
+                          "the police forces", "police officer", "the officers"})
+
+
+def _police_told_before(text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]]
+                        ) -> list[tuple[int, int, Actor]]:
+    """"Military police shot the man ... the police report said": a bare "police" after a named
+    police force is that force (Brazil's military police are ACLED's "Military Forces of Brazil
+    Military Police", not its Police Forces). Hits in text order."""
+    out: list[tuple[int, int, Actor]] = []
+    named: Actor | None = None
+    for i, j, actor in hits:
+        phrase = text[tokens[i][1]:tokens[j - 1][2]].lower()
+        if phrase in _BARE_POLICE and named is not None and actor.name.startswith("Police Forces of") \
+                and actor.country == named.country:
+            actor = named
+        elif "police" in phrase and not actor.name.startswith("Police Forces of") and actor.inter == 1:
+            named = actor
+        out.append((i, j, actor))
+    return out
 
 
 _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:(?:suspected|presumed|allegedly|likely|reportedly|probably|"

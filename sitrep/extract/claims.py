@@ -124,7 +124,10 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
         claim.actor2 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor2))
         if _kind(claim) == BATTLES:
             _crowds_armed(ctx, claim)
-        if claim.actor1 is None and claim.displacement is not None:
+            if claim.actor2 is None:
+                place = claim.place.place.country if claim.place is not None else ctx.country
+                claim.actor2 = ctx.registry.gang_victim(place, ctx.paragraphs.get(claim.paragraph) or claim.evidence.text)
+        if _displacing(claim) and (claim.actor1 is None or claim.actor1.inter == 7):
             _displaced(ctx, claim)
         if _kind(claim) in (PROTESTS, RIOTS):
             claim.actor1 = _crowd_by_nationality(ctx, claim)
@@ -551,6 +554,11 @@ def _named_elsewhere(ctx: _Context, claim: Claim) -> bool:
 
 
 ARMED_TYPES = frozenset({1, 2, 3, 4, 8})
+CUSTODY = re.compile(r"\b(?:in custody|under torture|in detention|in (?:\w+ )?prison|while detained|after (?:being|his|her) "
+                     r"(?:arrest|detention))", re.I)
+# A later sentence that says who did the act: "X are suspected to be behind the attack"
+BLAMES = re.compile(r"\b(?:behind|suspect\w*|blam\w*|claim\w*|believ\w*|responsib\w*|accus\w*|attribut\w*|"
+                    r"perpetrat\w*|belong\w*|carried out|planted)\b", re.I)
 SPEAKS = re.compile(r"^\W*(?:said|says|say|reported|reports|claimed|claims|confirmed|told|stated|announced|added|"
                     r"denied|blamed|accused|alleged)\b", re.I)
 ACTED_ON_PREPS = frozenset({"on", "against", "at", "targeting", "upon"})
@@ -561,8 +569,12 @@ def _armed_named(ctx: _Context, claim: Claim) -> Any:
     on ("a suicide bomber from Al Shabaab militants detonated", "members of the Red Command held a
     family hostage"): where the parse missed the link, a coder names that actor, not an unknown
     group. It is looked for in the paragraph (the act and who did it are often told in two
-    sentences), passing over speakers, the people an attack was done to, and state forces
-    outside the act's own sentence unless the event is a battle."""
+    sentences; a battle's sides anywhere in it, another act's doer in or before its sentence or
+    in a later one that blames someone),
+    passing over speakers and the people an attack was done to. State forces count in a battle,
+    or as the subject in the sentence of an attack on people ("Pakistani forces fired on
+    vehicles") or a death in their custody, never for a bomb: there they are its target ("an explosion at a checkpoint
+    guarded by the military and police")."""
     kind = _kind(claim)
     if kind not in (BATTLES, ERV, VAC):
         return None
@@ -570,20 +582,31 @@ def _armed_named(ctx: _Context, claim: Claim) -> Any:
     own = claim.evidence
     same = [s.span for s in ctx.analyzed.sentences if s.paragraph == claim.paragraph]
     start, end = min([own.start, *(s.start for s in same)]), max([own.end, *(s.end for s in same)])
+    told_after = [s for s in same if s.start >= own.end and (kind == BATTLES or BLAMES.search(s.text))]
     text = ctx.analyzed.doc.text
+    custody = CUSTODY.search(own.text) is not None  # who holds a prisoner answers for his death
     for mention in ctx.analyzed.actors:
         actor = mention.actor
         if not start <= mention.span.start < end or actor.inter not in ARMED_TYPES or actor in taken:
             continue
-        if kind != BATTLES and actor.inter == 1 and not own.start <= mention.span.start < own.end:
+        if mention.span.start >= own.end and not any(s.start <= mention.span.start < s.end for s in told_after):
+            continue  # "TNLA and RCSS fought around the area in January": background after the act
+        if actor.inter == 1 and kind != BATTLES and (kind == ERV or not own.start <= mention.span.start < own.end
+                                                      or not (custody or _subject(ctx.analyzed.doc, mention))):
             continue  # "Police are investigating": state forces told of after an attack did not do it
         if SPEAKS.match(text[mention.span.end:mention.span.end + 30]) or re.search(
                 r"according to\s+(?:the\s+)?$", text[max(0, mention.span.start - 20):mention.span.start], re.I):
             continue
-        if kind != BATTLES and _acted_on(ctx.analyzed.doc, mention):
+        if kind != BATTLES and mention.span.start < own.end and _acted_on(ctx.analyzed.doc, mention):
             continue
         return actor
     return None
+
+
+def _subject(doc: Any, mention: ActorMention) -> bool:
+    """The subject of a verb, or who a passive verb was done by ("arrested by the military")."""
+    root = mention_root(doc, mention)
+    return root is not None and (root.dep_ == "nsubj" or (root.dep_ == "pobj" and root.head.lower_ == "by"))
 
 
 def _acted_on(doc: Any, mention: ActorMention) -> bool:
@@ -620,6 +643,11 @@ def _crowds_armed(ctx: _Context, claim: Claim) -> None:
     if first is not claim.actor1 and second is None and OWN_KIND.search(claim.evidence.text):
         second = first
     claim.actor1, claim.actor2 = first, second
+
+
+def _displacing(claim: Claim) -> bool:
+    """A displacement: found by its trigger, or labelled so by the report ("Displacement: ...")."""
+    return claim.displacement is not None or claim.evidence.text.lstrip().lower().startswith("displacement:")
 
 
 FROM_COUNTRY = re.compile(r"\bfrom\s+(?:the\s+)?(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
@@ -732,7 +760,9 @@ def _qualifies(text: str, mention: PlaceMention, located: list[PlaceMention]) ->
 # after a saint or a town ("San Jeronimo school"): ACLED codes the town it lies in, and a
 # gazetteer reading of such a name is mostly a namesake elsewhere.
 _PART_BEFORE = re.compile(r"^(?:colonia|col\.|barrio|bairro|fraccionamiento|urbanizaci[oó]n)\b", re.I)
-_PART_AFTER = re.compile(r"^\s+(?:neighbou?rhoods?|quarter|estate|slums?|school|college|university|theat(?:er|re)|"
+_PART_AFTER = re.compile(r"^\s+(?:(?:middle|high|primary|secondary|elementary|general|district|state|national|"
+                         r"regional|central|main|grand|old|new)\s+)?"
+                         r"(?:neighbou?rhoods?|quarter|estate|slums?|school|college|university|theat(?:er|re)|"
                          r"church|parish|cathedral|mosque|temple|hospital|stadium|market|prison|square|"
                          r"street|avenue|road|bridge)\b", re.I)
 

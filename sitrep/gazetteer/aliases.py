@@ -140,6 +140,14 @@ DEMONYMS: dict[str, str] = {
     "Togolese": "TG", "Tunisian": "TN", "Turkish": "TR", "Turkmen": "TM", "Ugandan": "UG",
     "Ukrainian": "UA", "Uruguayan": "UY", "Uzbek": "UZ", "Venezuelan": "VE",
     "Vietnamese": "VN", "Yemeni": "YE", "Yemenite": "YE", "Zambian": "ZM", "Zimbabwean": "ZW",
+    # Adjectives of sovereign states the list above lacked.
+    "Philippine": "PH", "Serb": "RS", "Maltese": "MT", "Icelandic": "IS", "Macedonian": "MK",
+    "Singaporean": "SG", "Fijian": "FJ", "Salvadoran": "SV", "Costa Rican": "CR",
+    "Bahamian": "BS", "Barbadian": "BB", "Trinidadian": "TT", "Guyanese": "GY",
+    "Surinamese": "SR", "Bhutanese": "BT", "Maldivian": "MV", "Mauritian": "MU",
+    "Comorian": "KM", "Cape Verdean": "CV", "Swazi": "SZ", "Bruneian": "BN", "Timorese": "TL",
+    "Luxembourgish": "LU", "Andorran": "AD", "Monegasque": "MC", "Samoan": "WS", "Tongan": "TO",
+    "Equatoguinean": "GQ", "Belizean": "BZ", "Grenadian": "GD",
 }
 
 # Adjectives of a continent -> the continent's GeoNames name ("European leaders").

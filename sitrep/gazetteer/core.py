@@ -53,6 +53,7 @@ STOPWORDS = frozenset(w.casefold() for w in (
     "Traders", "Herders", "Women", "Youths", "People", "Men", "Gunmen", "Unidentified",
     "Armed", "Attack", "Clashes", "Fighting", "Media", "News", "Reuters", "Radio",
     "Rapid", "Sadar", "College", "Post", "Federation", "Model", "Chhatra", "Jubo", "Shibir",
+    "Colonia", "Barrio", "Bairro",
 ))
 
 

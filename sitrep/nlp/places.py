@@ -462,7 +462,7 @@ def _coordinated(doc: Any, previous: _Candidate | None, c: _Candidate) -> bool:
 
 # ---------------------------------------------------------------- demonyms
 
-_PAIRS = {"south", "north", "sierra", "sri", "central", "saudi"}
+_PAIRS = {"south", "north", "sierra", "sri", "central", "saudi", "costa", "cape"}
 
 
 def _demonym_mentions(doc: Any, gaz: Gazetteer, cands: list[_Candidate]) -> list[PlaceMention]:
@@ -568,7 +568,7 @@ def _qualifiers(doc: Any, cands: list[_Candidate], gaz: Gazetteer,
         before = [c for c in cands if c.char_end <= open_at
                   and _QUALIFIED_GAP.match(text[c.char_end:open_at])]
         qualified = inside[:-1] + before[-1:]
-        area = _area(_name(doc, last), gaz, ctx, [_name(doc, c) for c in qualified])
+        area = _area(_name(doc, last), gaz, ctx, [_name(doc, c) for c in qualified], districts=True)
         if area is None:
             continue
         last.cued = True
@@ -608,7 +608,7 @@ _QUALIFIED_GAP = re.compile(
     r"department|province|region|county|camp|neighbou?rhood|market)\s*)?\(?$", re.I)
 
 
-_BRACKET_TAILS = {"", "state", "province", "region", "governorate", "division", "oblast"}
+_BRACKET_TAILS = {"", "state", "province", "region", "governorate", "division", "oblast", "district"}
 # "in Chervone, Donetsk", "shelled Novopil, Donetsk", "the Head of Zmiivka village, Kherson":
 # a lower-case word, then an unknown name (a place word may follow it), then the area.
 _UNKNOWN_BEFORE = re.compile(r"(?:^|[\s(])[a-z][\w-]*\s+[A-Z][\w'’-]+"
@@ -628,7 +628,8 @@ def _brackets(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _area(text: str, gaz: Gazetteer, ctx: GeoContext | None, qualified: list[str]) -> Place | None:
+def _area(text: str, gaz: Gazetteer, ctx: GeoContext | None, qualified: list[str],
+          districts: bool = False) -> Place | None:
     """The country or admin1 area named by ``text`` that best holds the names it
     qualifies: "(Ludhiana, Punjab)" is India's Punjab because Ludhiana is there,
     "(Kisoro, Western)" Uganda's Western region.  Without such evidence the
@@ -637,21 +638,29 @@ def _area(text: str, gaz: Gazetteer, ctx: GeoContext | None, qualified: list[str
     country = gaz.country_by_name(text)
     if country is not None:
         options.append(country)
-    options += [p for p, _ in gaz.rank(text, ctx, kind="admin1") if p.feature_code == "ADM1"]
+    ranked = gaz.rank(text, ctx, kind="admin1")
+    options += [p for p, _ in ranked if p.feature_code == "ADM1"]
+    # In brackets ("(Dori, Seno)", "(Saptari district)"), a district or province under the
+    # admin1 level pins the country down as well, when the names it qualifies lie in its admin1.
+    lower = [p for p, _ in ranked if p.feature_code == "ADM2"] if districts and qualified else []
+    options += lower
     if not options:
         return None
     readings = [p for name in qualified for p, _ in gaz.rank(name, ctx)[:50]]
 
     def holds(area: Place) -> tuple[bool, float, int, int]:
         same_country = sum(1 for p in readings if p.iso3 == area.iso3)
-        inside = [p for p in readings if p.iso3 == area.iso3 and area.feature_code == "ADM1"
-                  and p.admin1 and normalize(p.admin1) == normalize(area.name)]
+        key = normalize(area.name if area.feature_code == "ADM1" else area.admin1 or "")
+        inside = [p for p in readings if p.iso3 == area.iso3 and area.feature_code in ("ADM1", "ADM2")
+                  and p.admin1 and normalize(p.admin1) == key]
         # Whether a reading lies inside, then the article's countries, then the largest such
         # reading ("Cordoba (Cordoba)" is Argentina's city, not Colombia's Los Córdobas).
         return (bool(inside), ctx.share(area.iso3) if ctx is not None else 0.0,
                 max((p.population for p in inside), default=0), same_country)
 
     best = max(range(len(options)), key=lambda n: (holds(options[n]), -n))
+    if options[best] in lower and not holds(options[best])[0]:
+        return None  # a district that holds none of the names is a guess, not a qualifier
     return options[best]
 
 
@@ -741,6 +750,8 @@ def _resolve_all(doc: Any, cands: list[_Candidate], gaz: Gazetteer, ctx: GeoCont
         local = _local_context(ctx, area, own)
         if area is not None:
             place, conf = _resolve_within(gaz, text, local, c.kind, area)
+            if place is None and _also_a_city(gaz, area):
+                place, conf = _listed_city(gaz, text, local, c.kind)
         else:
             place, conf = gaz.resolve_with_confidence(text, local, kind=c.kind)
         if place is not None:
@@ -774,6 +785,23 @@ def _resolve_within(gaz: Gazetteer, text: str, ctx: GeoContext, kind: str | None
     return best, max(0.8, confidence(best_score, rival))
 
 
+def _listed_city(gaz: Gazetteer, text: str, ctx: GeoContext, kind: str | None) -> tuple[Place | None, float]:
+    """A big city the stated area does not hold was not qualified by it but listed with it
+    ("shows in Copenhagen, Hamburg and Mannheim"); a small name stays unresolved ("Marte,
+    Borno" is never the Marte in Norway)."""
+    place, conf = gaz.resolve_with_confidence(text, ctx, kind=kind)
+    if place is not None and place.population >= _LISTED_CITY and conf >= 0.8:
+        return place, conf
+    return None, 0.0
+
+
+def _also_a_city(gaz: Gazetteer, area: Place) -> bool:
+    """The stated area is also a big city's name (Hamburg, Vienna), so "X, Hamburg" may be a list."""
+    return area.feature_code != "PCLI" and any(
+        p.feature_class == "P" and p.population >= _LISTED_CITY for p in gaz.lookup(area.name)[:3])
+
+
+_LISTED_CITY = 100_000
 _BORDER_KM = 100.0
 
 
