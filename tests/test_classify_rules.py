@@ -226,3 +226,18 @@ def test_weapons_and_grounds(pipeline, text, expected):
 def test_a_street_named_like_a_rocket_is_no_shelling(pipeline):
     assert types(pipeline, "On 4 March 2022, residents of Grad street protested in Belgrade over rents.") == \
         ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 March 2022, militants ambushed a police patrol with guns outside Kaya, while army helicopters carried "
+    "out airstrikes on the attackers. Casualties unknown.",
+])
+def test_strike_by_a_side_of_a_ground_fight_is_the_battle(pipeline, text):
+    # codebook 1.4: an air strike inside a ground battle between the same actors is one Battles event
+    assert types(pipeline, text) == ["Armed clash"]
+
+
+def test_strike_on_someone_else_stays_its_own_event(pipeline):
+    text = ("On 4 March 2022, rebels clashed with army soldiers near Zakho. Elsewhere in the district, "
+            "army warplanes bombed a village, killing three civilians.")
+    assert "Air/drone strike" in types(pipeline, text)

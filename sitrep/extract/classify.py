@@ -1504,7 +1504,8 @@ def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:
         if top.actor2 is None and CIVILIAN_OBJECTS.search(text):
             top.civilian_targeting = True
         rest = [d for d in rest if not _same_act(d, top)]
-        rest.append(top)
+        if not any(_in_battle(top, d) for d in rest):
+            rest.append(top)  # a strike by one side of a fight told beside it is part of that battle (codebook 1.4)
     if any(BY_NAME[d.sub_event_type].event_type != SD for d in rest):
         rest = [d for d in rest if d.sub_event_type != "Looting/property destruction"]  # destruction within violence
     if any(d.territory == "captured" for d in rest):
@@ -1512,6 +1513,15 @@ def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:
     if any(BY_NAME[d.sub_event_type].event_type == PROTESTS for d in rest):
         rest = [d for d in rest if d.sub_event_type not in ("Arrests", "Armed clash")]
     return _merge_same_type(rest)
+
+
+def _in_battle(strike: Decision, clash: Decision) -> bool:
+    """The strike comes from or falls on one of the two armed sides of a ground clash told in the
+    same sentence, and hits no civilians: one battle, one Battles event (codebook 1.4)."""
+    if clash.sub_event_type != "Armed clash" or strike.actor1 is None or strike.civilian_targeting:
+        return False
+    sides = {a for a in (clash.actor1, clash.actor2) if a is not None and a.inter in ARMED}
+    return len(sides) == 2 and (strike.actor1 in sides or strike.actor2 in sides)
 
 
 def _same_act(clash: Decision, strike: Decision) -> bool:
