@@ -1,8 +1,8 @@
 """Streets, buildings and venues: places the gazetteer does not list, found by their head word.
 
 "Royal Street", "Brooklyn's Barclays Center", "the Palais des Nations in Geneva": a capitalised
-name ending in a street or building word (or one spaCy tags as a facility) is a place the
-report names. GeoNames has few of them, so the mention is placed at the town it lies in:
+name ending in a street or building word is a place the report names. GeoNames has few of
+them, so the mention is placed at the town it lies in:
 the town written with it ("Seoul's ...", "... in Geneva", "..., Dublin"), else the nearest
 town the article names. It carries no GeoNames id, precision 2 (near that town's point) and
 the role ``facility``, so the event location, which reads ``location`` mentions, keeps naming
@@ -51,17 +51,17 @@ def add_facilities(doc: Any, mentions: list[PlaceMention]) -> list[PlaceMention]
         span = doc[start:end]
         if any(m.span.start < span.end_char and span.start_char < m.span.end for m in mentions + out):
             continue
-        if span.text in placed:
-            out.append(PlaceMention(Span(span.text, span.start_char, span.end_char), placed[span.text],
-                                    precision=2, role="facility", confidence=_CONFIDENCE))
-            continue
-        if doc[end - 1].lower_ in ORGANISATION_WORDS:
-            town = _owner(doc, start, towns)
-        else:
-            town = _written_town(doc, start, end, towns) or _nearest(span.start_char, towns)
-        if town is not None:
-            out.append(_mention(span, town.place))
-            placed[span.text] = out[-1].place
+        place = placed.get(span.text)
+        if place is None:
+            if doc[end - 1].lower_ in ORGANISATION_WORDS:
+                town = _owner(doc, start, towns)
+            else:
+                town = _written_town(doc, start, end, towns) or _nearest(span.start_char, towns)
+            if town is None:
+                continue
+            place = placed[span.text] = _facility_place(span.text, town.place)
+        out.append(PlaceMention(Span(span.text, span.start_char, span.end_char), place, precision=2,
+                                role="facility", confidence=_CONFIDENCE))
     return mentions + out
 
 
@@ -74,8 +74,7 @@ def _capitalised(tok: Any) -> bool:
 
 
 def _spans(doc: Any) -> list[tuple[int, int]]:
-    """(start, end) token spans of facility names: a head word and the capitalised words before it,
-    and spaCy's multi-word FAC entities."""
+    """(start, end) token spans of facility names: a head word and the capitalised words before it."""
     found = []
     for i, tok in enumerate(doc):
         if tok.lower_ not in HEAD_WORDS or not tok.text[:1].isupper():
@@ -136,8 +135,6 @@ def _nearest(offset: int, towns: list[PlaceMention]) -> PlaceMention | None:
     return best if best is not None and abs(best.span.start - offset) <= _NEAR_CHARS else None
 
 
-def _mention(span: Any, town: Place) -> PlaceMention:
-    place = replace(town, name=span.text, geonameid=None, feature_class="S", feature_code=None,
-                    population=0, source=f"in {town.name} (the town named with it)")
-    return PlaceMention(Span(span.text, span.start_char, span.end_char), place, precision=2,
-                        role="facility", confidence=_CONFIDENCE)
+def _facility_place(name: str, town: Place) -> Place:
+    return replace(town, name=name, geonameid=None, feature_class="S", feature_code=None,
+                   population=0, source=f"in {town.name} (the town named with it)")

@@ -31,7 +31,7 @@ from .aliases import ADMIN1_ALIASES, CONTINENT_ALIASES, COUNTRY_ALIASES
 from .grid import TwoLevelGrid
 from .districts import district_rows
 from .harvest import read_harvest, read_points
-from .normalize import is_latin, light, normalize
+from .normalize import is_latin, light, normalize, without_affixes
 from .territory import MIN_CELLS, centroid, territories
 
 SCHEMA_VERSION = 5  # 2: admin1 names in ACLED's spelling; 3: GeoNames-style centres, continents;
@@ -299,14 +299,7 @@ _LONG_PREFIXES = ("City and Borough of ", "Royal Borough of ", "Borough of ", "C
 
 def short_forms(name: str) -> set[str]:
     """Shorter spellings of an admin area's name that news uses."""
-    out = set()
-    for suffix in _LONG_SUFFIXES:
-        if name.endswith(suffix) and len(name) > len(suffix) + 2:
-            out.add(name[: -len(suffix)])
-    for prefix in _LONG_PREFIXES:
-        if name.startswith(prefix) and len(name) > len(prefix) + 2:
-            out.add(name[len(prefix):])
-    return out
+    return without_affixes(name, _LONG_SUFFIXES, _LONG_PREFIXES)
 
 
 def admin2_rows(cities: list[PlaceRow], rg: RgPoints, first_id: int,

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import sources
-from .normalize import is_latin, normalize
+from .normalize import is_latin, normalize, without_affixes
 
 # Words GeoNames' admin2 names carry that reports leave out ("Skadovsk Raion", "Province du Soum").
 _SUFFIXES = (" Raion", " Rayon", " District", " Province", " Zone", " Municipality",
@@ -71,15 +71,8 @@ def attach_towns(areas: dict[int, Area]) -> None:
 
 def names_of(area: Area) -> set[str]:
     """The area's name, its alternates, and each without its administrative word."""
-    out = {area.name, *area.alternates}
-    for name in list(out):
-        for suffix in _SUFFIXES:
-            if name.endswith(suffix) and len(name) > len(suffix) + 2:
-                out.add(name[: -len(suffix)])
-        for prefix in _PREFIXES:
-            if name.startswith(prefix) and len(name) > len(prefix) + 2:
-                out.add(name[len(prefix):])
-    return out
+    names = {area.name, *area.alternates}
+    return names.union(*(without_affixes(n, _SUFFIXES, _PREFIXES) for n in names))
 
 
 def _seat(towns: list[Any], names: set[str]) -> Any:

@@ -125,3 +125,11 @@ _LATIN = re.compile(r"[\sA-Za-z0-9\u00C0-\u024F\u1E00-\u1EFF'`’‘ʿʾʻʼ´.,
 def is_latin(name: str) -> bool:
     """True for names written in Latin script (the only ones English news uses)."""
     return bool(_LATIN.fullmatch(name))
+
+
+def without_affixes(name: str, suffixes: tuple[str, ...], prefixes: tuple[str, ...]) -> set[str]:
+    """``name`` with any one of the administrative ``suffixes`` or ``prefixes`` cut off
+    ("Skadovsk Raion" -> "Skadovsk"), keeping only what is still a name (3 letters or more)."""
+    out = {name[: -len(s)] for s in suffixes if name.endswith(s) and len(name) > len(s) + 2}
+    out |= {name[len(p):] for p in prefixes if name.startswith(p) and len(name) > len(p) + 2}
+    return out
