@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Actor, ActorMention
 from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK, SD
 from .learned import Prediction, get_model
-from .noevent import _crime_suspect
+from .noevent import crime_suspect
 from .roles import CIVILIANS_HURT, Roles, assign_roles
 from .triggers import (ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, SHELTER_WORDS, TERRITORY, Trigger,
                        find_triggers)
@@ -503,7 +503,7 @@ def _crime_told(span: Any) -> bool:
     is a crowd's violence (Mob violence), as noevent reads it too."""
     for m in COMMON_CRIME.finditer(span.text):
         words = span.doc.char_span(span.start_char + m.start(), span.start_char + m.end(), alignment_mode="expand")
-        if words is None or not len(words) or not _crime_suspect(words.root):
+        if words is None or not len(words) or not crime_suspect(words.root):
             return True
     return False
 
@@ -1520,15 +1520,18 @@ def _in_battle(strike: Decision, clash: Decision) -> bool:
     same sentence, and hits no civilians: one battle, one Battles event (codebook 1.4)."""
     if clash.sub_event_type != "Armed clash" or strike.actor1 is None or strike.civilian_targeting:
         return False
-    sides = {a for a in (clash.actor1, clash.actor2) if a is not None and a.inter in ARMED}
+    sides = _armed_sides(clash)
     return len(sides) == 2 and (strike.actor1 in sides or strike.actor2 in sides)
 
 
 def _same_act(clash: Decision, strike: Decision) -> bool:
     if clash.sub_event_type != "Armed clash" or clash.territory:
         return False
-    opponents = {a for a in (clash.actor1, clash.actor2) if a is not None and a.inter in ARMED}
-    return not (opponents - {strike.actor1})
+    return not (_armed_sides(clash) - {strike.actor1})
+
+
+def _armed_sides(clash: Decision) -> set:
+    return {a for a in (clash.actor1, clash.actor2) if a is not None and a.inter in ARMED}
 
 
 def _merge_same_type(decisions: list[Decision]) -> list[Decision]:

@@ -193,7 +193,7 @@ def _ordinary_crime(span: Any, triggers: list[Trigger], actors: list[ActorMentio
     side. Not a crowd beating a thief: ACLED codes that as Mob violence."""
     if not triggers or any(t.kind != GENERIC for t in triggers):
         return None
-    crime = next((t for t in span if t.lemma_.lower() in CRIME and not _crime_suspect(t)), None)
+    crime = next((t for t in span if t.lemma_.lower() in CRIME and not crime_suspect(t)), None)
     if crime is None or (country or "").upper() in GANG_COUNTRIES:
         return None
     if _armed_or_political(actors, context):
@@ -207,7 +207,7 @@ def _armed_or_political(actors: list[ActorMention], context: str) -> bool:
     return any(m.actor.inter in ARMED_INTER for m in actors) or bool(NOT_PRIVATE.search(context))
 
 
-def _crime_suspect(word: Any) -> bool:
+def crime_suspect(word: Any) -> bool:
     """"beat up two men suspected to be robbers", "a suspected thief", "captured a robber": the
     thief is the victim of the violence, not its author."""
     if word.pos_ == "VERB":
