@@ -119,7 +119,7 @@ def test_assign_splits_does_not_depend_on_file_order():
     (line("x", "A text.", "Grenade", label="Airstrike"), "not an ACLED sub-event type"),
     (line("x", "A text.", "Grenade", event_type="Battles"), "does not fit label"),
     (line("x", "A text.", None, event_type="Battles"), "does not fit label"),
-    (line("x", "A text.", "Grenade", split="train"), "not dev or test"),
+    (line("x", "A text.", "Grenade", split="holdout"), "not train, dev, test"),
     (line("x", "  ", "Grenade"), "empty text"),
     (line("x", "A text.", "Grenade", published="last week"), "not a date"),
     ('{"id": "x", "text": "A text."}', r"missing field\(s\) source"),
@@ -193,8 +193,8 @@ def test_report_scores_the_primary_event_and_no_event_items(tmp_path):
 
 def test_unknown_split_is_refused(tmp_path):
     path = write(tmp_path, line("c1", CLASH, "Armed clash"))
-    with pytest.raises(EvalError, match="splits dev, test, all"):
-        evaluate_prose(path, Options(split="train"), pipeline=KeywordPipeline())
+    with pytest.raises(EvalError, match="splits train, dev, test, all"):
+        evaluate_prose(path, Options(split="holdout"), pipeline=KeywordPipeline())
 
 
 # ------------------------------------------------------------------ end to end with the model

@@ -32,7 +32,7 @@ from .runner import Progress, run_cases
 from .scoring import Row
 from .split import fixed_sample, normalise_text
 
-PROSE_SPLITS = ("dev", "test")
+PROSE_SPLITS = ("train", "dev", "test")  # train: for fitting models, never scored as a result
 PROSE_CHOICES = (*PROSE_SPLITS, "all")
 FIELDS = ("id", "text", "source", "published", "label", "event_type", "reason", "split")
 MIN_PER_CLASS, MIN_NO_EVENT = 10, 40
@@ -93,7 +93,7 @@ def _item(line: str, where: str) -> ProseItem:
     if event_type != expected:
         raise EvalError(f"{where}: event_type {event_type!r} does not fit label {label!r} (expected {expected!r})")
     if raw["split"] not in (*PROSE_SPLITS, None):
-        raise EvalError(f"{where}: split {raw['split']!r} is not dev or test")
+        raise EvalError(f"{where}: split {raw['split']!r} is not {', '.join(PROSE_SPLITS)}")
     if not isinstance(raw["text"], str) or not raw["text"].strip():
         raise EvalError(f"{where}: empty text")
     published = parse_date(raw["published"]) if raw["published"] else None
