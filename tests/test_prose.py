@@ -67,7 +67,7 @@ def test_bundled_texts_and_ids_are_unique(bundled):
 
 
 def test_bundled_split_is_written_down_and_balanced_per_class(bundled):
-    assert {i.split for i in bundled} == {"dev", "test"}
+    assert {i.split for i in bundled} == {"train", "dev", "test"}
     by_class = Counter((i.label, i.split) for i in bundled)
     for label in {i.label for i in bundled}:
         # stratified by assign_splits at first; session 2 grew only the dev half, so test
@@ -189,6 +189,15 @@ def test_report_scores_the_primary_event_and_no_event_items(tmp_path):
     text = render_prose(report)
     assert "[a1] gold Agreement | predicted Armed clash" in text
     assert "Excessive force" not in text  # classes absent from the selection are not listed
+
+
+def test_training_passages_are_never_scored(tmp_path):
+    path = write(tmp_path, line("c1", CLASH, "Armed clash", split="train"),
+                 line("c2", CLASH + " Again.", "Armed clash", split="dev"),
+                 line("c3", CLASH + " Once more.", "Armed clash", split="test"))
+    scored = {s: evaluate_prose(path, Options(split=s), pipeline=KeywordPipeline())["summary"]["items"]
+              for s in ("all", "dev", "train")}
+    assert scored == {"all": 2, "dev": 1, "train": 1}
 
 
 def test_unknown_split_is_refused(tmp_path):
