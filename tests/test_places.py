@@ -410,3 +410,10 @@ def test_weak_evidence_alone_is_no_full_focus() -> None:
 
     assert GeoContext({"RU": 0.25}).share("RUS") == 0.25
     assert GeoContext({"RU": 2.0, "UA": 2.0}).share("UKR") == 0.5
+
+
+def test_an_old_name_after_a_cue_is_not_taken_as_the_city(nlp, gaz) -> None:
+    # "Epiphaneia" is an ancient name of Hama and here a racehorse.
+    found = mentions(nlp, gaz, "Japanese horses at the Dubai World Cup in the United Arab Emirates. "
+                               "2015: 9 on Epiphaneia (Katsuhiko Sumii), won by Prince Bishop.")
+    assert not any(m.place.iso3 == "SYR" for m in found)

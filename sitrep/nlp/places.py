@@ -901,10 +901,12 @@ def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
     # "protested in Briceni": every Briceni is in Moldova; taken unless the article
     # clearly is about another country.
     unfocused = not ctx.countries or max(ctx.share(c) for c in ctx.countries) < 0.5
-    # A city of some size after a cue is the city even where spaCy took it for a person
-    # ("fired artillery at Mykolaiv" in a report that names only the Russian forces).
+    # A city of some size after a cue, written as its name in any transliteration, is the city
+    # even where spaCy took it for a person ("fired artillery at Mykolaiv" in a report that names
+    # only the Russian forces); an old or foreign name ("on Epiphaneia", a horse) is not.
     city = (r.place.feature_code.startswith("PPL") and r.place.population >= _CUED_CITY and r.confidence >= 0.8
-            and not _namesake_in_focus(r, ctx))
+            and not _namesake_in_focus(r, ctx)
+            and normalize(_strip_suffix(_written(doc_text, r))) == normalize(r.place.name))  # not "Epiphaneia"
     return (r.cand.cued and (plausible or (r.one_country and own_spelling and unfocused) or town or city
                              or _only_lead(r, ctx))) or _named_area(doc_text, r) or _focus_city(r, ctx) or (
         own_spelling and _well_known(r))
