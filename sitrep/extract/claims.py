@@ -17,7 +17,8 @@ from ..model import (
     ActorMention, AnalyzedArticle, Claim, DateInfo, Displacement, PlaceMention, Sentence, Span, TerritorialChange,
 )
 from ..taxonomy import BATTLES, BY_NAME, ERV, PROTESTS, RIOTS, SD, VAC
-from .classify import CIVILIAN_VICTIMS, PEOPLE_WORDS, Decision, Scene, classify_by_model, classify_sentence, intervened, rioting
+from .classify import (CIVILIAN_VICTIMS, PEOPLE_WORDS, Decision, Scene, battles_across_sentences, classify_by_model,
+                       classify_sentence, intervened, rioting)
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .noevent import SetAside, set_aside
@@ -111,6 +112,7 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
     if set_aside is not None:
         set_aside.extend(ctx.set_aside)
     _armed_replies(ctx)
+    battles_across_sentences(ctx.claims)
     _how_protests_went(ctx)
     for i, claim in enumerate(ctx.claims):
         claim.actor1 = _referred_back(ctx.claims[:i], claim)
