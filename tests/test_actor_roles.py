@@ -110,6 +110,15 @@ def test_the_government_is_found_only_where_no_other_actor_is_named(registry):
     assert registry.find("The Polish government expelled them.", "PL")[0].actor.name == "Government of Poland"
 
 
+@pytest.mark.parametrize("text", [
+    "He was shot dead at Kafur in Dandume Local Government Area of Katsina State.",
+    "Shells fell on government-held areas of the city.",
+    "Gunmen burned a government building in the town.",
+])
+def test_government_as_a_place_or_a_thing_is_no_party(registry, text):
+    assert not any(civil_authority(m.actor) for m in registry.find(text, "NG"))
+
+
 @pytest.mark.parametrize("text, hurt", [
     ("Shelling hit the district, killing 1 child.", True),
     ("Two civilians got wounded in the blast.", True),
@@ -214,3 +223,21 @@ def test_a_strike_that_killed_a_child_hit_civilians(pipeline):
     event = first_event(pipeline, text)
     assert name(event.actor1) == "Military Forces of Russia"
     assert name(event.actor2) == "Civilians (Ukraine)"
+
+
+@pipeline_test
+def test_a_mine_that_maimed_a_boy_hit_civilians(pipeline):
+    text = ("On 3 September 2023, a landmine planted by Houthi forces exploded in Hays (Al Hudaydah), "
+            "maiming a boy who was herding goats.")
+    event = first_event(pipeline, text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert name(event.actor2) == "Civilians (Yemen)"
+
+
+@pipeline_test
+def test_the_group_a_victim_is_accused_of_supporting_is_no_party(pipeline):
+    text = ("On 3 September 2023, in Pale township (Sagaing region), soldiers burned down four houses "
+            "of villagers accused of supporting the PDF.")
+    event = first_event(pipeline, text)
+    assert name(event.actor1) == "Military Forces of Myanmar"
+    assert name(event.actor2) == "Civilians (Myanmar)"

@@ -468,6 +468,8 @@ class ActorRegistry:
         others = {sentence(h) for h in hits if not civil_authority(h[2])}
         out: list[tuple[int, int, Actor]] = []
         for k, hit in enumerate(hits):
+            if civil_authority(hit[2]) and _attributive(text, tokens, hit):
+                continue
             if not civil_authority(hit[2]) or sentence(hit) not in others:
                 out.append(hit)
             elif (forces := self._forces_beside(text, tokens, hit, hits[k + 1:k + 2], iso)) is not None:
@@ -851,6 +853,20 @@ def _names_a_place(text: str, tokens: list[_Token], hit: tuple[int, int, Actor])
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“])|\n")
+
+
+# "Chikun Local Government Area", "government-held areas", "a government building": the word
+# names a place or a thing, not the government acting
+_THING_AFTER = re.compile(r"\s*-?\s*(?:areas?|councils?|house|houses|buildings?|offices?|compounds?|hospitals?|"
+                          r"schools?|quarters|property|properties|vehicles?|facilit\w+|warehouses?|stores?|"
+                          r"controlled|held|run|owned|backed|aligned|allied|officials?|employees?|workers?|staff|"
+                          r"supporters?|critics?|policy|policies|plans?|decision|spokes\w+|sources?)\b", re.I)
+_THING_BEFORE = re.compile(r"\b(?:local|anti|pro|against|former|opposition)[\s-]+$", re.I)
+
+
+def _attributive(text: str, tokens: list[_Token], hit: tuple[int, int, Actor]) -> bool:
+    start, end = tokens[hit[0]][1], tokens[hit[1] - 1][2]
+    return bool(_THING_AFTER.match(text, end) or _THING_BEFORE.search(text[max(0, start - 20):start]))
 
 
 def civil_authority(actor: Actor | None) -> bool:

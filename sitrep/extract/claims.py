@@ -55,9 +55,12 @@ DEFINITE_GROUP = re.compile(r"\W*(?:The|These|Those) (?:assailants|attackers|gun
 # ("the state police detained 101 migrants", "troops were deployed"), never the one acted on.
 STATE_ACTS = frozenset({"Arrests", "Change to group/activity", "Looting/property destruction"})
 # "detained on charges of belonging to IS": the group is what the victims are accused of, not a party
-ACCUSED_TIE = re.compile(r"\b(?:accus\w*|charges?|charged|suspicion|suspected|allegations?|allegedly)\s+"
-                         r"(?:of\s+|with\s+)?(?:having\s+)?(?:belonging|belong|being (?:an? )?members?|membership|"
-                         r"affiliation|links?|ties|dealing|collaborat\w*|cooperat\w*|spying|working)"
+# "accusing them of supporting the PDF", "for allegedly providing support to PDF" too
+ACCUSED_TIE = re.compile(r"\b(?:accus\w*|charges?|charged|suspicion|suspect\w*|allegations?|allegedly)\s+"
+                         r"(?:(?:him|her|them|us|it)\s+)?(?:of\s+|with\s+)?(?:having\s+)?(?:belonging|belong|"
+                         r"being (?:an? )?members?|membership|affiliation|links?|ties|dealing|collaborat\w*|"
+                         r"cooperat\w*|spying|working|(?:providing |giving |lending )?support(?:ing|ed)?|"
+                         r"sympathi\w*|helping|aiding|informing|being (?:an? )?informers?(?: (?:for|of))?|being(?: an?| the)?)"
                          r"(?:\s+(?:to|with|of|in|for))?\s*(?:the\s+)?$", re.I)
 ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
@@ -506,7 +509,8 @@ def _how_protests_went(ctx: _Context) -> None:
 VICTIM_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"})
 PEOPLE_HIT = frozenset({"Mob violence", "Arrests"})
 COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:demonstrat\w*|protest\w*|rall\w*|march\w*)", re.I)
-STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED",
+                     "Grenade"})
 
 
 def _targets_people(claim: Claim, paragraph: str) -> bool:
