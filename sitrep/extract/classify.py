@@ -197,6 +197,9 @@ CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "m
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
                          "neighbor", "trader", "farmer", "herder", "merchant", "vendor", "motorist", "pedestrian",
                          "passer-by", "passerby", "bystander", "shopkeeper", "driver", "parent"})
+# a mob is a crowd the text names (codebook: Mob violence), not two men
+CROWD_TOLD = re.compile(r"\b(mobs?|crowds?|villagers|residents|rioters|youths|locals|people|group of|hundreds|dozens|"
+                        r"scores|supporters|neighbou?rs|relatives|mourners|worshippers)\b", re.I)
 PARTS = frozenset({"section", "number", "band", "handful", "dozen", "dozens", "hundreds", "scores", "some", "part"})
 OCCUPIERS = CROWD_NOUNS | {"citizen", "protester", "demonstrator", "activist", "inhabitant", "household"}
 DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed",
@@ -586,8 +589,8 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
             and not _violence_told(scene.context or ""):
         return decisions  # nothing in the text says the demonstrators used violence
     if prediction.label == "Mob violence" and first.sub_event_type in ("Attack", "Armed clash") \
-            and ARMED_ATTACKERS.search(scene.context or ""):
-        return decisions  # "heavily-armed men attacked mourners": an organised armed group, not a mob
+            and (ARMED_ATTACKERS.search(scene.context or "") or not CROWD_TOLD.search(scene.context or "")):
+        return decisions  # "heavily-armed men attacked mourners", "two men set fire to a woman": no mob
     if prediction.label == "Attack" and ARMED_VICTIM_TOLD.search(scene.context or ""):
         return decisions  # "the victim was a drug dealer": the text says who the victim was
     _retype(first, prediction.label, scene)
