@@ -393,3 +393,4 @@ def test_a_place_in_an_armed_groups_name_is_not_the_place(pipeline) -> None:
             "Militia near Kalinovo, Luhansk. Two men were injured.")
     event = only(events_on(pipeline, text, dt.date(2022, 3, 15)))
     assert event["location"] == "Kalynove" and event["geo_precision"] == 2
+

@@ -417,3 +417,11 @@ def test_an_old_name_after_a_cue_is_not_taken_as_the_city(nlp, gaz) -> None:
     found = mentions(nlp, gaz, "Japanese horses at the Dubai World Cup in the United Arab Emirates. "
                                "2015: 9 on Epiphaneia (Katsuhiko Sumii), won by Prince Bishop.")
     assert not any(m.place.iso3 == "SYR" for m in found)
+
+
+def test_a_governorates_countryside_is_near_its_town(nlp, gaz) -> None:
+    # "Daraa countryside" is read as the governorate but coded around its town (precision 2),
+    # and a place listed with it shares that "near".
+    found = mentions(nlp, gaz, "Shelling by regime forces targeted Daraa countryside and Eastern Ghouta.")
+    assert by_text(found, "Daraa countryside").precision == 2
+    assert by_text(found, "Eastern Ghouta").precision == 2

@@ -870,7 +870,11 @@ def _place_heads() -> frozenset[str]:
                       "neighborhood", "department", "division", "prefecture", "subdistrict", "sub-district",
                       "axis", "frontline", "side", "port", "airport", "base", "crossing", "checkpoint",
                       "junction", "bridge", "market", "centre", "center", "station", "territory", "frontlines",
-                      "lines", "badia", "positions", "outskirts", "farms", "fields", "lands", "streets", "coast"}
+                      "lines", "badia", "positions", "outskirts", "farms", "fields", "lands", "streets", "coast",
+                      # buildings lie in the town named with them ("Idlib central prison")
+                      "prison", "jail", "hospital", "school", "university", "mosque", "church", "court",
+                      "courthouse", "office", "offices", "headquarters", "barracks", "square", "stadium",
+                      "airbase", "building", "compound", "hall", "palace", "embassy", "consulate"}
                      | {w for w in UNIT_WORDS if " " not in w})
 
 

@@ -1138,6 +1138,8 @@ def _possessive(doc: Any, c: _Candidate) -> bool:
 
 def _precision(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> int:
     """1 the place itself, 2 near it, 3 a region (admin1, country, "Darfur", "Sumatra")."""
+    if r.cand.kind == "admin1" and doc[r.cand.end - 1].lower_ == "countryside":
+        return 2  # "Daraa countryside": around its town, as ACLED and UCDP code it
     if r.place.feature_code in ("PCLI", "ADM1", "CONT") or r.place.feature_class in ("L", "T"):
         return 3
     if r.place.feature_code == "ADM2":
@@ -1153,6 +1155,8 @@ def _precision(doc: Any, r: _Resolved, resolved: list[_Resolved]) -> int:
 
 
 def _near(doc: Any, c: _Candidate) -> bool:
+    if doc[c.end - 1].lower_ == "countryside":
+        return True  # the suffix taken into the name ("Daraa countryside")
     before = _t(doc)[max(0, c.char_start - 80):c.char_start]
     return bool(_NEAR_BEFORE.search(before) or _NEAR_AFTER.match(_t(doc)[c.char_end:c.char_end + 30]))
 
