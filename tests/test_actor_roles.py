@@ -131,6 +131,8 @@ def test_the_government_is_found_only_where_no_other_actor_is_named(registry):
     "He was shot dead at Kafur in Dandume Local Government Area of Katsina State.",
     "Shells fell on government-held areas of the city.",
     "Gunmen burned a government building in the town.",
+    "Students marched to demand to the authorities more security.",  # addressed, not acting
+    "Activists gathered at the square, accusing authorities of neglect.",
 ])
 def test_government_as_a_place_or_a_thing_is_no_party(registry, text):
     assert not any(civil_authority(m.actor) for m in registry.find(text, "NG"))

@@ -875,11 +875,15 @@ _THING_AFTER = re.compile(r"\s*-?\s*(?:areas?|councils?|house|houses|buildings?|
                           r"controlled|held|run|owned|backed|aligned|allied|officials?|employees?|workers?|staff|"
                           r"supporters?|critics?|policy|policies|plans?|decision|spokes\w+|sources?)\b", re.I)
 _THING_BEFORE = re.compile(r"\b(?:local|anti|pro|against|former|opposition)[\s-]+$", re.I)
+# "marched to demand to the authorities", "accusing authorities of": the government addressed, not acting
+_ADDRESSED = re.compile(r"\b(?:against|to|from|on|at|with|urg\w*|accus\w*|demand\w*|ask\w*|call\w*|critici[sz]\w*|"
+                        r"blam\w*|protest\w*|petition\w*|pressur\w*|oppos\w*|toward\w*)\s+$", re.I)
 
 
 def _attributive(text: str, tokens: list[_Token], hit: tuple[int, int, Actor]) -> bool:
     start, end = tokens[hit[0]][1], tokens[hit[1] - 1][2]
-    return bool(_THING_AFTER.match(text, end) or _THING_BEFORE.search(text[max(0, start - 20):start]))
+    before = text[max(0, start - 30):start]
+    return bool(_THING_AFTER.match(text, end) or _THING_BEFORE.search(before[-20:]) or _ADDRESSED.search(before))
 
 
 def civil_authority(actor: Actor | None) -> bool:
