@@ -241,3 +241,117 @@ def test_strike_on_someone_else_stays_its_own_event(pipeline):
     text = ("On 4 March 2022, rebels clashed with army soldiers near Zakho. Elsewhere in the district, "
             "army warplanes bombed a village, killing three civilians.")
     assert "Air/drone strike" in types(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # codebook 1.4: a strike met by armed fire, told in the next sentence, is one battle
+    ("On 4 March 2022, militants fired mortars at an army base near Kaya. The soldiers fired back.", ["Armed clash"]),
+    ("On 4 March 2022, rebels threw a grenade at a police post in Beni. The officers responded with gunfire.",
+     ["Armed clash"]),
+    # a toll of the strike's own victims is no fight of its own
+    ("On 4 March 2022, a roadside bomb planted by militants hit an army truck near Kaya. One soldier was killed.",
+     ["Remote explosive/landmine/IED"]),
+    # "the clashes" names what the strike told before was part of
+    ("On 4 March 2022, army jets bombed rebel positions near Zakho. Two soldiers were killed in the clashes.",
+     ["Armed clash"]),
+    # the other side's assault told beside the strike: "supported their troops by firing artillery"
+    ("On 4 March 2022, rebel fighters attacked an army outpost near Loikaw. The army supported its troops by "
+     "firing artillery rounds.", ["Armed clash"]),
+])
+def test_strike_and_fight_in_different_sentences(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == expected
+
+
+def test_a_named_clash_beside_air_support_is_the_battle(pipeline):
+    text = "On 4 March 2022, an army patrol, supported by helicopters, clashed with a smuggler's guards near Deir."
+    assert types(pipeline, text) == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # who was hit decides (codebook 1.3): a force or its post is an armed target, people are civilians
+    ("On 4 March 2022, rebels attacked a military convoy near Bunia.", "Armed clash"),
+    ("On 4 March 2022, militants attacked an army outpost near Bunia.", "Armed clash"),
+    ("On 4 March 2022, gunmen opened fire in the direction of army positions near Bunia.", "Armed clash"),
+    ("On 4 March 2022, gunmen fired at two farm labourers near Bunia.", "Attack"),
+    # a former policeman is a civilian (codebook 1.5: off-duty and former forces)
+    ("On 4 March 2022, a former member of the national police was shot dead by gunmen in Herat.", "Attack"),
+])
+def test_armed_or_civilian_target(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # demonstrators' destruction, told as a gerund, makes a riot (codebook 1.3: Violent demonstration)
+    ("On 4 March 2022, students demonstrated against food shortages by burning down a dormitory in Gulu.",
+     "Violent demonstration"),
+    ("On 4 March 2022, residents blocked roads in Cariacica by setting tyres and debris on fire to protest a "
+     "police raid.", "Violent demonstration"),
+    # damage the demonstrators complain of, or violence the text denies, is no riot
+    ("On 4 March 2022, dozens of residents protested outside the power company in Maracaibo. Demonstrators said "
+     "the blackouts had damaged their appliances.", "Peaceful protest"),
+    ("On 4 March 2022, about 200 people rallied in Lyon to support those arrested after the 2021 riots.",
+     "Peaceful protest"),
+])
+def test_riot_or_protest(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # codebook 1.3: a crewed aircraft shot down is Shelling/artillery/missile attack; a drone, Disrupted weapons use
+    ("On 4 March 2022, Ukrainian forces shot down a Russian Su-25 jet near Izium.", "Shelling/artillery/missile attack"),
+    ("On 4 March 2022, Ukrainian air defence forces shot down two Russian drones over Kyiv.", "Disrupted weapons use"),
+    # a cache a strike destroyed is the strike's target, not a cache seized
+    ("On 4 March 2022, coalition air raids destroyed a Houthi weapons cache near Harad.", "Air/drone strike"),
+])
+def test_downed_aircraft_and_struck_caches(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # grenades dropped from a drone are an air-to-ground attack; a grenade launcher fires from afar
+    ("On 4 March 2022, rebels dropped two grenades from a drone on army trenches near Lobacheve.", "Air/drone strike"),
+    ("On 4 March 2022, soldiers fired grenade launchers at rebel positions near Novolaspa.",
+     "Shelling/artillery/missile attack"),
+    # "suicide bomber" is a person, not an aircraft
+    ("On 4 March 2022, a suicidal bomber detonated himself at a checkpoint in Beledweyne.", "Suicide bomb"),
+    # control established after clashes: the capture outranks the fight told as its cause
+    ("On 4 March 2022, following clashes with the army, rebel forces established control over Yampil.",
+     "Non-state actor overtakes territory"),
+])
+def test_weapon_and_capture_named_by_meaning(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text, unexpected", [
+    # a camp of demonstrators is no armed group's base
+    ("On 4 March 2022, about 120 farmers set up a protest camp in the main square of Asuncion to demand land titles.",
+     "Headquarters or base established"),
+    # what someone is accused of is no act reported
+    ("On 4 March 2022, villagers in Macuspana caught a man accused of rape and beat him.", "Sexual violence"),
+    ("On 4 March 2022, students protested in Kadugli in solidarity with detainees accused of killing a police officer.",
+     "Excessive force against protesters"),
+    # "an intercepted attack" is an ambush, no weapon stopped
+    ("On 4 March 2022, PDF fighters carried out an intercepted attack against an army column near Yinmarbin.",
+     "Disrupted weapons use"),
+])
+def test_rare_types_not_read_into_other_acts(pipeline, text, unexpected):
+    assert unexpected not in types(pipeline, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # codebook 1.3: arrests at a demonstration are an intervention in it
+    ("On 4 March 2022, police arrested at least 40 people at a Pride March in Istanbul.", "Protest with intervention"),
+    # burning a person is violence against that person, not property destruction
+    ("On 4 March 2022, two men set fire to a woman in Belem.", "Attack"),
+    # a killing told with the flight it caused: the killing is the event
+    ("On 4 March 2022, gunmen raided three villages in Kwande. Two persons were killed and thousands were displaced.",
+     "Attack"),
+])
+def test_the_act_behind_the_outcome(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]
+
+
+def test_a_fight_told_as_what_came_before_is_background(pipeline):
+    # the main clause reports the act; "after exchanging fire with" tells what preceded it
+    text = "On 4 March 2022, soldiers killed a farmer in Kale after exchanging fire with local militia fighters."
+    assert types(pipeline, text)[:1] == ["Attack"]

@@ -18,7 +18,8 @@ from ..model import (
 )
 from ..taxonomy import BATTLES, BY_NAME, ERV, PROTESTS, RIOTS, SD, VAC
 from .actors import civil_authority
-from .classify import CIVILIAN_VICTIMS, PEOPLE_WORDS, Decision, Scene, classify_by_model, classify_sentence, intervened, rioting
+from .classify import (CIVILIAN_VICTIMS, PEOPLE_WORDS, Decision, Scene, battles_across_sentences, classify_by_model,
+                       classify_sentence, intervened, rioting)
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .noevent import SetAside, set_aside
@@ -115,6 +116,7 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
     if set_aside is not None:
         set_aside.extend(ctx.set_aside)
     _armed_replies(ctx)
+    battles_across_sentences(ctx.claims)
     _how_protests_went(ctx)
     for i, claim in enumerate(ctx.claims):
         claim.actor1 = _referred_back(ctx.claims[:i], claim)
@@ -791,9 +793,12 @@ def _event_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention]) 
     located = [p for p in places if p.role in ("location", "origin") and p.place.feature_code != "CONT"]
     if located:
         text = ctx.analyzed.article.text
-        return _at_seat(min(located, key=lambda p: (p.precision, p.role == "origin", _qualifies(text, p, located),
-                                                    _part_or_building(text, p), _clause_depth(ctx.analyzed.doc, p),
-                                                    -len(p.span.text))))
+        inner = [p for p in located if not _holds_another(text, p, located)] or located
+        # A bracketed area or a name that qualifies a thing is never chosen over a place,
+        # even a less precise one ("near Khairpur Nathan Shah town (Dadu, Sindh)").
+        return _at_seat(min(inner, key=lambda p: (_qualifies(text, p, located), _modifier(ctx.analyzed.doc, p),
+                                                  p.precision, p.role == "origin", _part_or_building(text, p),
+                                                  _clause_depth(ctx.analyzed.doc, p), -len(p.span.text))))
     return _at_seat(ctx.place_by_paragraph.get(sentence.paragraph) or ctx.default_place)
 
 
@@ -810,6 +815,84 @@ def _qualifies(text: str, mention: PlaceMention, located: list[PlaceMention]) ->
     return any(other.span.end <= mention.span.start and other.place.iso3 == mention.place.iso3
                and _QUALIFIER_GAP.match(text[other.span.end:mention.span.start]) is not None
                for other in located)
+
+
+# Between a place and the larger place that holds it: "Thiban town in Deir ez Zor", "Baykan
+# district of Siirt", "Rmelan town in Al Hasakeh countryside", "Uspenivka, Zaporizhia region".
+_CONTAINER_GAP = re.compile(r"^(?:\s+(?:town|village|city|district|area|locality|neighbou?rhood|suburb|camp|"
+                            r"municipality|sub-?district|township|region))?(?:\s+(?:in|of)\s+(?:the\s+)?|,\s*)$",
+                            re.I)
+_CONTAINER_KM = 150.0
+
+
+def _holds_another(text: str, mention: PlaceMention, located: list[PlaceMention]) -> bool:
+    """The mention names the larger place right after a place it holds: the smaller one, in
+    the same admin1 and nearby, is where the event is (ACLED codes the town, not its
+    province's capital)."""
+    from ..gazetteer.grid import distance_km
+
+    place = mention.place
+    for other in located:
+        if other is mention or other.span.end > mention.span.start or other.place.iso3 != place.iso3:
+            continue
+        gap = _CONTAINER_GAP.match(text[other.span.end:mention.span.start])
+        if gap is None:
+            continue
+        if gap.group(0).strip() == ",":
+            if other.place.population >= place.population:
+                continue  # "Marte, Dikwa and Ngala" is a list
+        elif not _own_spelling(other):
+            continue  # "City Hall in San Jose": a name read as another place's alternate holds nothing
+        if (other.place.admin1 and other.place.admin1 == place.admin1 and other.place.feature_code not in
+                ("PCLI", "ADM1") and distance_km(other.place.latitude, other.place.longitude, place.latitude,
+                                                  place.longitude) <= _CONTAINER_KM):
+            return True
+    return False
+
+
+def _own_spelling(mention: PlaceMention) -> bool:
+    from ..gazetteer.normalize import normalize
+
+    written = mention.span.text.split()
+    if len(written) > 1 and written[-1].lower() in _PLACE_HEADS:
+        written = written[:-1]  # "Baykan district"
+    return normalize(" ".join(written)) == normalize(mention.place.name)
+
+
+def _place_heads() -> frozenset[str]:
+    from ..gazetteer.context import UNIT_WORDS
+
+    return frozenset({"city", "town", "village", "villages", "district", "districts", "province", "governorate",
+                      "region", "area", "areas", "countryside", "outskirts", "suburb", "suburbs", "border", "state",
+                      "county", "oblast", "municipality", "camp", "strip", "valley", "plain", "plains", "desert",
+                      "front", "township", "commune", "ward", "locality", "sector", "zone", "quarter", "island",
+                      "road", "highway", "river", "mountain", "mountains", "hills", "forest", "neighbourhood",
+                      "neighborhood", "department", "division", "prefecture", "subdistrict", "sub-district",
+                      "axis", "frontline", "side", "port", "airport", "base", "crossing", "checkpoint",
+                      "junction", "bridge", "market", "centre", "center", "station", "territory", "frontlines",
+                      "lines", "badia", "positions", "outskirts", "farms", "fields", "lands", "streets", "coast"}
+                     | {w for w in UNIT_WORDS if " " not in w})
+
+
+_PLACE_HEADS = _place_heads()
+
+
+def _modifier(doc: Any, mention: PlaceMention) -> bool:
+    """The name qualifies a thing rather than a place: "the Khartoum sit-in massacre",
+    "Molotov cocktails", "the Luhansk People's Militia" (not "Aleppo countryside")."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "poss", "nmod") or head.i < span.end or head.lower_ in _PLACE_HEADS:
+        return False
+    if head.pos_ == "NOUN":
+        return True
+    # A proper noun right after the name, in the same phrase ("Luhansk People's Militia"), not
+    # the area of a list or a bracket ("Reno (Nevada)", "Los Angeles - Central").
+    between = doc[span.end:head.i]
+    return head.pos_ == "PROPN" and not any(t.is_punct and t.text not in ("'s", "’s") for t in between)
 
 
 # A neighbourhood ("Colonia Villa Fontana", "the Barrocas neighborhood") or a building named

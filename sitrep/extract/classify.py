@@ -17,7 +17,7 @@ from ..taxonomy import BY_NAME, ERV, PROTESTS, RANK, SD
 from .learned import Prediction, get_model
 from .noevent import crime_suspect
 from .roles import CIVILIANS_HURT, Roles, assign_roles
-from .triggers import (ADVANCE, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, SHELTER_WORDS, TERRITORY, Trigger,
+from .triggers import (ADVANCE, BUILDINGS, DISPLACEMENT, GENERIC, INTERVENTION, PROTEST, SHELTER_WORDS, TERRITORY, Trigger,
                        find_triggers)
 
 HABIT_WORDS = frozenset({"often", "usually", "regularly", "frequently", "routinely", "sometimes", "always",
@@ -25,7 +25,7 @@ HABIT_WORDS = frozenset({"often", "usually", "regularly", "frequently", "routine
 MODALS = frozenset({"could", "may", "might", "would", "will", "should", "shall", "can", "'d", "must"})
 IRREALIS = frozenset({"threaten", "plan", "aim", "intend", "warn", "seek", "vow", "fear", "prepare", "preempt",
                       "pre-empt", "prevent", "avoid", "deny", "call", "urge", "demand", "want", "hope", "propose",
-                      "expect", "schedule", "consider", "discuss", "weigh", "mull", "debate"})
+                      "expect", "schedule", "consider", "discuss", "weigh", "mull", "debate", "speculate"})
 DEMANDING = frozenset({"demand", "call", "urge", "want", "hope"})  # verbs of demands: their content is not done
 PLANNED = frozenset({"expect", "plan", "schedule", "propose", "intend"})  # "an exchange that is expected to take place"
 IRREALIS_MODS = frozenset({"potential", "possible", "planned", "future", "imminent", "feared", "expected", "proposed"})
@@ -53,7 +53,11 @@ RIOTING = re.compile(r"\bclash(?:es|ed)?\b|\bretaliated\b|\bdestroyed\b|\bburnin
                      r"\bvandali[sz]\w*|\bbr(?:oke|eaking) (?:the |their |his |her |its |a )?(?:car |shop |bus )?"
                      r"(?:windows?|windshields?|windscreens?|glass|gates?|doors?)|"
                      r"\b(?:flattened|punctured) (?:the |their )?(?:car )?(?:tyres|tires)\b|"
-                     r"\bwith (?:burning )?(?:tyres|tires|rocks|stones)\b", re.I)
+                     r"\bwith (?:burning )?(?:tyres|tires|rocks|stones)\b|"
+                     # gerunds and attempts: "demonstrated by burning the gates", "setting obstacles on fire"
+                     r"\bburning (?:down\b|(?:the|a|an|two|three|several|their|its|his|her)\s)|"
+                     r"\b(?:set|setting) (?!(?:himself|herself|themselves|oneself)\b)(?:[\w-]+ ){1,3}(?:on fire|ablaze|alight)\b|"
+                     r"\b(?:attempted|tried|trying|attempting) to (?:attack|assault|lynch|burn|storm|loot)\b", re.I)
 HURT_IN_CUSTODY = re.compile(r"\b(tortur\w*|beat(?:en|ing)?|assaulted|wounded|injured)\b", re.I)  # not "killed": "arrested for the killing"
 DIED_IN_CUSTODY = re.compile(r"\bdied (?:while )?in (?:police |military |army )?(?:custody|detention)\b", re.I)
 THE_DETAINED = re.compile(r"\b(during (?:the|his|her|their) (?:arrest|detention)|in (?:custody|detention)|one of them|"
@@ -149,8 +153,9 @@ CIVILIAN_OBJECTS = re.compile(r"\bcivilian (?:areas?|targets?|neighbou?rhoods?|h
                               r"\bresidential (?:areas?|buildings?|districts?|neighbou?rhoods?)", re.I)
 CIVILIAN_VICTIMS = re.compile(r"\b(civilians?|villagers?|residents?|people|children|women|worshippers?|farmers?|"
                               r"students?|passengers?|persons?|men|boys|girls|family|families|traders?|miners?|"
-                              r"man|woman|boy|girl|child|teachers?|leaders?|drivers?|merchants?)\b", re.I)
-ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|police(?:men)?|servicemen|gunmen|"
+                              r"man|woman|boy|girl|child|teachers?|leaders?|drivers?|merchants?|workers?|"
+                              r"labou?rers?|shepherds?|herders?|fishermen|vendors?|shopkeepers?|journalists?)\b", re.I)
+ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|police(?:m[ae]n)?|servicem[ae]n|gunmen|"
                            r"separatists?|jihadists?|guerrill(?:a|as|eros?)|insurgent commanders?|"
                            r"insurgents?|militiamen|combatants?|(?:police|army|military|security|intelligence|border|"
                            r"prison)\s+(?:officers?|personnel|guards?)|drug (?:dealers?|traffickers?)|"
@@ -181,20 +186,40 @@ ARMED_ATTACKERS = re.compile(r"\b(heavily[- ]armed|armed (?:men|groups?|assailan
                              r"gunfire|rifles?|machetes)\b", re.I)
 DETAINED = re.compile(r"\b(prisoners?|detainees?|inmates?|in (?:\w+ )?(?:police |army |military )?custody)\b", re.I)
 OFF_DUTY_TOLD = re.compile(r"\b(?:assumed |presumed |believed )?(?:to be )?(?:off[- ]duty|unarmed)\b", re.I)
-OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)  # ACLED: civilians
+OFF_DUTY = re.compile(r"\b(?:off-duty|retired|former|unarmed)\s+(?:(?:[\w-]+\s+){0,2}?[\w-]+\s+of\s+(?:the\s+)?"
+                      r"(?:[\w-]+\s+){0,2}[\w-]+|(?:[\w-]+\s+){0,2}[\w-]+)", re.I)  # ACLED: civilians
+# a target that is a force or its post: "a military convoy", "an army outpost", "NAS forces", "a checkpoint"
+ARMED_TARGETS = re.compile(r"\b(forces|military|army|troops?|soldiers?|outposts?|barracks|garrisons?|checkpoints?|"
+                           r"check ?posts?|border (?:posts?|points?|guards?)|(?:military|army|police|rebel|militant|enemy|frontline|front-line) "
+                           r"(?:positions?|bases?|posts?|camps?|units?|patrols?|stations?|vehicles?|convoys?))\b", re.I)
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "crowd", "student", "youth"})
 CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "member", "youth", "local", "people",
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
                          "neighbor", "trader", "farmer", "herder", "merchant", "vendor", "motorist", "pedestrian",
                          "passer-by", "passerby", "bystander", "shopkeeper", "driver", "parent"})
+# a mob is a crowd the text names (codebook: Mob violence), not two men
+CROWD_TOLD = re.compile(r"\b(mobs?|crowds?|villagers|residents|rioters|youths|locals|people|group of|hundreds|dozens|"
+                        r"scores|supporters|neighbou?rs|relatives|mourners|worshippers)\b", re.I)
 PARTS = frozenset({"section", "number", "band", "handful", "dozen", "dozens", "hundreds", "scores", "some", "part"})
 OCCUPIERS = CROWD_NOUNS | {"citizen", "protester", "demonstrator", "activist", "inhabitant", "household"}
 DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed",
                         "use"})  # "used kerosene to set fire to a school": the means of a done act
 EXCHANGE_FIRE = re.compile(r"\b(?:fired|shot|shelled|struck|hit) back\b|\bshell(?:ing|s)? back\b|"
                            r"\breturn(?:ed|ing|s)? (?:the )?fire\b|\bin both directions\b|"
+                           r"\b(?:react|respond|retaliat)(?:ed|ing|s|es)? with (?:[\w-]+ ){0,2}(?:gunfire|fire)\b|"
                            r"\bexchang\w* (?:of )?(?:[\w-]+ ){0,2}(?:fire|gunfire|shelling|shells|artillery|rockets|mortars|"
                            r"strikes|missiles)\b", re.I)
+ASSAULT_WORDS = re.compile(r"\b(attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|raid(?:s|ed|ing)?|ambush\w*|storm(?:ed|ing))\b",
+                           re.I)
+SPEECH_VERBS = frozenset({"say", "state", "claim", "complain", "allege", "accuse", "explain", "argue", "denounce",
+                          "report", "tell", "add", "insist", "note"})
+DRONE_WORDS = re.compile(r"\b(drones?|uavs?|unmanned aerial vehicles?|quadcopters?|copters?)\b", re.I)
+DEMO_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "sit-in", "vigil", "parade", "picket"})
+CREWED = frozenset({"helicopter", "aircraft", "jet", "plane", "warplane", "bomber", "fighter", "gunship", "airplane"})
+UNCREWED = frozenset({"drone", "uav", "missile", "rocket", "projectile", "shell", "balloon"})
+CREWED_MODELS = re.compile(r"(?:su|mig|ka|mi|tu|yak|l|an|il)-\d+\w*", re.I)  # "Su-25", "Ka-52", "Mi-8"
+STRIKE_VERBS = frozenset({"destroy", "target", "hit", "strike", "bomb", "attack", "pound", "shell", "raid"})
+FIRE_PREPS = frozenset({"at", "on", "upon", "towards", "toward", "against", "into", "in"})
 ROCKET_SYSTEMS = frozenset({"grad", "tochka", "tochka-u", "iskander", "kalibr", "uragan", "smerch", "himars", "katyusha",
                             "qassam", "onyx"})
 ACCUSING = frozenset({"accuse", "charge", "suspect", "sentence", "convict", "jail", "prosecute", "punish", "indict"})
@@ -337,7 +362,7 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
         triggers = [t for t in triggers if not (t.kind == PROTEST and _protest_as_ground(t.head(span.doc)))]
     triggers = _measures_after_violence(span.doc, _protests_as_setting(span.doc, triggers))
     triggers = _displacement_by_an_act(span.doc, _entering_as_prelude(span.doc, triggers))
-    triggers = _fighters_named(span.doc, triggers)
+    triggers = _fight_as_background(span.doc, _fighters_named(span.doc, triggers))
     if not triggers:
         return []
     victims = _victims(span, fatal)
@@ -348,6 +373,9 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
                      if (d := _decide(span, t, actors, fatal, victims, scene)) is not None]
         if not decisions:
             decisions = _generic(span, triggers, actors, fatal, victims, scene)
+        elif all(d.displacement for d in decisions) and _acts_on_people(span, triggers):
+            # "two persons were killed, thousands were displaced": the violence is the event, the flight its result
+            decisions = _generic(span, triggers, actors, fatal, victims, scene) + decisions
         elif all(d.sub_event_type == "Looting/property destruction" for d in decisions) and _acts_on_people(span, triggers):
             # "killed villagers and set fire to two houses", "shot six civilians in a looting incident":
             # looting is coded only outside other violence (codebook 1.3); the violence is the event
@@ -437,6 +465,15 @@ def _fighters_named(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
     return triggers
 
 
+def _fight_as_background(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
+    """"the army killed a villager after exchanging fire with the PDF": a fight told as what came
+    before is the background of the act the main clause reports, which is the event."""
+    before = [t for t in triggers if t.kind == "Armed clash" and _told_as_cause(t.head(doc))]
+    acts = [t for t in triggers if t not in before and t.kind not in (PROTEST, DISPLACEMENT, INTERVENTION)
+            and t.head(doc).pos_ == "VERB" and not _told_as_cause(t.head(doc))]
+    return [t for t in triggers if t not in before] if before and acts else triggers
+
+
 def _told_with_doer(head: Any) -> bool:
     verb = head if head.pos_ == "VERB" else None
     while verb is not None and verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
@@ -465,7 +502,7 @@ def _in_modifier(head: Any) -> bool:
 def _told_as_cause(head: Any) -> bool:
     """Inside "after/following/amid/due to/in the wake of ..." or a clause opened by "after"."""
     for token in [head, *head.ancestors]:
-        if token.dep_ == "pobj" and (token.head.lower_ in CAUSE_WORDS
+        if token.dep_ in ("pobj", "pcomp") and (token.head.lower_ in CAUSE_WORDS
                                      or (token.head.lower_ in ("to", "of") and token.head.head.lower_ in CAUSE_HEADS)):
             return True
         if token.dep_ in ("dobj", "pobj") and token.head.lower_ == "following":
@@ -552,8 +589,8 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
             and not _violence_told(scene.context or ""):
         return decisions  # nothing in the text says the demonstrators used violence
     if prediction.label == "Mob violence" and first.sub_event_type in ("Attack", "Armed clash") \
-            and ARMED_ATTACKERS.search(scene.context or ""):
-        return decisions  # "heavily-armed men attacked mourners": an organised armed group, not a mob
+            and (ARMED_ATTACKERS.search(scene.context or "") or not CROWD_TOLD.search(scene.context or "")):
+        return decisions  # "heavily-armed men attacked mourners", "two men set fire to a woman": no mob
     if prediction.label == "Attack" and ARMED_VICTIM_TOLD.search(scene.context or ""):
         return decisions  # "the victim was a drug dealer": the text says who the victim was
     _retype(first, prediction.label, scene)
@@ -751,6 +788,13 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
         return False  # "to demonstrate the force", "demonstrated its strength": to show, not to protest
     if trigger.rule == "change" and head.lemma_.lower() == "send" and any(t.lemma_.lower() == "flee" for t in head.subtree):
         return False  # "sending government troops fleeing": a rout, not a deployment
+    if trigger.rule == "intercept" and head.dep_ == "amod":
+        return False  # "carried out an intercepted attack": an ambush, not a weapon stopped
+    if trigger.kind == "Headquarters or base established" and any(
+            w.lemma_.lower() in ("protest", "sit-in", "vigil") for w in head.subtree):
+        return False  # "set up a protest camp": demonstrators camping, not an armed group's base
+    if trigger.kind in ("Sexual violence", "Attack") and _accused_of(head):
+        return False  # "a man accused of rape": the ground of an accusation, not an act reported
     if trigger.kind == TERRITORY and head.dep_ == "amod":
         return False  # "consolidated on the captured frontiers", "the occupied territories": a state, not a capture
     if trigger.kind == DISPLACEMENT and head.dep_ == "amod" and head.lemma_.lower() == "displace":
@@ -759,6 +803,15 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
             and head.head.lemma_.lower() in RIOT_GEAR:
         return False  # "riot police used tear gas": the police's name, not a riot
     return not (head.dep_ in ("compound", "amod") and head.head.lemma_ in NOT_EVENT_HEADS)
+
+
+def _accused_of(head: Any) -> bool:
+    """"accused of rape", "suspected of raping a girl": what someone is accused of."""
+    for token in [head, *list(head.ancestors)[:3]]:
+        if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "of" \
+                and token.head.head.lemma_.lower() in ACCUSING | {"accuse", "suspect", "allege"}:
+            return True
+    return False
 
 
 def _weapon_fired(head: Any) -> bool:
@@ -844,6 +897,9 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         return _displacement(span, trigger)
     if trigger.kind == "Arrests" and roles.actor1 is not None and roles.actor1.inter not in DETAINING:
         return _make("Abduction/forced disappearance", "arrest-by-non-state", roles, trigger, span)
+    if trigger.kind == "Arrests" and _at_a_demonstration(head):
+        # codebook 1.3: arrests of protesters are an intervention in their protest ("arrested 373 at a Pride March")
+        return _make("Protest with intervention", "arrest-at-protest", _protest_roles(roles, scene), trigger, span)
     if trigger.kind == "Arrests" and _hurt_in_custody(span):
         roles.actor2 = roles.actor2 if roles.actor2 is not None and roles.actor2.inter == 7 else scene.actor("civilians")
         return _make("Attack", "arrest+hurt", roles, trigger, span, civilians=True)
@@ -856,6 +912,17 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
             c.dep_ == "dobj" and (PERSON_OBJECTS.fullmatch(c.text) or c.lemma_.lower() in NOT_INTERCEPTED)
             for c in head.children):
         return None  # "intercepted a man on a motorcycle", "intercepted the way": stopped people, not a weapon
+    if trigger.kind == "Disrupted weapons use" and _target_of_strike(span, head):
+        return None  # "air raids destroyed a weapons cache", "drones hit deminers as they defused mines": the target
+    if trigger.kind == "Grenade" and DRONE_WORDS.search(span.text):
+        # "dropped grenades from a drone": an air-to-ground attack (codebook 1.3, Air/drone strike)
+        return _make("Air/drone strike", "grenade-from-drone", roles, trigger, span)
+    if trigger.rule == "air" and _downed(head):
+        return None  # "shot down a helicopter": the aircraft is what was hit, not the weapon used
+    if trigger.rule == "intercept" and _crewed_aircraft_downed(head):
+        # codebook 1.3: a crewed aircraft shot down is a Shelling/artillery/missile attack; a drone
+        # or a missile brought down is Disrupted weapons use
+        return _make("Shelling/artillery/missile attack", "aircraft-downed", roles, trigger, span)
     if trigger.kind == "Disrupted weapons use" and roles.actor1 is None and AIR_DEFENCE.search(span.text):
         roles.actor1 = scene.actor("troops")  # air defences are the home state's forces
     if trigger.rule == "clash" and head.lemma_.lower() in REPEL_LEMMAS and roles.actor1 is not None \
@@ -877,6 +944,9 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
         if trigger.kind == "Armed clash" and (roles.actor2 is None or roles.actor2.inter in (5, 6, 7)):
             roles.actor2 = scene.actor("rioters") or roles.actor2  # two crowds fought: rioters on both sides
         return _make("Mob violence", f"{trigger.rule}-without-demonstration", roles, trigger, span)
+    if trigger.kind == "Looting/property destruction" and _set_on_a_person(head):
+        roles.actor2 = roles.actor2 or scene.actor("civilians")  # "set fire to a woman": violence on a person
+        return _make("Attack", "burned-a-person", roles, trigger, span, civilians=True)
     if trigger.kind == "Looting/property destruction" and _by_a_crowd(span, trigger, roles):
         # a crowd wrecking property is a riot, not an armed group's looting (codebook 1.3: Mob
         # violence covers rioters attacking property; Looting/property destruction is by armed actors)
@@ -894,6 +964,56 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
                 and (roles.actor2 is None or roles.actor2.inter != 7):
             roles.actor2 = scene.actor("civilians") or roles.actor2  # "strikes on civilian areas"
     return _make(trigger.kind, trigger.rule, roles, trigger, span)
+
+
+def _set_on_a_person(head: Any) -> bool:
+    verb = head if head.pos_ == "VERB" else head.head
+    hit = [p for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in ("to", "on")
+           for p in prep.children if p.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dobj"]
+    return any(p.lemma_.lower() in PERSON_NOUNS | {"man", "woman", "person", "child", "boy", "girl"}
+               or CIVILIAN_VICTIMS.fullmatch(p.text) for p in hit)
+
+
+def _at_a_demonstration(head: Any) -> bool:
+    verb = head if head.pos_ == "VERB" else head.head
+    return any(prep.lower_ in ("at", "during") and any(p.dep_ == "pobj" and p.lemma_.lower() in DEMO_NOUNS
+                                                       for p in prep.children)
+               for prep in verb.children if prep.dep_ == "prep")
+
+
+def _crewed_aircraft_downed(head: Any) -> bool:
+    """"shot down a Ka-52 helicopter", "downed an Su-25 jet": what was brought down carries a crew."""
+    if head.lemma_.lower() not in ("shoot", "down", "destroy"):
+        return False
+    downed = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
+    words = [t for c in downed for t in c.subtree]
+    if any(t.lemma_.lower() in UNCREWED for t in words):
+        return False
+    return any(t.lemma_.lower() in CREWED or CREWED_MODELS.fullmatch(t.text) for t in words)
+
+
+def _downed(head: Any) -> bool:
+    noun = head
+    while noun.dep_ in ("compound", "amod", "nmod") and noun.head is not noun:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return verb.lemma_.lower() == "down" or (verb.lemma_.lower() == "shoot" and any(c.lower_ == "down" for c in verb.children))
+
+
+def _target_of_strike(span: Any, head: Any) -> bool:
+    """A weapons cache or a defusal told as what a strike hit, or as the time it hit ("as they were
+    defusing mines"), beside a strike in the same sentence: the strike is the event."""
+    if not any(BY_NAME.get(t.kind) is not None and BY_NAME[t.kind].event_type == ERV and t.rule != "intercept"
+               for t in find_triggers(span)):
+        return False
+    for token in [head, *list(head.ancestors)[:3]]:
+        if token.dep_ in ("dobj", "conj", "appos") and token.head.lemma_.lower() in STRIKE_VERBS:
+            return True
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while", "when") for c in token.children):
+            return True
+    return False
 
 
 def _hurt_in_custody(span: Any) -> bool:
@@ -1023,6 +1143,9 @@ def _territory(span: Any, trigger: Trigger, roles: Roles, scene: Scene) -> Decis
     if not heads and head.lemma_.lower() in CAPTURE_VERBS and head.pos_ == "VERB":
         return None  # "Police seized.": nothing named was taken
     held = [c for c in heads if c.lemma_.lower() != "control"]  # "gained control of some sites": the sites
+    if held and not any(_a_place(c) for c in held) and all(
+            WEAPON_OBJECTS.fullmatch(c.text) or c.lemma_.lower() in PROPERTY_NOUNS for c in held):
+        return None  # "to regain control of an oil truck": a vehicle or goods, no location changed hands
     if trigger.rule == "territory" and held and all(_unnamed_positions(c) for c in held):
         # "recapturing several positions", "gained control of some sites": ground won inside a fight,
         # no location whose control changed (codebook 1.3: territory is a location's control)
@@ -1204,7 +1327,8 @@ def _protest(span: Any, triggers: list[Trigger], actors: list[ActorMention],
     first = next(t for t in triggers if t.kind == PROTEST)
     roles = assign_roles(span.doc, first.head(span.doc), actors, victims)
     protesters, force = _protest_sides(roles, scene)
-    if any(t.kind == "Violent demonstration" and not _grievance(t.head(span.doc)) for t in triggers) or rioting(span):
+    if any(t.kind == "Violent demonstration" and not _grievance(t.head(span.doc)) and not _dated_event(t.head(span.doc))
+           for t in triggers) or rioting(span):
         kind, rule = "Violent demonstration", "protest+riot"
         protesters = _as_rioters(protesters, scene)
     elif force is not None and _lethal_force(span):
@@ -1230,6 +1354,8 @@ def _lethal_force(span: Any) -> bool:
         if word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in ("killing", "death", "die"):
             continue  # "against the killing of", "the death of": a named grievance
         chain = [word, *list(word.ancestors)[:4]]
+        if _accused_of(word):
+            continue  # "detainees accused of killing a police officer": what they are tried for
         if any(t.dep_ in ("relcl", "acl") for t in chain):
             continue  # "a man who was shot dead by police", "a teenager killed in an operation"
         if any(t.dep_ == "pobj" and t.head.lower_ in GRIEVANCE_PREPS | {"for"} for t in chain[:3]):
@@ -1281,8 +1407,22 @@ def rioting(span: Any) -> bool:
             continue
         if word.pos_ == "PROPN" or _told_elsewhere(word) or _symbolic_burning(word):
             continue  # "Burnt Store Isles"; "where a far-right group burned a Quran"; "burned the party flag"
+        if _denied(word) or _reported_grievance(word) or _dated_event(word):
+            continue  # "with no clashes reported"; "they stated rationing has damaged their homes"; "the 2021 riots"
         return True
     return False
+
+
+def _reported_grievance(word: Any) -> bool:
+    """A deed inside what someone states or complains of ("demonstrators said the cuts damaged
+    their shops") is their grievance, not the crowd's act."""
+    verb = word if word.pos_ in ("VERB", "AUX") else word.head
+    return verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _dated_event(word: Any) -> bool:
+    """"the 6 January 2021 riots": a riot named by its date is a past event, not this crowd's."""
+    return word.pos_ == "NOUN" and any(t.ent_type_ == "DATE" for t in word.lefts)
 
 
 def _told_elsewhere(word: Any) -> bool:
@@ -1295,7 +1435,8 @@ def _told_elsewhere(word: Any) -> bool:
         if subject is None:
             return True
         crowd = subject.lower_ == "they" or subject.lemma_.lower() in PROTESTERS or (
-            subject.lower_ in ("who", "that") and clause.head.lemma_.lower() in PROTESTERS | CROWD_NOUNS)
+            subject.lower_ in ("who", "that") and clause.head.lemma_.lower() in PROTESTERS | CROWD_NOUNS
+            and clause.head.dep_ not in ("pobj", "dobj"))  # "the arrest of people who attacked police": others
         return not crowd  # "marched to parliament, where they clashed with police" is the crowd's own deed
     return verb.pos_ == "VERB" and _told_as_cause(verb)
 
@@ -1358,7 +1499,8 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
     acts = [t for t in generic if t.head(span.doc).lemma_ not in DEATH_ONLY and not _hurt_only(t.head(span.doc))]
     if not acts and fatal is None:
         return []
-    trigger = (acts or generic)[0]
+    # a verb tells who did what to whom ("fired at two labourers in a targeted attack")
+    trigger = next((t for t in acts if t.head(span.doc).pos_ == "VERB"), None) or (acts or generic)[0]
     roles = assign_roles(span.doc, trigger.head(span.doc), actors, victims)
     victim_words = (getattr(fatal, "victims", None) or "") if fatal is not None else ""
     toll_only = not acts
@@ -1370,7 +1512,8 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
         roles.actor2 = roles.actor2 or scene.actor("civilians")
         return [_make("Attack", f"{trigger.rule}-on-civilians", roles, trigger, span, civilians=True, generic=True,
                       toll_only=toll_only)]
-    if roles.actor1 is None and roles.actor2 is None and (fatal is None or fatal.best == 0):
+    if roles.actor1 is None and roles.actor2 is None and (fatal is None or fatal.best == 0) \
+            and not ARMED_TARGETS.search(_hit_words(trigger.head(span.doc))):
         # "reported the ongoing attack": only a reference back to an event told before counts.
         if not _definite(span.doc, trigger):
             return []
@@ -1412,9 +1555,7 @@ def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -
     car wash owner" are civilians; "soldiers", "fighters" are not)."""
     head = trigger.head(span.doc)
     if not victims:  # "attacked and killed an off-duty officer": the joined verb's object too
-        verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
-        victims = " ".join(t.text for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")
-                           for t in c.subtree)
+        victims = _hit_words(head)
     died = " ".join(t.text for c in head.children if c.dep_ == "nsubj" for t in c.subtree) \
         if head.lemma_.lower() in DEATH_ONLY else ""  # "a prisoner died": the subject of a death is its victim
     if DETAINED.search(victims) or DETAINED.search(died):
@@ -1423,7 +1564,8 @@ def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -
             roles.actor1 = roles.actor2  # "died of torture in police custody": the custodian acted
         roles.actor2 = None
         return True  # detainees, armed or not, are civilians in custody (codebook 1.3, VAC)
-    if OFF_DUTY.search(victims) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims)):
+    named = victims if OFF_DUTY.search(victims) else _hit_words(head)  # the toll's words, else the act's object
+    if OFF_DUTY.search(named) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", named)):
         roles.actor2 = None  # "an off-duty soldier" names a state actor but a civilian victim
         return True
     if ARMED_VICTIM_TOLD.search(span.doc.text):
@@ -1440,7 +1582,20 @@ def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -
         return roles.actor2.inter == 7
     if not victims:
         return False
-    return not ARMED_VICTIMS.search(OFF_DUTY.sub("", victims))
+    return not (ARMED_VICTIMS.search(OFF_DUTY.sub("", victims)) or ARMED_TARGETS.search(OFF_DUTY.sub("", victims)))
+
+
+def _hit_words(head: Any) -> str:
+    """Who or what the act hit, as the sentence words it: the objects of the verb and of a verb
+    joined to it, and the target of fire ("fired at two labourers", "opened fire in the direction
+    of the army's positions")."""
+    verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    hit = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    if head.lemma_.lower() in ("fire", "shoot", "open"):
+        hit += [p for v in verbs for prep in v.children if prep.dep_ == "prep" and prep.lower_ in FIRE_PREPS
+                for p in prep.children if p.dep_ == "pobj" and _fired_on(prep, p) and _someone(p)]
+        hit = [t for t in hit if t.lower_ not in ("fire", "shots", "bullets", "rounds")] or hit
+    return " ".join(t.text for c in hit for t in c.subtree if t.lower_ not in ("fire",))
 
 
 def _plain_or_armed_person(victims: str) -> bool:
@@ -1517,18 +1672,26 @@ def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:
 
 
 def _in_battle(strike: Decision, clash: Decision) -> bool:
-    """The strike comes from or falls on one of the two armed sides of a ground clash told in the
-    same sentence, and hits no civilians: one battle, one Battles event (codebook 1.4)."""
+    """The strike comes from or falls on one of the armed sides of a ground clash told in the
+    same sentence, and hits no civilians: one battle, one Battles event (codebook 1.4). A clash
+    the text names as such ("clashed with", "fighting") has a foe even when none is named."""
     if clash.sub_event_type != "Armed clash" or strike.actor1 is None or strike.civilian_targeting:
         return False
     sides = _armed_sides(clash)
-    return len(sides) == 2 and (strike.actor1 in sides or strike.actor2 in sides)
+    needed = 1 if _fight_told(clash) else 2
+    return len(sides) >= needed and (strike.actor1 in sides or strike.actor2 in sides)
 
 
 def _same_act(clash: Decision, strike: Decision) -> bool:
-    if clash.sub_event_type != "Armed clash" or clash.territory:
+    """"Shelling killed two fighters": a generic act beside a strike, fought by the striker alone,
+    is the strike itself; a fight the text names ("clashed with", "during clashes") is not."""
+    if clash.sub_event_type != "Armed clash" or clash.territory or _fight_told(clash):
         return False
     return not (_armed_sides(clash) - {strike.actor1})
+
+
+def _fight_told(clash: Decision) -> bool:
+    return clash.rule == "clash" and not clash.generic
 
 
 def _armed_sides(clash: Decision) -> set:
@@ -1551,3 +1714,70 @@ def _merge_same_type(decisions: list[Decision]) -> list[Decision]:
 
 def _agree(a: Decision, b: Decision) -> bool:
     return all(x is None or y is None or x == y for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2)))
+
+
+def battles_across_sentences(claims: list[Any]) -> None:
+    """A strike or shelling told in one sentence and the ground fight it belongs to told in
+    another of the same passage are one Battles event (codebook 1.4: same actors, place and day;
+    an air strike inside a ground battle is Battles). The strike's claim becomes the clash, so
+    the two fuse: "Rebels shelled the base. The soldiers fired back.", "Warplanes struck the
+    rebels. Two soldiers died in the fighting with them"."""
+    for claim in claims:
+        if claim.decided_by.startswith("clash") and claim.decided_by.endswith("+refers-back") \
+                and BY_NAME[claim.sub_event_type].event_type == ERV:
+            claim.sub_event_type = "Armed clash"  # "killed in the clashes": the strike told before was in a battle
+    for n, strike in enumerate(claims):
+        if BY_NAME[strike.sub_event_type].event_type != ERV or strike.civilian_targeting or strike.distinct:
+            continue
+        if any(_one_battle(strike, clash, i > n) for i, clash in enumerate(claims) if clash is not strike):
+            strike.sub_event_type = "Armed clash"
+            strike.decided_by = f"{strike.decided_by}+in-battle"
+
+
+def _one_battle(strike: Any, clash: Any, after: bool) -> bool:
+    """The clash is told in the strike's passage, on the same day, and is the target's armed reply
+    told after the strike ("returned fire", "fired back"); or, in the same region, it is fought by
+    the strike's sides: both of them, or one of them against a foe left unnamed."""
+    if BY_NAME[clash.sub_event_type].event_type != "Battles" or clash.distinct or clash.paragraph != strike.paragraph:
+        return False
+    if None not in (clash.date.event_date, strike.date.event_date) and clash.date.event_date != strike.date.event_date:
+        return False
+    fighters = {a for a in (clash.actor1, clash.actor2) if a is not None and a.inter in ARMED}
+    strikers = {a for a in (strike.actor1, strike.actor2) if a is not None and a.inter in ARMED}
+    if after and EXCHANGE_FIRE.search(clash.evidence.text) and len(fighters) <= 1:
+        return True  # the side hit answered where it was hit: whoever the text names, fire went both ways
+    if clash.place is not None and strike.place is not None and \
+            (clash.place.place.iso3, clash.place.place.admin1) != (strike.place.place.iso3, strike.place.place.admin1):
+        return False
+    if len(fighters | strikers) > 2 or not (_fight_named(clash) or len(fighters) == 2):
+        return False  # "One soldier was killed": a toll of the strike, not a fight of its own
+    # one side each and a foe left open on both: "Rebels shelled the town. Two soldiers died in the fighting."
+    open_slots = None in (clash.actor1, clash.actor2) and None in (strike.actor1, strike.actor2)
+    return bool(fighters & strikers) or (len(fighters) == 1 and len(strikers) == 1 and open_slots)
+
+
+def _fight_named(claim: Any) -> bool:
+    """The claim's own words name a fight ("clashes", "fired back"), a capture, or an armed side's
+    assault ("the rebels attacked the outpost"), not only a death ("one soldier was killed")."""
+    rule = claim.decided_by.split("+")[0]
+    if rule in ("clash", "advance", "positions-taken") or claim.territory is not None:
+        return True
+    return rule == "attack-between-armed" and claim.actor1 is not None and claim.actor1.inter in ARMED \
+        and bool(ASSAULT_WORDS.search(claim.evidence.text))
+
+
+def _someone(noun: Any) -> bool:
+    """Fire at people or at a force, not at a place ("fired at Gremyach", "at the village")."""
+    words = " ".join(t.text for t in noun.subtree)
+    if ARMED_TARGETS.search(words) or ARMED_VICTIMS.search(words):
+        return True
+    if noun.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME") or noun.lemma_.lower() in PLACE_NOUNS | BUILDINGS:
+        return False
+    return noun.pos_ != "PROPN" or noun.ent_type_ in ("PERSON", "NORP", "ORG")
+
+
+def _fired_on(prep: Any, noun: Any) -> bool:
+    """"at two labourers", "on a patrol", "in the direction of the army"; not "on 22 April", "in the town"."""
+    if prep.lower_ == "in":
+        return noun.lemma_.lower() == "direction"
+    return noun.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")

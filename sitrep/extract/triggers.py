@@ -65,7 +65,9 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ("suicide", "Suicide bomb", [
         [W("suicide"), {"OP": "?"}, L("bomber", "bombing", "attack", "attacker", "blast", "explosion", "vest", "bomb")],
         [L("blow"), L("himself", "herself", "themselves"), W("up")],
-        [W("svbied", "svbieds")],
+        [L("detonate", "explode"), W("himself", "herself", "themselves")],  # "the bomber detonated himself"
+        [W("suicided", "suicidal"), L("bomber", "attacker")],
+        [W("svbied", "svbieds", "svied", "svieds")],
     ]),
     ("air", "Air/drone strike", [
         [L("airstrike", "air-strike", "airstrikes", "warplane", "jet", "helicopter", "gunship", "bomber")],
@@ -86,6 +88,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ("shelling", "Shelling/artillery/missile attack", [
         [L("shell", "shelling", "artillery", "mortar", "rocket", "missile", "howitzer", "barrage")],
         [W("rocket-propelled"), L("grenade")],
+        [L("grenade"), L("launcher")],  # a launcher fires its grenades from afar (codebook: grenade launchers)
         [W("rpg", "rpgs")],
         [W("ballistic", "cruise"), L("missile")],
         # rocket and missile systems named for what they are ("fired Tochka-U", "Grad rockets", "BM-21")
@@ -282,7 +285,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
     ]),
     ("territory", TERRITORY, [
         [L("capture", "seize", "overrun", "recapture", "retake", "regain", "liberate", "conquer", "occupy")],
-        [L("take", "gain", "assume", "wrest", "seize"), {"OP": "?"}, OPT_ADJ, L("control")],
+        [L("take", "gain", "assume", "wrest", "seize", "establish"), {"OP": "?"}, OPT_ADJ, L("control")],
         [L("take"), W("over")],
         [L("take"), W("back")],
         [W("retook", "retaken", "recaptured", "overran", "overrun")],  # the small model leaves these unlemmatised
