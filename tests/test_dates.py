@@ -131,6 +131,9 @@ def test_month_names_are_case_sensitive() -> None:
         "Protests began in 2011.",
         "The militia has controlled the area since 2015.",
         "Last year the group lost the town.",
+        # codebook 1.8: a period vaguer than a month is not recorded
+        "Rights groups say the militia has detained scores of teachers in recent months.",
+        "Over the past few months the rebels have seized dozens of trucks.",
     ],
 )
 def test_historical(sentence: str) -> None:

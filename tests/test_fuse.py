@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from factories import AIRPORT, CIVILIANS, HTS, IDLIB, MILITIA, SYRIA, article, claim, toll
+from factories import AIRPORT, ALEPPO, CIVILIANS, HTS, IDLIB, MILITIA, SYRIA, article, claim, toll
 
 from sitrep.fuse import fuse_article
+from sitrep.model import Place
 
 WED = dt.date(2024, 11, 27)
 
@@ -81,3 +82,29 @@ def test_notes_summarize_the_event():
     [event] = fuse_article(article(), [claim(day=WED, fatalities=toll(5))])
     assert event.notes.startswith("On 27 November 2024, Hayat Tahrir al-Sham")
     assert "5 reported fatalities" in event.notes and "SOHR" in event.notes
+
+
+SYRIA_COUNTRY = Place("Syria", 35.0, 38.0, "Syria", "SYR", None, None, 163843, "A", "PCLI")
+
+
+def _strike_and_account(**account) -> list:
+    strike = claim("Air/drone strike", start=0, actor1=SYRIA, actor2=CIVILIANS, source="witnesses", day=WED,
+                   place=IDLIB, fatalities=toll(9))
+    version = dict(start=80, actor1=SYRIA, actor2=HTS, source="SANA", day=WED, place=SYRIA_COUNTRY)
+    return fuse_article(article(), [strike, claim("Armed clash", **{**version, **account})])
+
+
+def test_the_doers_own_version_is_a_claim_on_the_same_event():
+    # "The army said it had struck a camp of HTS": no place of its own, same day, same doer
+    [event] = _strike_and_account()
+    assert event.sub_event_type == "Air/drone strike"  # the rival version never decides the type
+    assert event.actor2 == CIVILIANS
+    assert event.sources == ["witnesses", "SANA"]
+    assert len(event.claims) == 2
+
+
+def test_a_version_with_its_own_place_or_source_or_doer_is_another_event():
+    assert len(_strike_and_account(place=ALEPPO)) == 2
+    assert len(_strike_and_account(source="witnesses")) == 2
+    assert len(_strike_and_account(actor1=MILITIA)) == 2
+    assert len(_strike_and_account(day=WED - dt.timedelta(days=2))) == 2

@@ -74,6 +74,14 @@ def test_aleppo_city_versus_governorate(gaz: Gazetteer) -> None:
     assert gaz.resolve("Aleppo", kind="admin1").feature_code == "ADM1"
 
 
+def test_an_area_is_seated_at_the_main_town_of_its_name(gaz: Gazetteer) -> None:
+    # Magway region: its capital Magway, not the larger Pakokku; Borno has no town of its name.
+    magway = next(p for p in gaz.lookup("Magway") if p.feature_code == "ADM1")
+    assert gaz.seat(magway).name == "Magway"
+    borno = next(p for p in gaz.lookup("Borno") if p.feature_code == "ADM1")
+    assert gaz.seat(borno).name == "Maiduguri"
+
+
 def test_georgia(gaz: Gazetteer) -> None:
     assert gaz.resolve("Georgia").iso3 == "GEO"
     assert gaz.resolve("Georgia", GeoContext(countries=["GE"])).feature_code == "PCLI"

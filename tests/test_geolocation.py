@@ -344,3 +344,52 @@ def test_diagnose_sorts_errors_into_classes(gaz) -> None:
     unknown = Gold(id="y", country="Syria", admin1=("Aleppo",), location="Xqzz Tahtani",
                    latitude=36.6, longitude=37.4)
     assert classify(unknown, idlib, "Shelling hit a village.", gaz).label == "missing"
+
+
+@pytest.mark.parametrize("text, location", [
+    ("On 15 April 2023, police stopped a vehicle in the Baykan district of Siirt and detained 31 migrants.",
+     "Baykan"),
+    ("On 18 April 2023, residents blocked a highway in Akcakale district of Sanliurfa over power cuts.",
+     "Akçakale"),
+    ("On 3 May 2023, Turkish forces shelled Tal Rifaat town in Aleppo countryside. Casualties unknown.",
+     "Tall Rif"),
+])
+def test_the_place_is_the_town_not_the_larger_place_that_holds_it(pipeline, text, location) -> None:
+    # "X district of Y", "X town in Y countryside": Y only says where X is.
+    day = dt.date(2023, 5, 6)
+    event = only(events_on(pipeline, text, day))
+    assert event["location"].startswith(location), event["location"]
+
+
+def test_a_name_that_qualifies_a_thing_is_not_the_place(pipeline) -> None:
+    # "Molotov" (an old name of Perm) names the cocktails, not a town.
+    text = ("On 12 May 2022, unknown arsonists threw Molotov cocktails at the military enlistment office "
+            "in Omsk, setting fire to the building.")
+    event = only(events_on(pipeline, text, dt.date(2022, 5, 13)))
+    assert event["location"] == "Omsk"
+
+
+def test_a_town_with_no_namesake_in_the_countries_named_is_taken(pipeline) -> None:
+    # The report names only Ukraine and Russia, and neither has a Loule or a Pau.
+    for text, iso3 in [
+            ("On 20 February 2022, around 50 people, including citizens from Ukraine, protested in Loule, "
+             "demanding the end of Russian intervention in Ukraine.", "PRT"),
+            ("On 28 February 2022, between 400 and 500 people, including members of Russian and Ukrainian "
+             "communities, demonstrated in Pau. They denounced the Russian military invasion of Ukraine.", "FRA")]:
+        event = only(events_on(pipeline, text, dt.date(2022, 3, 1)))
+        assert event["iso3"] == iso3, (text, event["location"])
+
+
+def test_a_bracketed_district_is_not_chosen_over_the_place_it_holds(pipeline) -> None:
+    # Khairpur Nathan Shah is only "near" (precision 2); Dadu is the district in the brackets.
+    text = ("On 18 June 2022, farmers staged a demonstration at Kolachi Mori near Khairpur Nathan Shah town "
+            "(Dadu, Sindh), to demand irrigation water.")
+    event = only(events_on(pipeline, text, dt.date(2022, 6, 19)))
+    assert event["location"] == "Khairpur Nathan Shah" and event["geo_precision"] == 2
+
+
+def test_a_place_in_an_armed_groups_name_is_not_the_place(pipeline) -> None:
+    text = ("On 14 March 2022, Ukrainian forces fired artillery at the positions of the Luhansk People's "
+            "Militia near Kalinovo, Luhansk. Two men were injured.")
+    event = only(events_on(pipeline, text, dt.date(2022, 3, 15)))
+    assert event["location"] == "Kalynove" and event["geo_precision"] == 2

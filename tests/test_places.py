@@ -374,3 +374,39 @@ def test_a_small_town_named_inside_a_longer_name_is_not_that_town(nlp, gaz) -> N
     found = mentions(nlp, gaz, "On 6 January 2022, 40 people held a vigil in Point Reyes (California).")
     assert "Point" not in {m.span.text for m in found}
     assert {m.place.iso3 for m in found} == {"USA"}
+
+
+def test_two_ambiguous_names_told_together_are_read_near_each_other(nlp, gaz) -> None:
+    # Alone, "Nawa" is a district of Ivory Coast and "Dara" a town in Senegal as much as in Syria;
+    # together they are Nawa and Daraa, 30 km apart in southern Syria.
+    found = mentions(nlp, gaz, "Unknown gunmen shot and injured a soldier in Nawa, near Dara, on Tuesday.")
+    nawa, dara = by_text(found, "Nawa"), by_text(found, "Dara")
+    assert nawa.place.iso3 == dara.place.iso3 == "SYR"
+    assert distance_km(nawa.place.latitude, nawa.place.longitude, dara.place.latitude, dara.place.longitude) < 50
+
+
+def test_a_pair_of_names_far_apart_on_the_ground_is_left_alone(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Shelling hit Tripoli and Zawiya overnight.")
+    assert by_text(found, "Tripoli").place.iso3 == by_text(found, "Zawiya").place.iso3 == "LBY"
+
+
+def test_countryside_names_the_governorate(nlp, gaz) -> None:
+    found = mentions(nlp, gaz, "Unknown gunmen shot and injured a regime soldier in Nawa town in Dara countryside.")
+    assert by_text(found, "Dara countryside").place.feature_code == "ADM1"
+    assert by_text(found, "Nawa").place.iso3 == "SYR"
+
+
+def test_an_armys_demonym_does_not_move_the_town_into_its_country(nlp, gaz) -> None:
+    # "Russian forces" says who fired, not where: Mykolaiv is the Ukrainian city, not
+    # Nikolayev in Rostov oblast, though the report names no other country.
+    found = mentions(nlp, gaz, "On 2 May 2022, Russian forces fired artillery at Mykolaiv. There were no casualties.")
+    assert by_text(found, "Mykolaiv").place.iso3 == "UKR"
+    found = mentions(nlp, gaz, "Russian forces fired artillery and Grad missiles in Donetsk region on Sunday.")
+    assert by_text(found, "Donetsk region").place.iso3 == "UKR"
+
+
+def test_weak_evidence_alone_is_no_full_focus() -> None:
+    from sitrep.gazetteer import GeoContext
+
+    assert GeoContext({"RU": 0.25}).share("RUS") == 0.25
+    assert GeoContext({"RU": 2.0, "UA": 2.0}).share("UKR") == 0.5

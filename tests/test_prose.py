@@ -67,7 +67,7 @@ def test_bundled_texts_and_ids_are_unique(bundled):
 
 
 def test_bundled_split_is_written_down_and_balanced_per_class(bundled):
-    assert {i.split for i in bundled} == {"dev", "test"}
+    assert {i.split for i in bundled} == {"train", "dev", "test"}
     by_class = Counter((i.label, i.split) for i in bundled)
     for label in {i.label for i in bundled}:
         # stratified by assign_splits at first; session 2 grew only the dev half, so test
@@ -119,7 +119,7 @@ def test_assign_splits_does_not_depend_on_file_order():
     (line("x", "A text.", "Grenade", label="Airstrike"), "not an ACLED sub-event type"),
     (line("x", "A text.", "Grenade", event_type="Battles"), "does not fit label"),
     (line("x", "A text.", None, event_type="Battles"), "does not fit label"),
-    (line("x", "A text.", "Grenade", split="train"), "not dev or test"),
+    (line("x", "A text.", "Grenade", split="holdout"), "not train, dev, test"),
     (line("x", "  ", "Grenade"), "empty text"),
     (line("x", "A text.", "Grenade", published="last week"), "not a date"),
     ('{"id": "x", "text": "A text."}', r"missing field\(s\) source"),
@@ -191,10 +191,19 @@ def test_report_scores_the_primary_event_and_no_event_items(tmp_path):
     assert "Excessive force" not in text  # classes absent from the selection are not listed
 
 
+def test_training_passages_are_never_scored(tmp_path):
+    path = write(tmp_path, line("c1", CLASH, "Armed clash", split="train"),
+                 line("c2", CLASH + " Again.", "Armed clash", split="dev"),
+                 line("c3", CLASH + " Once more.", "Armed clash", split="test"))
+    scored = {s: evaluate_prose(path, Options(split=s), pipeline=KeywordPipeline())["summary"]["items"]
+              for s in ("all", "dev", "train")}
+    assert scored == {"all": 2, "dev": 1, "train": 1}
+
+
 def test_unknown_split_is_refused(tmp_path):
     path = write(tmp_path, line("c1", CLASH, "Armed clash"))
-    with pytest.raises(EvalError, match="splits dev, test, all"):
-        evaluate_prose(path, Options(split="train"), pipeline=KeywordPipeline())
+    with pytest.raises(EvalError, match="splits train, dev, test, all"):
+        evaluate_prose(path, Options(split="holdout"), pipeline=KeywordPipeline())
 
 
 # ------------------------------------------------------------------ end to end with the model

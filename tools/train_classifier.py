@@ -4,7 +4,9 @@
     python tools/train_classifier.py [--data ../shared/data] [--out sitrep/extract/data/sub_event_model.npz]
 
 Reads every ACLED export with a sub_event_type column under the data folder, keeps the notes of
-the train split only (sitrep/evaluate/split.py), caps each (file, sub-type) at --cap notes so one
+the train split only (sitrep/evaluate/split.py), adds the news-prose passages of the set's
+``train`` split (data/prose/news_prose.jsonl; each weighted --prose-weight so a few hundred
+passages of news prose are heard beside thousands of notes in ACLED's house style), caps each (file, sub-type) at --cap notes so one
 file's favourite type does not drown the rest, fits a multinomial logistic regression on the
 features of ``learned.features(learned.act_words(...))`` with a fixed seed, prints accuracy and
 macro-F1 on the dev split of each file, and writes vocabulary, weights and biases as an .npz that
@@ -25,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from sitrep.evaluate.acled import read_acled  # noqa: E402
+from sitrep.evaluate.prose import read_prose  # noqa: E402
 from sitrep.evaluate.split import split_of  # noqa: E402
 from sitrep.extract.learned import MODEL_PATH, WORD, SubEventModel, act_words, features  # noqa: E402
 
@@ -55,6 +58,11 @@ def load(data: Path) -> dict[str, list[tuple[str, str, str]]]:
     return out
 
 
+def load_prose() -> list[tuple[str, str, str]]:
+    """(split, text, sub_event_type) of the labelled news-prose passages (no-event ones have no class here)."""
+    return [(i.split, i.text, i.label) for i in read_prose() if i.label and i.split in ("train", "dev")]
+
+
 def common_words(texts: list[str], min_count: int = 3) -> frozenset[str]:
     """Words the notes write in lower case: a capitalised one of these is a word, not a name."""
     counts = Counter(m.group() for t in texts for m in WORD.finditer(t) if m.group().islower())
@@ -71,7 +79,8 @@ def capped(rows: list[tuple[str, str, str]], cap: int, rng: random.Random) -> li
     return out
 
 
-def fit(train: list[tuple[str, str, str]], common: frozenset[str], min_df: int, c: float) -> SubEventModel:
+def fit(train: list[tuple[str, str, str]], common: frozenset[str], min_df: int, c: float,
+        weights: list[float] | None = None) -> SubEventModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -87,7 +96,7 @@ def fit(train: list[tuple[str, str, str]], common: frozenset[str], min_df: int, 
     x = vectorizer.fit_transform(rows)
     labels = [sub for _, _, sub in train]
     clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=SEED)
-    clf.fit(x, labels)
+    clf.fit(x, labels, sample_weight=weights)
     names = list(vectorizer.get_feature_names_out())
     weights = clf.coef_.T.astype(np.float32)  # features x classes
     return SubEventModel(names, weights, clf.intercept_.astype(np.float32), list(clf.classes_), common)
@@ -121,19 +130,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cap", type=int, default=1200, help="most train notes per (file, sub-type)")
     parser.add_argument("--min-df", type=int, default=1, help="a feature must occur in this many notes")
     parser.add_argument("--c", type=float, default=30.0, help="inverse regularisation of the regression")
+    parser.add_argument("--prose-weight", type=float, default=10.0,
+                        help="weight of a news-prose train passage against an ACLED note (0: leave them out)")
     args = parser.parse_args(argv)
     rng = random.Random(SEED)
     by_file = load(args.data)
     train = [r for rows in by_file.values() for r in capped([r for r in rows if r[0] == "train"], args.cap, rng)]
+    prose = load_prose()
+    prose_train = [r for r in prose if r[0] == "train"] if args.prose_weight > 0 else []
     common = common_words([text for _, text, _ in train])
     print(f"train notes: {len(train)}; by type: {dict(Counter(s for _, _, s in train).most_common())}")
-    model = fit(train, common, args.min_df, args.c)
+    print(f"news-prose train passages: {len(prose_train)}, weight {args.prose_weight}")
+    weights = [1.0] * len(train) + [args.prose_weight] * len(prose_train)
+    model = fit(train + prose_train, common, args.min_df, args.c, weights)
     print(f"features: {len(model.index)}, classes: {len(model.labels)}")
     for name, rows in by_file.items():
         acc, macro, n = score(model, [r for r in rows if r[0] == "dev"])
         print(f"dev {name}: accuracy {acc:.3f}, macro-F1 {macro:.3f} (n={n})")
-    save(model, args.out, {"trained_on": list(by_file), "split": "train", "seed": SEED, "cap": args.cap,
-                           "min_df": args.min_df, "c": args.c})
+    acc, macro, n = score(model, [r for r in prose if r[0] == "dev"])
+    print(f"dev news prose (event passages): accuracy {acc:.3f}, macro-F1 {macro:.3f} (n={n})")
+    save(model, args.out, {"trained_on": [*by_file, "data/prose/news_prose.jsonl"], "split": "train",
+                           "seed": SEED, "cap": args.cap, "min_df": args.min_df, "c": args.c,
+                           "prose_weight": args.prose_weight, "prose_passages": len(prose_train)})
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
     return 0
 

@@ -32,7 +32,7 @@ from .runner import Progress, run_cases
 from .scoring import Row
 from .split import fixed_sample, normalise_text
 
-PROSE_SPLITS = ("dev", "test")
+PROSE_SPLITS = ("train", "dev", "test")  # train: for fitting models, never scored as a result
 PROSE_CHOICES = (*PROSE_SPLITS, "all")
 FIELDS = ("id", "text", "source", "published", "label", "event_type", "reason", "split")
 MIN_PER_CLASS, MIN_NO_EVENT = 10, 40
@@ -93,7 +93,7 @@ def _item(line: str, where: str) -> ProseItem:
     if event_type != expected:
         raise EvalError(f"{where}: event_type {event_type!r} does not fit label {label!r} (expected {expected!r})")
     if raw["split"] not in (*PROSE_SPLITS, None):
-        raise EvalError(f"{where}: split {raw['split']!r} is not dev or test")
+        raise EvalError(f"{where}: split {raw['split']!r} is not {', '.join(PROSE_SPLITS)}")
     if not isinstance(raw["text"], str) or not raw["text"].strip():
         raise EvalError(f"{where}: empty text")
     published = parse_date(raw["published"]) if raw["published"] else None
@@ -152,11 +152,11 @@ def _digest(key: str) -> str:
 
 
 def counts_by_split(items: Sequence[ProseItem]) -> list[list[Any]]:
-    """Rows of (class, dev, test, total), the taxonomy's order, no event last."""
+    """Rows of (class, train, dev, test, total), the taxonomy's order, no event last."""
     counts = Counter((i.label, i.split) for i in items)
     labels: list[str | None] = [s.name for s in SUB_EVENT_TYPES] + [None]
-    return [[label or NO_EVENT, counts[(label, "dev")], counts[(label, "test")],
-             counts[(label, "dev")] + counts[(label, "test")]] for label in labels]
+    return [[label or NO_EVENT, *(counts[(label, s)] for s in PROSE_SPLITS),
+             sum(counts[(label, s)] for s in PROSE_SPLITS)] for label in labels]
 
 
 # ------------------------------------------------------------------ evaluating
@@ -165,7 +165,8 @@ def counts_by_split(items: Sequence[ProseItem]) -> list[list[Any]]:
 def select_items(items: Sequence[ProseItem], options: Options) -> list[ProseItem]:
     if options.split not in PROSE_CHOICES:
         raise EvalError(f"the news-prose set has splits {', '.join(PROSE_CHOICES)}, not {options.split!r}")
-    chosen = [i for i in items if options.split == "all" or i.split == options.split]
+    # "all" is every scored item: training passages are never scored
+    chosen = [i for i in items if i.split == options.split or (options.split == "all" and i.split != "train")]
     if options.sample is not None:
         chosen = fixed_sample(chosen, options.sample, options.seed)
     return chosen[:options.limit] if options.limit is not None else chosen
@@ -246,8 +247,8 @@ def _tables(rows: Sequence[Row], items: Sequence[ProseItem], top: int) -> list[d
         confusion_table(rows, "sub_event_type", f"Top {top} sub_event_type confusions (primary event)", top),
         class_table(rows, "event_type", "event_type per class (primary event)"),
         _decided_by_table(rows),
-        {"title": "Items per class and split (of this selection)", "columns": ["class", "dev", "test", "total"],
-         "rows": [r for r in counts_by_split(items) if r[3]]},
+        {"title": "Items per class and split (of this selection)", "columns": ["class", *PROSE_SPLITS, "total"],
+         "rows": [r for r in counts_by_split(items) if r[-1]]},
     ]
 
 
@@ -308,7 +309,7 @@ def render_prose(report: dict[str, Any]) -> str:
 
 def counts_table(items: Sequence[ProseItem]) -> str:
     """Counts per class and split as an aligned text table (for the README and reports)."""
-    return "\n".join(table(["class", "dev", "test", "total"], counts_by_split(items)))
+    return "\n".join(table(["class", *PROSE_SPLITS, "total"], counts_by_split(items)))
 
 
 PROSE_NOTES = [

@@ -17,6 +17,7 @@ Context-only aliases ("the regime", "SNA") need the country and are skipped with
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from ..model import Actor, ActorMention, Span
 
 __all__ = [
     "ActorRegistry",
+    "civil_authority",
     "RegistryError",
     "canonical",
     "get_registry",
@@ -125,7 +127,16 @@ def _case_ok(pattern: tuple[str | None, ...] | None, text: str, tokens: list[_To
     """Do the tokens from index i have the capitals the alias requires?"""
     if pattern is None:
         return True
+    if len(pattern) == 1 and pattern[0] is not None and len(pattern[0]) <= 2 and _shouted(text, tokens, i):
+        return False  # "THE ATTACK IS OVER": a headline in capitals, not the Islamic State
     return all(want is None or want == _raw(text, tokens[i + k]) for k, want in enumerate(pattern))
+
+
+def _shouted(text: str, tokens: list[_Token], i: int) -> bool:
+    """Are the words on both sides of token i written in capitals too?"""
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    return all(len(w) > 1 and w.isalpha() and w.isupper() for w in (_raw(text, tokens[i - 1]), _raw(text, tokens[i + 1])))
 
 
 @lru_cache(maxsize=8192)
@@ -437,7 +448,44 @@ class ActorRegistry:
         hits.sort(key=lambda h: h[0])
         hits = _named_in_brackets(text, tokens, hits)
         hits = _police_told_before(text, tokens, hits)
+        hits = [h for h in hits if not _names_a_place(text, tokens, h)]
+        hits = self._authorities_alone(text, tokens, hits, iso)
         return [_mention(text, tokens, h, offset) for h in hits]
+
+    def _authorities_alone(self, text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]],
+                           iso: str | None) -> list[tuple[int, int, Actor]]:
+        """"The government declared a curfew" names the government; "protesters marched on the
+        government", "police arrested them, authorities said": another actor in the sentence is
+        the party, and the government only its setting. "Syrian government and Russian forces"
+        share the head: the government's forces. Hits in text order."""
+        if not any(civil_authority(h[2]) for h in hits):
+            return hits
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+
+        def sentence(hit: tuple[int, int, Actor]) -> int:
+            return bisect.bisect_right(ends, tokens[hit[0]][1])
+
+        others = {sentence(h) for h in hits if not civil_authority(h[2])}
+        out: list[tuple[int, int, Actor]] = []
+        for k, hit in enumerate(hits):
+            if civil_authority(hit[2]) and _attributive(text, tokens, hit):
+                continue
+            if not civil_authority(hit[2]) or sentence(hit) not in others:
+                out.append(hit)
+            elif (forces := self._forces_beside(text, tokens, hit, hits[k + 1:k + 2], iso)) is not None:
+                out.append((hit[0], hit[1], forces))
+        return out
+
+    def _forces_beside(self, text: str, tokens: list[_Token], hit: tuple[int, int, Actor],
+                       following: list[tuple[int, int, Actor]], iso: str | None) -> Actor | None:
+        """The military of a government joined by "and" to other state forces, else None."""
+        if not following or hit[2].country is None \
+                or not following[0][2].name.startswith(("Military Forces of", "Police Forces of")):
+            return None
+        if text[tokens[hit[1] - 1][2]:tokens[following[0][0]][1]].strip(" ,") not in ("and", "or", ""):
+            return None
+        military = next(t for t in self.templates if t.name == "Military Forces of {the_country}")
+        return self._fill(military, hit[2].country, iso)
 
     def _labelled_militias(self, text: str, tokens: list[_Token], hits: list[tuple[int, int, Actor]],
                            iso: str | None) -> list[tuple[int, int, Actor]]:
@@ -785,6 +833,47 @@ def _police_told_before(text: str, tokens: list[_Token], hits: list[tuple[int, i
     return out
 
 
+# "under Chintalnar police station limits", "near the Zin Chaung police station": a station that
+# locates the event, not police who took part in it
+_STATION_AFTER = re.compile(r"\s+(?:station|post|outpost|camp|headquarters)s?\b(?P<limits>\s+(?:limits?|area|"
+                            r"jurisdiction)\b)?", re.I)
+_STATION_BEFORE = re.compile(r"\b(?:near|under|close to|next to|opposite|behind|beside|in front of|not far from)"
+                             r"\s+(?:the\s+|an?\s+)?(?:[A-Z][\w'’-]*\s+){0,3}$")
+
+
+def _names_a_place(text: str, tokens: list[_Token], hit: tuple[int, int, Actor]) -> bool:
+    """Is this police or army mention part of a landmark that only places the event?"""
+    i, j, actor = hit
+    if actor.inter != 1 or actor.registered and not actor.name.startswith(("Police Forces", "Military Forces")):
+        return False
+    after = _STATION_AFTER.match(text, tokens[j - 1][2])
+    if after is None:
+        return False
+    return after.group("limits") is not None or _STATION_BEFORE.search(text[max(0, tokens[i][1] - 60):tokens[i][1]]) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“])|\n")
+
+
+# "Chikun Local Government Area", "government-held areas", "a government building": the word
+# names a place or a thing, not the government acting
+_THING_AFTER = re.compile(r"\s*-?\s*(?:areas?|councils?|house|houses|buildings?|offices?|compounds?|hospitals?|"
+                          r"schools?|quarters|property|properties|vehicles?|facilit\w+|warehouses?|stores?|"
+                          r"controlled|held|run|owned|backed|aligned|allied|officials?|employees?|workers?|staff|"
+                          r"supporters?|critics?|policy|policies|plans?|decision|spokes\w+|sources?)\b", re.I)
+_THING_BEFORE = re.compile(r"\b(?:local|anti|pro|against|former|opposition)[\s-]+$", re.I)
+
+
+def _attributive(text: str, tokens: list[_Token], hit: tuple[int, int, Actor]) -> bool:
+    start, end = tokens[hit[0]][1], tokens[hit[1] - 1][2]
+    return bool(_THING_AFTER.match(text, end) or _THING_BEFORE.search(text[max(0, start - 20):start]))
+
+
+def civil_authority(actor: Actor | None) -> bool:
+    """A government as such ("Government of Kenya"), not its forces."""
+    return actor is not None and actor.name.startswith(("Government of ", "Unidentified Government"))
+
+
 _BRACKET_OPEN = re.compile(r"\s*\(\s*(?:(?:suspected|presumed|allegedly|likely|reportedly|probably|"
                            r"assumed to be|believed to be)\s+)?(?:the\s+)?$", re.I)
 
@@ -949,7 +1038,20 @@ class _Builder:
 
     def _state_template(self, raw: dict[str, Any]) -> None:
         template = self._template(raw, raw.get("aliases") or [])
-        self._demonym_heads(template, [str(h) for h in raw.get("heads") or []])
+        heads = [str(h) for h in raw.get("heads") or []]
+        self._demonym_heads(template, heads)
+        self._country_heads(template, heads)
+
+    def _country_heads(self, template: _Template, heads: list[str]) -> None:
+        """"Myanmar military", "the armed forces of Russia": a state's forces named after the
+        country itself, before or after the head."""
+        countries = self.reg.countries
+        for iso in countries.demonyms:
+            name = countries.name(iso)
+            for head in heads:
+                self._add(f"{name} {head}", "state", template, iso)
+                for form in (f"{head} of {countries.the_name(iso)}", f"the {head} of {countries.the_name(iso)}"):
+                    self._add(form, "state", template, iso)  # "the" too: "the military" is an alias
 
     def _demonym_heads(self, template: _Template, heads: list[str]) -> None:
         """"Syrian troops", "Kenya's police", "Togolese civilians": the demonym names the country."""

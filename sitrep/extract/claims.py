@@ -17,6 +17,7 @@ from ..model import (
     ActorMention, AnalyzedArticle, Claim, DateInfo, Displacement, PlaceMention, Sentence, Span, TerritorialChange,
 )
 from ..taxonomy import BATTLES, BY_NAME, ERV, PROTESTS, RIOTS, SD, VAC
+from .actors import civil_authority
 from .classify import (CIVILIAN_VICTIMS, PEOPLE_WORDS, Decision, Scene, battles_across_sentences, classify_by_model,
                        classify_sentence, intervened, rioting)
 from .dates import is_historical, resolve_date
@@ -55,9 +56,12 @@ DEFINITE_GROUP = re.compile(r"\W*(?:The|These|Those) (?:assailants|attackers|gun
 # ("the state police detained 101 migrants", "troops were deployed"), never the one acted on.
 STATE_ACTS = frozenset({"Arrests", "Change to group/activity", "Looting/property destruction"})
 # "detained on charges of belonging to IS": the group is what the victims are accused of, not a party
-ACCUSED_TIE = re.compile(r"\b(?:accus\w*|charges?|charged|suspicion|suspected|allegations?|allegedly)\s+"
-                         r"(?:of\s+|with\s+)?(?:having\s+)?(?:belonging|belong|being (?:an? )?members?|membership|"
-                         r"affiliation|links?|ties|dealing|collaborat\w*|cooperat\w*|spying|working)"
+# "accusing them of supporting the PDF", "for allegedly providing support to PDF" too
+ACCUSED_TIE = re.compile(r"\b(?:accus\w*|charges?|charged|suspicion|suspect\w*|allegations?|allegedly)\s+"
+                         r"(?:(?:him|her|them|us|it)\s+)?(?:of\s+|with\s+)?(?:having\s+)?(?:belonging|belong|"
+                         r"being (?:an? )?members?|membership|affiliation|links?|ties|dealing|collaborat\w*|"
+                         r"cooperat\w*|spying|working|(?:providing |giving |lending )?support(?:ing|ed)?|"
+                         r"sympathi\w*|helping|aiding|informing|being (?:an? )?informers?(?: (?:for|of))?|being(?: an?| the)?)"
                          r"(?:\s+(?:to|with|of|in|for))?\s*(?:the\s+)?$", re.I)
 ARMED_REPLY = re.compile(r"\b(returned fire|(?:reacted|responded|retaliated) with (?:\w+ )?(?:gunfire|fire))\b", re.I)
 UNLOCATED_NOT_EVENTS = frozenset({"Change to group/activity"})
@@ -122,6 +126,9 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
         if claim.actor1 is None and claim.actor2 is not None and claim.actor2.inter == 1 and (
                 claim.sub_event_type in STATE_ACTS):
             claim.actor1, claim.actor2 = claim.actor2, None  # the only party named is the state that acted
+        _civil_authorities(ctx, claim)
+        if claim.sub_event_type in ONE_SIDED and not DEFECTION.search(claim.evidence.text):
+            _one_sided(claim)
         claim.actor1 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor1))
         claim.actor2 = _under_operation(ctx, claim, _by_convention(ctx, claim, claim.actor2))
         if _kind(claim) == BATTLES:
@@ -132,6 +139,7 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
         if _displacing(claim) and (claim.actor1 is None or claim.actor1.inter == 7):
             _displaced(ctx, claim)
         if _kind(claim) in (PROTESTS, RIOTS):
+            _group_in_a_crowd(ctx, claim)
             claim.actor1 = _crowd_by_nationality(ctx, claim)
         if claim.actor2 is None and _targets_people(claim, ctx.paragraphs.get(claim.paragraph, "")):
             claim.actor2 = _generic_actor(ctx, "civilians")
@@ -141,6 +149,39 @@ def extract_claims(analyzed: AnalyzedArticle, registry: Any = None, use_model: b
                 ctx.paragraphs.get(claim.paragraph, "")):
             claim.actor2 = claim.actor1  # ACLED names a counter-demonstration as the protest's Actor 2
     return ctx.claims
+
+
+# A group's own move (codebook: force movements, recruitment, security measures, a new base):
+# ACLED names no one it acted on, even where the move was aimed at a foe ("deployed against PKK").
+ONE_SIDED = frozenset({"Change to group/activity", "Headquarters or base established"})
+# ... except a move from one group to another: "defected to the PDF", "surrendered to the army"
+DEFECTION = re.compile(r"\b(?:defect\w*|deserted|surrender\w*|joined|merg\w*|switched sides)\b", re.I)
+
+
+# What a government does itself: security measures, elections, agreements (ACLED's "Government of X")
+GOVERNMENT_ACTS = frozenset({"Change to group/activity", "Other", "Agreement"})
+
+
+def _civil_authorities(ctx: _Context, claim: Claim) -> None:
+    """A government named as the party of any other act stands for its forces: ACLED codes
+    arrests by "the authorities" to the police, and a government is no side of violence."""
+    if claim.sub_event_type in GOVERNMENT_ACTS:
+        if claim.actor1 is None and civil_authority(claim.actor2):  # "... upon the decision of the Polish government"
+            claim.actor1, claim.actor2 = claim.actor2, None
+        return
+    if civil_authority(claim.actor1):
+        police = ctx.registry.find("police", country=claim.actor1.country or ctx.country)
+        claim.actor1 = police[0].actor if police and claim.sub_event_type == "Arrests" else None
+    if civil_authority(claim.actor2):
+        claim.actor2 = None
+    claim.assoc_actor_1 = [a for a in claim.assoc_actor_1 if not civil_authority(a)]
+    claim.assoc_actor_2 = [a for a in claim.assoc_actor_2 if not civil_authority(a)]
+
+
+def _one_sided(claim: Claim) -> None:
+    if claim.actor1 is None:
+        claim.actor1, claim.assoc_actor_1 = claim.actor2, list(claim.assoc_actor_2)
+    claim.actor2, claim.assoc_actor_2 = None, []
 
 
 def _paragraph_texts(analyzed: AnalyzedArticle) -> dict[int, str]:
@@ -470,7 +511,8 @@ def _how_protests_went(ctx: _Context) -> None:
 VICTIM_TYPES = frozenset({"Attack", "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"})
 PEOPLE_HIT = frozenset({"Mob violence", "Arrests"})
 COUNTER_PROTEST = re.compile(r"\bcounter[- ]?(?:demonstrat\w*|protest\w*|rall\w*|march\w*)", re.I)
-STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike"})
+STRIKES = frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Remote explosive/landmine/IED",
+                     "Grenade"})
 
 
 def _targets_people(claim: Claim, paragraph: str) -> bool:
@@ -589,7 +631,8 @@ def _armed_named(ctx: _Context, claim: Claim) -> Any:
     custody = CUSTODY.search(own.text) is not None  # who holds a prisoner answers for his death
     for mention in ctx.analyzed.actors:
         actor = mention.actor
-        if not start <= mention.span.start < end or actor.inter not in ARMED_TYPES or actor in taken:
+        if not start <= mention.span.start < end or actor.inter not in ARMED_TYPES or actor in taken \
+                or civil_authority(actor):
             continue
         if mention.span.start >= own.end and not any(s.start <= mention.span.start < s.end for s in told_after):
             continue  # "TNLA and RCSS fought around the area in January": background after the act
@@ -685,6 +728,19 @@ def _people_displaced(ctx: _Context, claim: Claim, named: list[Any]) -> Any:
 CROWD_NAMES = {6: "protesters", 5: "rioters"}
 
 
+def _group_in_a_crowd(ctx: _Context, claim: Claim) -> None:
+    """"Israeli settlers assaulted a Palestinian" as mob violence: ACLED's Actor 1 of a riot or a
+    protest is always the crowd ("Rioters (Israel)"), and the group it came from is associated."""
+    group = claim.actor1
+    if group is None or group.inter not in (3, 4, 7):
+        return
+    kind = 6 if _kind(claim) == PROTESTS else 5
+    found = ctx.registry.find(CROWD_NAMES[kind], country=group.country or ctx.country)
+    if found:
+        claim.actor1 = found[0].actor
+        claim.assoc_actor_1 = [a for a in [group, *claim.assoc_actor_1] if a.inter != 7]
+
+
 def _crowd_by_nationality(ctx: _Context, claim: Claim) -> Any:
     """A crowd whose nationality the text gives as the subject of its act ("Ukrainians rallied in
     Nicosia", "Senegalese youths marched", "40 British nationals protested") is named after its
@@ -737,9 +793,12 @@ def _event_place(ctx: _Context, sentence: Sentence, places: list[PlaceMention]) 
     located = [p for p in places if p.role in ("location", "origin") and p.place.feature_code != "CONT"]
     if located:
         text = ctx.analyzed.article.text
-        return _at_seat(min(located, key=lambda p: (p.precision, p.role == "origin", _qualifies(text, p, located),
-                                                    _part_or_building(text, p), _clause_depth(ctx.analyzed.doc, p),
-                                                    -len(p.span.text))))
+        inner = [p for p in located if not _holds_another(text, p, located)] or located
+        # A bracketed area or a name that qualifies a thing is never chosen over a place,
+        # even a less precise one ("near Khairpur Nathan Shah town (Dadu, Sindh)").
+        return _at_seat(min(inner, key=lambda p: (_qualifies(text, p, located), _modifier(ctx.analyzed.doc, p),
+                                                  p.precision, p.role == "origin", _part_or_building(text, p),
+                                                  _clause_depth(ctx.analyzed.doc, p), -len(p.span.text))))
     return _at_seat(ctx.place_by_paragraph.get(sentence.paragraph) or ctx.default_place)
 
 
@@ -756,6 +815,84 @@ def _qualifies(text: str, mention: PlaceMention, located: list[PlaceMention]) ->
     return any(other.span.end <= mention.span.start and other.place.iso3 == mention.place.iso3
                and _QUALIFIER_GAP.match(text[other.span.end:mention.span.start]) is not None
                for other in located)
+
+
+# Between a place and the larger place that holds it: "Thiban town in Deir ez Zor", "Baykan
+# district of Siirt", "Rmelan town in Al Hasakeh countryside", "Uspenivka, Zaporizhia region".
+_CONTAINER_GAP = re.compile(r"^(?:\s+(?:town|village|city|district|area|locality|neighbou?rhood|suburb|camp|"
+                            r"municipality|sub-?district|township|region))?(?:\s+(?:in|of)\s+(?:the\s+)?|,\s*)$",
+                            re.I)
+_CONTAINER_KM = 150.0
+
+
+def _holds_another(text: str, mention: PlaceMention, located: list[PlaceMention]) -> bool:
+    """The mention names the larger place right after a place it holds: the smaller one, in
+    the same admin1 and nearby, is where the event is (ACLED codes the town, not its
+    province's capital)."""
+    from ..gazetteer.grid import distance_km
+
+    place = mention.place
+    for other in located:
+        if other is mention or other.span.end > mention.span.start or other.place.iso3 != place.iso3:
+            continue
+        gap = _CONTAINER_GAP.match(text[other.span.end:mention.span.start])
+        if gap is None:
+            continue
+        if gap.group(0).strip() == ",":
+            if other.place.population >= place.population:
+                continue  # "Marte, Dikwa and Ngala" is a list
+        elif not _own_spelling(other):
+            continue  # "City Hall in San Jose": a name read as another place's alternate holds nothing
+        if (other.place.admin1 and other.place.admin1 == place.admin1 and other.place.feature_code not in
+                ("PCLI", "ADM1") and distance_km(other.place.latitude, other.place.longitude, place.latitude,
+                                                  place.longitude) <= _CONTAINER_KM):
+            return True
+    return False
+
+
+def _own_spelling(mention: PlaceMention) -> bool:
+    from ..gazetteer.normalize import normalize
+
+    written = mention.span.text.split()
+    if len(written) > 1 and written[-1].lower() in _PLACE_HEADS:
+        written = written[:-1]  # "Baykan district"
+    return normalize(" ".join(written)) == normalize(mention.place.name)
+
+
+def _place_heads() -> frozenset[str]:
+    from ..gazetteer.context import UNIT_WORDS
+
+    return frozenset({"city", "town", "village", "villages", "district", "districts", "province", "governorate",
+                      "region", "area", "areas", "countryside", "outskirts", "suburb", "suburbs", "border", "state",
+                      "county", "oblast", "municipality", "camp", "strip", "valley", "plain", "plains", "desert",
+                      "front", "township", "commune", "ward", "locality", "sector", "zone", "quarter", "island",
+                      "road", "highway", "river", "mountain", "mountains", "hills", "forest", "neighbourhood",
+                      "neighborhood", "department", "division", "prefecture", "subdistrict", "sub-district",
+                      "axis", "frontline", "side", "port", "airport", "base", "crossing", "checkpoint",
+                      "junction", "bridge", "market", "centre", "center", "station", "territory", "frontlines",
+                      "lines", "badia", "positions", "outskirts", "farms", "fields", "lands", "streets", "coast"}
+                     | {w for w in UNIT_WORDS if " " not in w})
+
+
+_PLACE_HEADS = _place_heads()
+
+
+def _modifier(doc: Any, mention: PlaceMention) -> bool:
+    """The name qualifies a thing rather than a place: "the Khartoum sit-in massacre",
+    "Molotov cocktails", "the Luhansk People's Militia" (not "Aleppo countryside")."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "poss", "nmod") or head.i < span.end or head.lower_ in _PLACE_HEADS:
+        return False
+    if head.pos_ == "NOUN":
+        return True
+    # A proper noun right after the name, in the same phrase ("Luhansk People's Militia"), not
+    # the area of a list or a bracket ("Reno (Nevada)", "Los Angeles - Central").
+    between = doc[span.end:head.i]
+    return head.pos_ == "PROPN" and not any(t.is_punct and t.text not in ("'s", "’s") for t in between)
 
 
 # A neighbourhood ("Colonia Villa Fontana", "the Barrocas neighborhood") or a building named

@@ -285,6 +285,7 @@ VIOLENCE = frozenset({"Armed clash", "Attack", "Mob violence", "Violent demonstr
 DAMAGE = frozenset({"Looting/property destruction", "Mob violence", "Violent demonstration"})  # by whom: a crowd?
 OPEN = frozenset({"Change to group/activity", "Other", "Looting/property destruction"})
 FAMILIES = (DEMONSTRATION, VIOLENCE, DAMAGE, OPEN)
+DEFINED_OTHER = frozenset({"coup", "graves"})  # Other by the codebook's definition, not a family call
 MODEL_TYPES = DEMONSTRATION | VIOLENCE | DAMAGE | OPEN
 REVISE_SHARE = 0.6  # the model overrules a family rule only above this share
 FALLBACK_SHARE = 0.7  # and names an event no rule found only above this one
@@ -619,7 +620,7 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
     prediction = predict(scene, "")
     if prediction is None or prediction.share < REVISE_SHARE or prediction.label == first.sub_event_type:
         return decisions
-    if not _same_family(first.sub_event_type, prediction.label):
+    if not _same_family(first.sub_event_type, prediction.label) or first.rule in DEFINED_OTHER:
         return decisions
     if first.rule.startswith("protest") and prediction.label not in DEMONSTRATION:
         return decisions  # the rules read a demonstration; the model does not make it a clash or an attack

@@ -11,7 +11,8 @@ resolve it. Conventions (ACLED codebook 1.8):
 - Relative expressions with no publication date resolve to event_date None, never a guess.
 - "recently", "in recent weeks" / "days" give a window (date_start, date_end) and
   event_date None, time_precision None: too vague to date an event.
-- Years, "since 2015", "last year", "has long been", "in recent years": background, not an
+- Years, "since 2015", "last year", "has long been", "in recent years" or "months": background
+  (codebook 1.8: a period vaguer than a month is not recorded), not an
   event date: event_date None, time_precision None, a year window when a year is named.
   ``is_historical`` tells the caller a sentence is background.
 
@@ -76,11 +77,11 @@ _DATE = re.compile(
   | (?P<monthrel>\b(?:(?:earlier|later)\s+this\s+month|this\s+month|last\s+month|(?:the\s+)?(?:past|previous)\s+month
         |the\s+last\s+month)\b)
   | (?P<history>\b(?:(?:has|have|had)\s+long\s+been|long\s+been|for\s+(?:many\s+|several\s+|a\s+few\s+)?(?:years|decades)
-        |in\s+recent\s+(?:years|decades)|over\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|\w+\s+)?(?:years|decades)
+        |in\s+recent\s+(?:years|decades|months)|(?:in|over)\s+the\s+(?:past|last)\s+(?:few\s+|several\s+)?months|over\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|\w+\s+)?(?:years|decades)
         |(?:years|decades)\s+ago|(?:founded|established|formed|created)\s+in(?:\s+(?:19|20)\d\d)?|designated\s+(?:as|an?)
         |in\s+the\s+(?:19|20)\d0s|since\s+the\s+(?:start|beginning|outbreak|onset)\s+of|historically
         |formerly|last\s+year|the\s+previous\s+year|a\s+year\s+ago)\b)
-  | (?P<recent>\b(?:in\s+recent\s+(?:days|weeks|months)|(?:in\s+)?(?:the\s+)?(?:past|last)\s+(?:few|several)\s+(?:days|weeks)
+  | (?P<recent>\b(?:in\s+recent\s+(?:days|weeks)|(?:in\s+)?(?:the\s+)?(?:past|last)\s+(?:few|several)\s+(?:days|weeks)
         |recently|recent)\b)
   | (?P<year>(?P<yr_pre>\b(?:since|in|during|from|until|by|of|as\s+early\s+as|as\s+of)\s+(?:(?:early|late|mid)[-\s]+)?)
         (?P<yr>(?:19|20)\d\d)\b(?![-/]\d)|\b(?:earlier\s+)?this\s+year\b)

@@ -22,9 +22,14 @@ MUTUAL = frozenset({"clash", "fight", "fighting", "battle", "firefight", "gunfig
                     "crossfire", "shootout", "confrontation"})  # acts of two sides on each other
 # Civilians named as killed or hurt ("1 civilian was killed", "three people were wounded"):
 # what makes civilians a strike's Actor 2 (codebook 1.5: damage to civilian objects alone does not).
-CIVILIANS_HURT = re.compile(r"\b(?:civilians?|(?:a |an |one |two |three |\d+ )?(?:(?:\d+-year-old )?(?:wom[ae]n|m[ae]n|"
-                            r"child(?:ren)?|girls?|boys?|persons?|people|residents?|villagers?)))\s+"
-                            r"(?:was |were |had been )?(?:killed|injured|wounded|died|hurt)\b", re.I)
+_PEOPLE = (r"(?:civilians?|(?:a |an |one |two |three |\d+ )?(?:(?:\d+[- ]years?[- ]old )?(?:wom[ae]n|m[ae]n|"
+           r"child(?:ren)?|girls?|boys?|persons?|people|residents?|villagers?)))")
+# "three people were killed", "2 civilians got wounded", "killing 1 child", "wounding a 15 year-old girl"
+CIVILIANS_HURT = re.compile(rf"\b{_PEOPLE}\s+(?:was |were |had been |got |were left |was left )?"
+                            rf"(?:killed|injured|wounded|died|hurt)\b|"
+                            rf"\b(?:killing|injuring|wounding|maiming|hurting|killed|injured|wounded|maimed)\s+(?:at least |another |\w+ other )?{_PEOPLE}",
+                            re.I)
+LABEL_WORDS = 8  # tokens of the longest note label, "Non-violent transfer of territory:", and some
 HOST_VERBS = frozenset({"launch", "carry", "conduct", "stage", "mount", "wage", "begin", "start", "continue",
                         "lead", "claim", "intensify", "step", "unleash", "fire"})
 
@@ -52,7 +57,9 @@ def mention_root(doc: Any, mention: ActorMention) -> Any:
 PEOPLE_OF = frozenset({"member", "fighter", "militant", "element", "bomber", "mercenary", "gunman", "cadre",
                        "operative", "combatant", "trafficker", "supporter", "commander", "leader", "unit",
                        "squad", "cell", "detachment", "militiaman", "gunmen", "militiamen", "man", "men",
-                       "force"})  # "the combined force of KIA and Katha PDF"
+                       "force", "command", "division", "brigade", "battalion", "regiment", "contingent", "patrol",
+                       "convoy", "team"})  # "the combined force of KIA and Katha PDF", "the Coast Guard Command of
+                                           # the Turkish army"
 
 
 def _group_of(root: Any) -> Any:
@@ -62,7 +69,7 @@ def _group_of(root: Any) -> Any:
         if not (root.dep_ == "pobj" and prep.lower_ in ("of", "from") and prep.head is not prep):
             break
         owner = prep.head
-        if owner.pos_ != "NOUN" or owner.lemma_.lower() not in PEOPLE_OF:
+        if owner.pos_ not in ("NOUN", "PROPN") or owner.lemma_.lower() not in PEOPLE_OF:
             break
         root = owner
     return root
@@ -149,15 +156,19 @@ def _host_verb(trigger_head: Any) -> Any:
 def _past_label(trigger_head: Any) -> Any:
     """"Looting: militants seized ...", "Property destruction: the military burned ...": a label
     before a colon names the act its sentence's verb tells, so roles are read around that verb."""
-    doc = trigger_head.doc
-    after = trigger_head.i + 1
-    if after >= len(doc) or doc[after].text != ":" or trigger_head.i - trigger_head.sent.start > 2:
-        return trigger_head  # a label opens its sentence: "Looting:", "Property destruction:"
-    if trigger_head.head is not trigger_head and trigger_head.head.pos_ in ("VERB", "AUX"):
+    doc, sent = trigger_head.doc, trigger_head.sent
+    # a label opens its sentence and ends at a colon within its first words: "Looting:",
+    # "Non-violent activity:", "Movement of forces:"
+    colon = next((t.i for t in doc[sent.start:min(sent.end, sent.start + LABEL_WORDS + 1)] if t.text == ":"), None)
+    if colon is None or not sent.start <= trigger_head.i < colon:
+        return trigger_head
+    if trigger_head.head is not trigger_head and trigger_head.head.pos_ in ("VERB", "AUX") \
+            and trigger_head.head.i > colon:
         return trigger_head.head  # "Looting" hangs from the verb: "Looting: ... militants seized ..."
-    end = trigger_head.sent.end  # the label heads the sentence: the verb of the phrase after it
-    return next((t for t in doc[after + 1:end] if t.pos_ == "VERB" and t.dep_ in ("acl", "relcl", "conj", "ccomp",
-                                                                                 "parataxis")), trigger_head)
+    # the label heads the sentence: the verb of the phrase after it
+    return next((t for t in doc[colon + 1:sent.end] if t.pos_ == "VERB" and t.dep_ in ("ROOT", "acl", "relcl", "conj",
+                                                                                     "ccomp", "parataxis")),
+                trigger_head)
 
 
 def _near(trigger_head: Any) -> set:

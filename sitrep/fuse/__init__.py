@@ -41,6 +41,9 @@ def _actors(claims: Iterable[Claim]) -> set[Actor]:
 def _compatible(group: list[Claim], claim: Claim) -> bool:
     if _destruction_in_attack(group, claim):
         return True
+    if _competing_account(group, claim):
+        claim.decided_by += ACCOUNT
+        return True
     first = group[0]
     if _event_type(first) != _event_type(claim) and {_event_type(first), _event_type(claim)} != {PROTESTS, RIOTS} \
             and not _arrest_at_protest(group, claim):
@@ -58,6 +61,27 @@ def _compatible(group: list[Claim], claim: Claim) -> bool:
 
 
 VIOLENT = frozenset({BATTLES, "Explosions/Remote violence", "Violence against civilians"})
+ACCOUNT = "+account"  # marks a claim that tells another source's version of an event already told
+
+
+def _competing_account(group: list[Claim], claim: Claim) -> bool:
+    """"The military said it had struck a training camp of the PDF", right after witnesses told of
+    the same jet bombing a village: the doer's own version of that act, with its own type and
+    target, not a second event. It names no place of its own beyond the country, the same day,
+    the same registered doer, in the same paragraph, and another source."""
+    if _event_type(claim) not in VIOLENT or not all(_event_type(c) in VIOLENT for c in group):
+        return False
+    if claim.source is None or claim.source in {c.source for c in group} or claim.distinct:
+        return False
+    doer = claim.actor1
+    if doer is None or not doer.registered or doer != group[0].actor1:
+        return False
+    own_place = claim.place is not None and claim.place.place.feature_code not in COUNTRY_CODES
+    return (not own_place and any(c.paragraph == claim.paragraph for c in group)
+            and claim.date.event_date is not None and claim.date.event_date == group[0].date.event_date)
+
+
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
 
 
 def _destruction_in_attack(group: list[Claim], claim: Claim) -> bool:
@@ -126,7 +150,8 @@ def _deciding(claims: list[Claim]) -> Claim:
     protests = [c for c in claims if _event_type(c) in (PROTESTS, RIOTS)]
     if protests:
         return min(protests, key=lambda c: RANK[c.sub_event_type])
-    return min(claims, key=lambda c: RANK[c.sub_event_type])
+    told = [c for c in claims if not c.decided_by.endswith(ACCOUNT)] or claims  # a rival version never decides
+    return min(told, key=lambda c: RANK[c.sub_event_type])
 
 
 def _event(article: Article, claims: list[Claim]) -> Event:
@@ -167,7 +192,8 @@ def _main_actors(top: Claim, claims: list[Claim]) -> tuple[Actor | None, Actor |
     agents = Counter(c.actor1 for c in claims if c.actor1 is not None)
     actor1 = top.actor1 or (agents.most_common(1)[0][0] if agents else None)
     # rioters may face rioters, gangs rival gangs; any other actor is not its own target
-    targets = [c.actor2 for c in sorted(claims, key=lambda c: RANK[c.sub_event_type])
+    told = [c for c in claims if not c.decided_by.endswith(ACCOUNT)] or claims  # a rival version names no target
+    targets = [c.actor2 for c in sorted(told, key=lambda c: RANK[c.sub_event_type])
                if c.actor2 is not None and (c.actor2 != actor1 or _crowd_on_crowd(c))]
     if not targets and BY_NAME[top.sub_event_type].event_type == BATTLES:
         targets = [a for a in agents if a != actor1]

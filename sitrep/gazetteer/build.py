@@ -267,7 +267,7 @@ def admin1_rows(cities: list[PlaceRow], first_id: int, subdivisions: Subdivision
         old_names[(cc, new)].add(old)
     rows = []
     for n, ((cc, name), members) in enumerate(sorted(groups.items())):
-        seat = max(members, key=lambda c: c.population)
+        seat = _admin1_seat(name, members)
         names = {name: CANONICAL}
         names.update({orig: ALIAS for orig in originals.get((cc, name), ())})
         names.update({short: ALIAS for short in short_forms(name)})
@@ -285,6 +285,20 @@ def admin1_rows(cities: list[PlaceRow], first_id: int, subdivisions: Subdivision
                              "A", "ADM1", sum(c.population for c in members),
                              "GeoNames", seat.id, names))
     return rows
+
+
+_NAMESAKE_SEAT_SHARE = 0.25
+
+
+def _admin1_seat(name: str, members: list[PlaceRow]) -> PlaceRow:
+    """The town an admin1 area's events are coded at: the town it is named after when that is
+    a main town (Magway region's capital Magway, not the larger Pakokku), else the most
+    populous. cities500 carries no capital flag below the national level."""
+    largest = max(members, key=lambda c: c.population)
+    key = normalize(name)
+    namesakes = [c for c in members if normalize(c.name) == key
+                 and c.population >= _NAMESAKE_SEAT_SHARE * largest.population]
+    return max(namesakes, key=lambda c: c.population) if namesakes else largest
 
 
 # Administrative words GeoNames' and rg's names carry that news leaves out

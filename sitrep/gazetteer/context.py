@@ -42,11 +42,12 @@ class GeoContext:
             self.countries[iso3] = self.countries.get(iso3, 0.0) + weight
 
     def share(self, iso3: str | None) -> float:
-        """The country's fraction of all country weight (0 when unknown)."""
+        """The country's fraction of all country weight (0 when unknown), counted out of at
+        least one full mention: weak evidence alone ("Russian forces") is no full focus."""
         total = sum(self.countries.values())
         if not iso3 or total <= 0:
             return 0.0
-        return self.countries.get(iso3, 0.0) / total
+        return self.countries.get(iso3, 0.0) / max(total, 1.0)
 
     def admin1_keys(self) -> set[str]:
         """Normalised stated areas, with the names records use for them ("Idlib" -> "idleb")."""

@@ -37,6 +37,7 @@ _SUFFIXES: dict[str, str | None] = {
     "province": "admin1", "governorate": "admin1", "region": "admin1", "oblast": "admin1",
     "state": "admin1", "district": None, "city": "populated", "airport": "spot",
     "airbase": "spot", "camp": "spot", "crossing": "spot",
+    "countryside": "admin1",  # "in Dara countryside": the governorate (Syria, Iraq), not the town
 }
 _BORDER_WORDS = {"border", "borders", "frontier"}
 _LOCATIVE = {"in", "near", "of", "at", "to", "from", "toward", "towards", "into", "on", "outside",
@@ -89,6 +90,7 @@ class _Resolved:
     place: Place
     confidence: float
     one_country: bool = False  # every place of this name is in one country
+    countries: frozenset[str] = frozenset()  # ISO3 of every place of this name
 
 
 # ---------------------------------------------------------------- entry point
@@ -106,6 +108,7 @@ def find_place_mentions(doc: Any, gazetteer: Gazetteer | None = None) -> list[Pl
     context = _first_context(doc, candidates, demonyms, gaz, qualifiers)
     first = _resolve_all(doc, candidates, gaz, context, qualifiers, {})
     context, owners = _second_context(context, first)
+    _add_close_pairs(doc, gaz, context, first, owners)
     results = _resolve_all(doc, candidates, gaz, context, qualifiers, owners)
     resolved = [r for r in results if _accept(r, context, _t(doc)) or _embedded(doc, r, context)]
     resolved = _drop_far_subplaces(doc, resolved)
@@ -489,6 +492,17 @@ def _demonym_mentions(doc: Any, gaz: Gazetteer, cands: list[_Candidate]) -> list
 
 
 _ORG_DEMONYM = 0.6
+# "Russian forces shelled Mykolaiv": the demonym says who acted, and armies act abroad; it
+# points at its country far less than a name or a demonym of people or places does.
+_ARMED_DEMONYM = 0.25
+_ARMED_NOUNS = re.compile(r"^[\s-]*(?:(?:-?led|-?backed|military|army|air|naval|security|armed|special|"
+                          r"regular|government|regime|occupation|occupying)\s+)*(?:forces?|troops?|soldiers?|army|"
+                          r"military|jets?|warplanes?|aircraft|drones?|missiles?|rockets?|artillery|"
+                          r"helicopters?|tanks?|navy|coalition|airstrikes?|air\s*strikes?|shelling|units?)\b", re.I)
+
+
+def _armed_after(text: str, mention: PlaceMention) -> bool:
+    return _ARMED_NOUNS.match(text[mention.span.end:mention.span.end + 40]) is not None
 
 
 def _demonym_at(doc: Any, i: int, gaz: Gazetteer) -> tuple[int, Place | None]:
@@ -670,7 +684,7 @@ def _first_context(doc: Any, cands: list[_Candidate], demonyms: list[PlaceMentio
     ctx = GeoContext(unit_word_countries(_t(doc)))
     for m in demonyms:
         if m.confidence > _ORG_DEMONYM:
-            ctx.add_country(m.place.iso3 or "", 1.0)
+            ctx.add_country(m.place.iso3 or "", _ARMED_DEMONYM if _armed_after(_t(doc), m) else 1.0)
     for ent in _ents(doc):  # demonyms inside organisation names count too
         if ent.label_ == "NORP" and not any(m.span.start == ent.start_char for m in demonyms):
             country = gaz.country_from_adjective(ent.text)
@@ -714,6 +728,44 @@ def _second_context(ctx: GeoContext, first: list[_Resolved]) -> tuple[GeoContext
     return out, owners
 
 
+_PAIR_CHARS = 80  # names this close in the text ...
+_PAIR_KM = 50.0  # ... whose readings lie this close on the ground
+_PAIR_READINGS = 8
+
+
+def _add_close_pairs(doc: Any, gaz: Gazetteer, ctx: GeoContext, first: list[_Resolved],
+                     owners: dict[int, Place]) -> None:
+    """Two names told together that the first pass could not place with confidence, each
+    ambiguous alone, are read as the pair of places near each other: "Nawa town in Dara
+    countryside" is Syria's Nawa and Daraa, not Nawa in Ivory Coast and Dara in Senegal. The
+    pair joins the context like a confident reading (countries and places to be near)."""
+    kept = sorted((r for r in first if r.cand.cued or r.cand.label in PLACE_LABELS), key=lambda r: r.cand.char_start)
+    for a, b in zip(kept, kept[1:]):
+        if (min(a.confidence, b.confidence) >= 0.7 or id(a.cand) in owners or id(b.cand) in owners
+                or b.cand.char_start - a.cand.char_end > _PAIR_CHARS):
+            continue
+        pair = _closest_readings(gaz, ctx, _name(doc, a.cand), _name(doc, b.cand))
+        if pair is None:
+            continue
+        for r, place in zip((a, b), pair):
+            ctx.places.append(place)
+            ctx.add_country(place.iso3 or "", _OWN_WEIGHT)
+            owners[id(r.cand)] = place
+
+
+def _closest_readings(gaz: Gazetteer, ctx: GeoContext, first: str, second: str) -> tuple[Place, Place] | None:
+    def readings(name: str) -> list[Place]:
+        return [p for p, _ in gaz.rank(name, ctx)[:_PAIR_READINGS] if p.feature_code not in ("PCLI", "CONT")]
+
+    best, best_km = None, _PAIR_KM
+    for p in readings(first):
+        for q in readings(second):
+            km = distance_km(p.latitude, p.longitude, q.latitude, q.longitude)
+            if p.iso3 == q.iso3 and p != q and km <= best_km:
+                best, best_km = (p, q), km
+    return best
+
+
 def _sole_states(first: list[_Resolved], stated: list[str]) -> list[str]:
     """The admin1 area an article names as the only one of its country is a stated area
     for its towns (a Fulton County in a text whose one state is Illinois is not
@@ -744,7 +796,8 @@ def _resolve_all(doc: Any, cands: list[_Candidate], gaz: Gazetteer, ctx: GeoCont
         area = qualifiers.get(id(c))
         text = _name(doc, c)
         own = readings.get(normalize(text), [])
-        single = len({p.iso3 for p in gaz.lookup(text)}) < 2
+        countries = frozenset(p.iso3 or "" for p in gaz.lookup(text))
+        single = len(countries) < 2
         if single:
             own = []  # known in one country only: its reading may count for itself
         local = _local_context(ctx, area, own)
@@ -755,7 +808,7 @@ def _resolve_all(doc: Any, cands: list[_Candidate], gaz: Gazetteer, ctx: GeoCont
         else:
             place, conf = gaz.resolve_with_confidence(text, local, kind=c.kind)
         if place is not None:
-            out.append(_Resolved(c, place, conf, single))
+            out.append(_Resolved(c, place, conf, single, countries))
     return out
 
 
@@ -838,17 +891,34 @@ def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
     plausible = _plausible(r.place, ctx)
     # A town of some size known in one country only is taken even in an article about
     # another ("citizens gathered in Cetinje in support of Ukraine").
-    town = (r.one_country and own_spelling and r.place.population >= _ONE_COUNTRY_TOWN
-            and r.confidence >= 0.8)
+    # So is one whose namesakes all lie outside the article's countries ("protested in Loule
+    # against the invasion of Ukraine": no Loule in Ukraine or Russia).
+    town = ((r.one_country or not _namesake_in_focus(r, ctx)) and own_spelling
+            and r.place.population >= _ONE_COUNTRY_TOWN and r.confidence >= 0.8)
     if r.cand.label in PLACE_LABELS:
         return (plausible or r.place.population >= 100_000 or r.place.feature_code in ("PCLI", "ADM1")
                 or (town and r.cand.cued) or _only_lead(r, ctx))
     # "protested in Briceni": every Briceni is in Moldova; taken unless the article
     # clearly is about another country.
     unfocused = not ctx.countries or max(ctx.share(c) for c in ctx.countries) < 0.5
-    return (r.cand.cued and (plausible or (r.one_country and own_spelling and unfocused) or town
+    # A city of some size after a cue is the city even where spaCy took it for a person
+    # ("fired artillery at Mykolaiv" in a report that names only the Russian forces).
+    city = (r.place.feature_code.startswith("PPL") and r.place.population >= _CUED_CITY and r.confidence >= 0.8
+            and not _namesake_in_focus(r, ctx))
+    return (r.cand.cued and (plausible or (r.one_country and own_spelling and unfocused) or town or city
                              or _only_lead(r, ctx))) or _named_area(doc_text, r) or _focus_city(r, ctx) or (
         own_spelling and _well_known(r))
+
+
+_CUED_CITY = 100_000
+
+
+def _namesake_in_focus(r: _Resolved, ctx: GeoContext) -> bool:
+    """Another place of the name lies in a country the article is mainly about."""
+    return any(ctx.share(iso3) >= _FOCUS_SHARE for iso3 in r.countries if iso3 != r.place.iso3)
+
+
+_FOCUS_SHARE = 0.5
 
 
 _WELL_KNOWN = 1_000_000
