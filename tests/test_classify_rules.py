@@ -393,3 +393,26 @@ def test_a_capture_dated_years_back_describes_the_place(pipeline):
     text = ("On 4 March 2022, a tractor hit a landmine in the Agdam region in territory that was captured during "
             "the 2020 war.")
     assert types(pipeline, text)[:1] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the target's words say armed or civilian (codebook 1.3, 1.5)
+    ("On 4 March 2022, gunmen in a civilian car opened fire on the vehicle of a rebel commander near Al Bab.",
+     "Armed clash"),
+    ("On 4 March 2022, members of a Kaduna militia attacked a local defence militia on patrol in Manini.",
+     "Armed clash"),
+    ("On 4 March 2022, gunmen ambushed a bus carrying off-duty soldiers near Agadez.", "Attack"),
+])
+def test_who_was_hit_named_in_the_object(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # the crowd preventing others, or dispersing of itself, is no intervention against it
+    "On 4 March 2022, a group of parents locked a school in Ladysmith and prevented teachers from entering it "
+    "in a demonstration to demand more teachers.",
+    "On 4 March 2022, residents staged a demonstration on the highway in Akcakale against power cuts. The group "
+    "later dispersed peacefully.",
+])
+def test_the_crowds_own_acts_are_no_intervention(pipeline, text):
+    assert types(pipeline, text)[:1] == ["Peaceful protest"]

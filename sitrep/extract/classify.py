@@ -156,13 +156,16 @@ CIVILIAN_VICTIMS = re.compile(r"\b(civilians?|villagers?|residents?|people|child
                               r"man|woman|boy|girl|child|teachers?|leaders?|drivers?|merchants?|workers?|"
                               r"labou?rers?|shepherds?|herders?|fishermen|vendors?|shopkeepers?|journalists?)\b", re.I)
 ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|police(?:m[ae]n)?|servicem[ae]n|gunmen|"
+                           r"commanders?|militias?|militiam[ae]n|"
                            r"separatists?|jihadists?|guerrill(?:a|as|eros?)|insurgent commanders?|"
                            r"insurgents?|militiamen|combatants?|(?:police|army|military|security|intelligence|border|"
                            r"prison)\s+(?:officers?|personnel|guards?)|drug (?:dealers?|traffickers?)|"
                            r"(?:drug )?traffickers?|gang members?|gangsters?|cartel members?|auxiliar(?:y|ies)|"
                            r"(?:division|brigade|battalion|regiment|corps|militia) members?|"
                            r"members? of (?:a |an |the )?(?:(?:rival|drug[- ]trafficking|criminal|armed|islamist|jihadist|"
-                           r"rebel|communal|ethnic) )*(?:group|gang|cartel|militia))\b", re.I)
+                           r"rebel|communal|ethnic) )+group|"
+                           r"members? of (?:a |an |the )?(?:[\w-]+ ){0,3}(?:gang|cartel|militia|brigade|battalion|division|"
+                           r"army|forces))\b", re.I)
 ARMED_VICTIM_TOLD = re.compile(r"\b(?:victims?|target of the (?:attack|shooting)) (?:is|was|were|are) "
                                r"(?:(?:identified|recogni[sz]ed|named|described|reported) as |said to be )?"
                                r"(?:a |an |the )?(?:alleged |suspected |known )?"
@@ -949,6 +952,8 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
     head = trigger.head(span.doc)
     roles = assign_roles(span.doc, head, actors, victims)
     if trigger.kind == INTERVENTION:
+        if not intervened(span):
+            return None  # "the group later dispersed peacefully": the crowd's own act, no force met it
         # Only meaningful after a protest: claims.py drops it when none was told.
         return _make("Protest with intervention", "intervention-on-protest", _protest_roles(roles, scene), trigger, span)
     if trigger.kind == TERRITORY:
@@ -1119,9 +1124,11 @@ def _and_killed(head: Any) -> bool:
 def _ambushed_civilians(span: Any, head: Any, roles: Roles, fatal: Any) -> bool:
     """Who an ambush hit: a convoy of aid workers, traders or passengers is unarmed; a patrol,
     a military convoy or any armed actor named as the target makes it a clash."""
+    hit = " ".join(_phrase(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass"))
+    if OFF_DUTY.search(hit) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", hit)):
+        return True  # "vehicles carrying off-duty soldiers": civilians (codebook 1.5)
     if roles.actor2 is not None and roles.actor2.inter != 7:
         return False
-    hit = " ".join(t.text for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
     hit = f"{hit} {getattr(fatal, 'victims', None) or ''}" if fatal is not None else hit
     if not hit.strip() or ARMED_VICTIMS.search(hit) or ARMED_UNITS.search(hit):
         return False
@@ -1443,6 +1450,11 @@ def intervened(span: Any) -> bool:
         if any(c.dep_ == "neg" for c in verb.children) or _told_as_cause(verb):
             continue  # "the insurers have not intervened", "after being beaten by classmates"
         doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if doer is None and verb.dep_ == "conj":  # "parents locked the school and prevented teachers ..."
+            doer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if doer is not None and doer.lemma_.lower() in PARTS | {"group"}:  # "a group of parents"
+            doer = next((p for prep in doer.children if prep.lower_ == "of" for p in prep.children
+                         if p.dep_ == "pobj"), doer)
         if doer is not None and (doer.lemma_.lower() in OCCUPIERS | PROTESTERS or (
                 doer.lower_ in ("they", "we") and verb.lemma_.lower() == "disperse"
                 and not any(c.dep_ == "dobj" for c in verb.children))):
@@ -1645,6 +1657,11 @@ def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -
             and not ARMED_VICTIMS.search(OFF_DUTY.sub("", after)):
         roles.actor2 = None  # "shot a student ... after accusing him of supporting OLF": the student is the victim
         return True
+    hit = OFF_DUTY.sub("", _hit_words(head))
+    if roles.actor2 is not None and roles.actor2.inter == 7 and (ARMED_VICTIMS.search(hit) or ARMED_TARGETS.search(hit)) \
+            and not CIVILIAN_VICTIMS.search(hit):
+        roles.actor2 = None  # "opened fire on the vehicle of a commander": the words say whom, not a stray "civilian"
+        return False
     if roles.actor2 is not None:
         return roles.actor2.inter == 7
     if not victims:
@@ -1664,7 +1681,12 @@ def _hit_words(head: Any) -> str:
         hit += [p for v in verbs for prep in v.children if prep.dep_ == "prep" and prep.lower_ in FIRE_PREPS
                 for p in prep.children if p.dep_ == "pobj" and _fired_on(prep, p) and _someone(p)]
         hit = [t for t in hit if t.lower_ not in ("fire", "shots", "bullets", "rounds")] or hit
-    return " ".join(t.text for c in hit for t in c.subtree if t.lower_ not in ("fire",))
+    return " ".join(_phrase(c) for c in hit)
+
+
+def _phrase(token: Any) -> str:
+    """A word's phrase as written ("off-duty soldiers", not "off - duty soldiers")."""
+    return token.doc[token.left_edge.i:token.right_edge.i + 1].text
 
 
 def _plain_or_armed_person(victims: str) -> bool:
