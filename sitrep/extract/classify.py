@@ -229,6 +229,10 @@ ASSAULT_LEMMAS = frozenset({"attack", "assault", "raid", "storm", "ambush"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                     "nov", "dec"})
+CROWD_TOLD = re.compile(r"\b(mobs?|crowds?|group of|groups|residents|villagers|locals|youths|people|supporters|"
+                        r"students|workers|rioters|vigilant\w*|lynch\w*|angry|dozens|hundreds|community|members|"
+                        r"cadres|activists|several|numerous|many|(?:[3-9]|\d\d+)(?:\s*-\s*\d+)? (?:men|persons|individuals))\b",
+                        re.I)  # three or more people (codebook 1.1: a crowd)
 ROCKET_SYSTEMS = frozenset({"grad", "tochka", "tochka-u", "iskander", "kalibr", "uragan", "smerch", "himars", "katyusha",
                             "qassam", "onyx"})
 ACCUSING = frozenset({"accuse", "charge", "suspect", "sentence", "convict", "jail", "prosecute", "punish", "indict"})
@@ -650,6 +654,9 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
     if prediction.label == "Violent demonstration" and first.sub_event_type in DEMONSTRATION \
             and not _violence_told(scene.context or ""):
         return decisions  # nothing in the text says the demonstrators used violence
+    if prediction.label == "Mob violence" and first.sub_event_type in ("Attack", "Armed clash") \
+            and not CROWD_TOLD.search(scene.context or ""):
+        return decisions  # "two men set fire to a woman": no crowd or mob is told (codebook: rioters, mobs)
     if prediction.label == "Mob violence" and first.sub_event_type in ("Attack", "Armed clash") \
             and ARMED_ATTACKERS.search(scene.context or ""):
         return decisions  # "heavily-armed men attacked mourners": an organised armed group, not a mob
