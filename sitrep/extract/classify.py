@@ -200,6 +200,11 @@ CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "m
                          "student", "worker", "group", "cadre", "activist", "relative", "family", "neighbour",
                          "neighbor", "trader", "farmer", "herder", "merchant", "vendor", "motorist", "pedestrian",
                          "passer-by", "passerby", "bystander", "shopkeeper", "driver", "parent"})
+# a mob is a crowd the text names (codebook: Mob violence), not two men
+CROWD_TOLD = re.compile(r"\b(mobs?|crowds?|villagers|residents|rioters|youths|locals|people|group of|groups|hundreds|"
+                        r"dozens|scores|supporters|neighbou?rs|relatives|mourners|worshippers|students|workers|"
+                        r"vigilant\w*|lynch\w*|angry|community|members|cadres|activists|several|numerous|many|"
+                        r"(?:[3-9]|\d\d+)(?:\s*-\s*\d+)? (?:men|persons|individuals))\b", re.I)  # three or more
 PARTS = frozenset({"section", "number", "band", "handful", "dozen", "dozens", "hundreds", "scores", "some", "part"})
 OCCUPIERS = CROWD_NOUNS | {"citizen", "protester", "demonstrator", "activist", "inhabitant", "household"}
 DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed",
@@ -229,10 +234,6 @@ ASSAULT_LEMMAS = frozenset({"attack", "assault", "raid", "storm", "ambush"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                     "nov", "dec"})
-CROWD_TOLD = re.compile(r"\b(mobs?|crowds?|group of|groups|residents|villagers|locals|youths|people|supporters|"
-                        r"students|workers|rioters|vigilant\w*|lynch\w*|angry|dozens|hundreds|community|members|"
-                        r"cadres|activists|several|numerous|many|(?:[3-9]|\d\d+)(?:\s*-\s*\d+)? (?:men|persons|individuals))\b",
-                        re.I)  # three or more people (codebook 1.1: a crowd)
 ROCKET_SYSTEMS = frozenset({"grad", "tochka", "tochka-u", "iskander", "kalibr", "uragan", "smerch", "himars", "katyusha",
                             "qassam", "onyx"})
 ACCUSING = frozenset({"accuse", "charge", "suspect", "sentence", "convict", "jail", "prosecute", "punish", "indict"})
@@ -655,11 +656,8 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
             and not _violence_told(scene.context or ""):
         return decisions  # nothing in the text says the demonstrators used violence
     if prediction.label == "Mob violence" and first.sub_event_type in ("Attack", "Armed clash") \
-            and not CROWD_TOLD.search(scene.context or ""):
-        return decisions  # "two men set fire to a woman": no crowd or mob is told (codebook: rioters, mobs)
-    if prediction.label == "Mob violence" and first.sub_event_type in ("Attack", "Armed clash") \
-            and ARMED_ATTACKERS.search(scene.context or ""):
-        return decisions  # "heavily-armed men attacked mourners": an organised armed group, not a mob
+            and (ARMED_ATTACKERS.search(scene.context or "") or not CROWD_TOLD.search(scene.context or "")):
+        return decisions  # "heavily-armed men attacked mourners", "two men set fire to a woman": no mob
     if prediction.label == "Attack" and ARMED_VICTIM_TOLD.search(scene.context or ""):
         return decisions  # "the victim was a drug dealer": the text says who the victim was
     _retype(first, prediction.label, scene)
