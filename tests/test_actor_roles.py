@@ -72,6 +72,23 @@ def test_new_allies_fight_for_their_side(registry):
         "Military Forces of Myanmar"
 
 
+@pytest.mark.parametrize("text, abbr", [
+    ("In Kin Pun village, the KPRF attacked a military convoy with mines.", "KPRF"),
+    ("The TYDA ambushed two trucks. Later the TYDA also burned a bridge.", "TYDA"),
+])
+def test_an_unknown_abbreviation_that_attacks_is_an_armed_group(registry, text, abbr):
+    got = [(m.span.text, m.actor.name, m.actor.inter) for m in registry.find(text, "MM")]
+    assert (abbr, abbr, 3) in got
+
+
+@pytest.mark.parametrize("text", [
+    "The UN attacked the decision in a statement.",
+    "The NGO planted trees along the road.",
+])
+def test_abbreviations_of_bodies_that_do_not_fight(registry, text):
+    assert all(m.actor.inter != 3 for m in registry.find(text, "MM"))
+
+
 def test_is_in_capitals_is_the_islamic_state_but_not_in_a_shouted_headline(registry):
     assert names(registry, "Later IS claimed the bombing.", "AF") == [("IS", "Islamic State (Afghanistan)")]
     assert names(registry, "WHY THE ROAD IS CLOSED", "AF") == []
@@ -114,6 +131,8 @@ def test_the_government_is_found_only_where_no_other_actor_is_named(registry):
     "He was shot dead at Kafur in Dandume Local Government Area of Katsina State.",
     "Shells fell on government-held areas of the city.",
     "Gunmen burned a government building in the town.",
+    "Students marched to demand to the authorities more security.",  # addressed, not acting
+    "Activists gathered at the square, accusing authorities of neglect.",
 ])
 def test_government_as_a_place_or_a_thing_is_no_party(registry, text):
     assert not any(civil_authority(m.actor) for m in registry.find(text, "NG"))
@@ -241,3 +260,21 @@ def test_the_group_a_victim_is_accused_of_supporting_is_no_party(pipeline):
     event = first_event(pipeline, text)
     assert name(event.actor1) == "Military Forces of Myanmar"
     assert name(event.actor2) == "Civilians (Myanmar)"
+
+
+@pipeline_test
+def test_an_ally_named_with_the_doer_is_associated_not_acted_on(pipeline):
+    text = ("Property destruction: On 3 September 2023, in Kani township (Sagaing region), the Myanmar military "
+            "and Pyu Saw Htee members burned down 40 houses in Ywa Thit village.")
+    event = first_event(pipeline, text)
+    assert name(event.actor1) == "Military Forces of Myanmar"
+    assert "Pyu Saw Htee" in [a.name for a in event.assoc_actor_1]
+    assert name(event.actor2) == "Civilians (Myanmar)"
+
+
+@pipeline_test
+def test_a_soldier_of_the_military_is_the_military(pipeline):
+    text = ("On 3 September 2023, in Thanlyin township (Yangon region), a woman was raped by a sergeant "
+            "of the military.")
+    event = first_event(pipeline, text)
+    assert name(event.actor1) == "Military Forces of Myanmar"

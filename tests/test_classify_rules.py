@@ -355,3 +355,64 @@ def test_a_fight_told_as_what_came_before_is_background(pipeline):
     # the main clause reports the act; "after exchanging fire with" tells what preceded it
     text = "On 4 March 2022, soldiers killed a farmer in Kale after exchanging fire with local militia fighters."
     assert types(pipeline, text)[:1] == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    # a crowd's violence on a suspected thief is mob violence; his alleged theft is its ground, not the news
+    "On 4 March 2022, a group of people attacked a man who allegedly stole a motorcycle in Handeni.",
+    "On 4 March 2022, 22 villagers kidnapped and beat suspected cattle thieves in Gwanda.",
+    # a crowd subject outweighs the police named as the owner of what it burned
+    "On 4 March 2022, a number of youths burned two police vehicles in Bamako.",
+])
+def test_a_crowd_acting_is_mob_violence(pipeline, text):
+    assert types(pipeline, text)[:1] == ["Mob violence"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # direct fire beside ranged weapons is an engagement (codebook 1.3: E/RV only "with no other engagement")
+    ("On 4 March 2022, soldiers fired mortars and small arms at rebel positions near Chervonyi Yar.", "Armed clash"),
+    ("On 4 March 2022, militants threw a grenade at a police checkpoint in Jowhar, followed by gunfire.", "Armed clash"),
+    ("On 4 March 2022, a shelling exchange took place between army and rebel forces near Amiqa.", "Armed clash"),
+    # the ground assault told beside the other side's air strikes is the battle
+    ("On 4 March 2022, rebel fighters attacked army soldiers near Amadiya, in conjunction with airstrikes by the "
+     "army.", "Armed clash"),
+    ("On 4 March 2022, the army carried out artillery strikes and ground operations near Nara.", "Armed clash"),
+    # a weapon doing the attacking is the strike itself
+    ("On 4 March 2022, Russian drones attacked Ukrainian positions near Izium.", "Air/drone strike"),
+    ("On 4 March 2022, rebels carried out a remote explosive attack on an army truck near Avasin.",
+     "Remote explosive/landmine/IED"),
+    # a toll of soldiers after an IED is the IED's, with the group's claim of responsibility
+    ("On 4 March 2022, an IED planted by militants hit an army truck near Jowhar. One soldier was killed. "
+     "The militants claimed responsibility.", "Remote explosive/landmine/IED"),
+])
+def test_engagement_beside_ranged_weapons(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]
+
+
+def test_a_capture_dated_years_back_describes_the_place(pipeline):
+    text = ("On 4 March 2022, a tractor hit a landmine in the Agdam region in territory that was captured during "
+            "the 2020 war.")
+    assert types(pipeline, text)[:1] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the target's words say armed or civilian (codebook 1.3, 1.5)
+    ("On 4 March 2022, gunmen in a civilian car opened fire on the vehicle of a rebel commander near Al Bab.",
+     "Armed clash"),
+    ("On 4 March 2022, members of a Kaduna militia attacked a local defence militia on patrol in Manini.",
+     "Armed clash"),
+    ("On 4 March 2022, gunmen ambushed a bus carrying off-duty soldiers near Agadez.", "Attack"),
+])
+def test_who_was_hit_named_in_the_object(pipeline, text, expected):
+    assert types(pipeline, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    # the crowd preventing others, or dispersing of itself, is no intervention against it
+    "On 4 March 2022, a group of parents locked a school in Ladysmith and prevented teachers from entering it "
+    "in a demonstration to demand more teachers.",
+    "On 4 March 2022, residents staged a demonstration on the highway in Akcakale against power cuts. The group "
+    "later dispersed peacefully.",
+])
+def test_the_crowds_own_acts_are_no_intervention(pipeline, text):
+    assert types(pipeline, text)[:1] == ["Peaceful protest"]

@@ -12,7 +12,7 @@ from importlib import import_module
 from .common import EXIT_FAILED, EXIT_OK
 
 # Modules under sitrep.cli that add `sitrep eval DATASET` sub-commands of their own.
-DATASET_MODULES: tuple[str, ...] = ("eval_prose", "eval_geoparse")
+DATASET_MODULES: tuple[str, ...] = ("eval_prose", "eval_geoparse", "eval_noise")
 
 
 def eval_options(p: argparse.ArgumentParser, split: str) -> None:

@@ -548,6 +548,10 @@ class ActorRegistry:
             abbr = m.group("abbr")
             if abbr not in short and self.countries.code(abbr) is None:
                 short[abbr] = Actor(abbr, 2, iso, None, registered=False)
+        for m in _ABBR_ACTS.finditer(text):  # "the MRA attacked 41 troops with mines"
+            abbr = m.group("abbr")
+            if abbr not in short and abbr not in _NOT_GROUPS and self.countries.code(abbr) is None:
+                short[abbr] = Actor(abbr, 3, iso, None, registered=False)
         for abbr, actor in short.items():
             found += [(m.start(), m.end(), m.end(), actor)
                       for m in re.finditer(rf"(?<![\w-]){re.escape(abbr)}(?![\w-])", text)]
@@ -773,6 +777,15 @@ _NAME = (rf"(?P<name>{_CAP_WORD}(?:\s+(?:(?:of|for|de|del|al|el)\s+(?:the\s+)?)?
 _GROUP_NAMES = (re.compile(rf"{_NAME}(?:\s*\((?P<abbr>{_ABBR})\))?"),  # "Mon State Revolutionary Union (MSRU)"
                 re.compile(rf"(?<![\w-])(?P<abbr>{_ABBR}):\s+{_NAME}"))  # "CDSOM: Civilians Defense Security ..."
 _CODED_AT = re.compile(r"\bcoded (?:to|as|at|in)\b[^()]*\([^()]*$|\bcoded (?:to|as|at|in)\s[^()]*$", re.I)
+# An unknown abbreviation that is the subject of an armed act names an armed group
+_ABBR_ACTS = re.compile(r"(?:^|[.;:]\s+|\b(?:the|The)\s+)(?P<abbr>[A-Z]{2,6}(?:-[A-Z\d]+)?)\s+(?:(?:also|then|later|"
+                        r"reportedly|allegedly)\s+)?(?:attacked|ambushed|raided|shelled|stormed|bombed|abducted|"
+                        r"kidnapped|killed|shot|hurled|planted|detonated|clashed|seized|captured|torched|burned|"
+                        r"burnt|executed|launched an? (?:attack|assault|raid|offensive))\b", re.M)
+# Abbreviations of bodies that report, govern or help, never an armed group acting
+_NOT_GROUPS = frozenset({"UN", "EU", "AU", "US", "UK", "USA", "NGO", "ICRC", "WHO", "MSF", "UNHCR", "OCHA", "HRW",
+                         "AFP", "BBC", "CNN", "AP", "TV", "GDP", "IED", "IEDS", "RPG", "UAV", "AK", "ID", "CEO",
+                         "NLD", "ANC", "BJP", "APC", "PDP", "OSCE", "SMM", "ECOWAS", "IGAD", "NATO"})
 _ABBR_MEMBERS = re.compile(r"\b(?P<abbr>[A-Z]{3,8}(?:-[A-Z\d]+)?)\s+(?:militants|fighters|rebels|insurgents|"
                            r"militiamen|guerrillas|gunmen|combatants)\b")
 _MARTIAL = frozenset({"Revolution", "Revolutionary", "Revolutionaries", "Liberation", "Defense", "Defence",
@@ -862,11 +875,15 @@ _THING_AFTER = re.compile(r"\s*-?\s*(?:areas?|councils?|house|houses|buildings?|
                           r"controlled|held|run|owned|backed|aligned|allied|officials?|employees?|workers?|staff|"
                           r"supporters?|critics?|policy|policies|plans?|decision|spokes\w+|sources?)\b", re.I)
 _THING_BEFORE = re.compile(r"\b(?:local|anti|pro|against|former|opposition)[\s-]+$", re.I)
+# "marched to demand to the authorities", "accusing authorities of": the government addressed, not acting
+_ADDRESSED = re.compile(r"\b(?:against|to|from|on|at|with|urg\w*|accus\w*|demand\w*|ask\w*|call\w*|critici[sz]\w*|"
+                        r"blam\w*|protest\w*|petition\w*|pressur\w*|oppos\w*|toward\w*)\s+$", re.I)
 
 
 def _attributive(text: str, tokens: list[_Token], hit: tuple[int, int, Actor]) -> bool:
     start, end = tokens[hit[0]][1], tokens[hit[1] - 1][2]
-    return bool(_THING_AFTER.match(text, end) or _THING_BEFORE.search(text[max(0, start - 20):start]))
+    before = text[max(0, start - 30):start]
+    return bool(_THING_AFTER.match(text, end) or _THING_BEFORE.search(before[-20:]) or _ADDRESSED.search(before))
 
 
 def civil_authority(actor: Actor | None) -> bool:

@@ -156,13 +156,16 @@ CIVILIAN_VICTIMS = re.compile(r"\b(civilians?|villagers?|residents?|people|child
                               r"man|woman|boy|girl|child|teachers?|leaders?|drivers?|merchants?|workers?|"
                               r"labou?rers?|shepherds?|herders?|fishermen|vendors?|shopkeepers?|journalists?)\b", re.I)
 ARMED_VICTIMS = re.compile(r"\b(soldiers?|troops?|fighters?|militants?|rebels?|police(?:m[ae]n)?|servicem[ae]n|gunmen|"
+                           r"commanders?|militias?|militiam[ae]n|"
                            r"separatists?|jihadists?|guerrill(?:a|as|eros?)|insurgent commanders?|"
                            r"insurgents?|militiamen|combatants?|(?:police|army|military|security|intelligence|border|"
                            r"prison)\s+(?:officers?|personnel|guards?)|drug (?:dealers?|traffickers?)|"
                            r"(?:drug )?traffickers?|gang members?|gangsters?|cartel members?|auxiliar(?:y|ies)|"
                            r"(?:division|brigade|battalion|regiment|corps|militia) members?|"
                            r"members? of (?:a |an |the )?(?:(?:rival|drug[- ]trafficking|criminal|armed|islamist|jihadist|"
-                           r"rebel|communal|ethnic) )*(?:group|gang|cartel|militia))\b", re.I)
+                           r"rebel|communal|ethnic) )+group|"
+                           r"members? of (?:a |an |the )?(?:[\w-]+ ){0,3}(?:gang|cartel|militia|brigade|battalion|division|"
+                           r"army|forces))\b", re.I)
 ARMED_VICTIM_TOLD = re.compile(r"\b(?:victims?|target of the (?:attack|shooting)) (?:is|was|were|are) "
                                r"(?:(?:identified|recogni[sz]ed|named|described|reported) as |said to be )?"
                                r"(?:a |an |the )?(?:alleged |suspected |known )?"
@@ -198,8 +201,10 @@ CROWD_NOUNS = frozenset({"mob", "crowd", "villager", "resident", "supporter", "m
                          "neighbor", "trader", "farmer", "herder", "merchant", "vendor", "motorist", "pedestrian",
                          "passer-by", "passerby", "bystander", "shopkeeper", "driver", "parent"})
 # a mob is a crowd the text names (codebook: Mob violence), not two men
-CROWD_TOLD = re.compile(r"\b(mobs?|crowds?|villagers|residents|rioters|youths|locals|people|group of|hundreds|dozens|"
-                        r"scores|supporters|neighbou?rs|relatives|mourners|worshippers)\b", re.I)
+CROWD_TOLD = re.compile(r"\b(mobs?|crowds?|villagers|residents|rioters|youths|locals|people|group of|groups|hundreds|"
+                        r"dozens|scores|supporters|neighbou?rs|relatives|mourners|worshippers|students|workers|"
+                        r"vigilant\w*|lynch\w*|angry|community|members|cadres|activists|several|numerous|many|"
+                        r"(?:[3-9]|\d\d+)(?:\s*-\s*\d+)? (?:men|persons|individuals))\b", re.I)  # three or more
 PARTS = frozenset({"section", "number", "band", "handful", "dozen", "dozens", "hundreds", "scores", "some", "part"})
 OCCUPIERS = CROWD_NOUNS | {"citizen", "protester", "demonstrator", "activist", "inhabitant", "household"}
 DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel", "oblige", "resume", "proceed",
@@ -207,19 +212,28 @@ DONE_VERBS = frozenset({"force", "begin", "start", "continue", "manage", "compel
 EXCHANGE_FIRE = re.compile(r"\b(?:fired|shot|shelled|struck|hit) back\b|\bshell(?:ing|s)? back\b|"
                            r"\breturn(?:ed|ing|s)? (?:the )?fire\b|\bin both directions\b|"
                            r"\b(?:react|respond|retaliat)(?:ed|ing|s|es)? with (?:[\w-]+ ){0,2}(?:gunfire|fire)\b|"
+                           r"\bfollowed by (?:an? )?(?:[\w-]+ ){0,2}(?:gunfire|exchange of fire|firefight|clash(?:es)?)\b|"
+                           r"\b(?:shelling|fire|gunfire|artillery|rocket) exchanges?\b|"
                            r"\bexchang\w* (?:of )?(?:[\w-]+ ){0,2}(?:fire|gunfire|shelling|shells|artillery|rockets|mortars|"
                            r"strikes|missiles)\b", re.I)
-ASSAULT_WORDS = re.compile(r"\b(attack(?:s|ed|ing)?|assault(?:s|ed|ing)?|raid(?:s|ed|ing)?|ambush\w*|storm(?:ed|ing))\b",
-                           re.I)
+ASSAULT_WORDS = re.compile(r"\b(attacked|assaulted|raided|ambushed|stormed)\b", re.I)  # a deed, not "the attack"
 SPEECH_VERBS = frozenset({"say", "state", "claim", "complain", "allege", "accuse", "explain", "argue", "denounce",
                           "report", "tell", "add", "insist", "note"})
 DRONE_WORDS = re.compile(r"\b(drones?|uavs?|unmanned aerial vehicles?|quadcopters?|copters?)\b", re.I)
 DEMO_NOUNS = frozenset({"protest", "demonstration", "rally", "march", "sit-in", "vigil", "parade", "picket"})
+STATE_SIDE = frozenset({1, 8})
+FORCES_NAMED = re.compile(r"\b(police|army|military|soldiers?|troops?|forces?|gendarmes?|guards?|officers?)\b", re.I)
 CREWED = frozenset({"helicopter", "aircraft", "jet", "plane", "warplane", "bomber", "fighter", "gunship", "airplane"})
 UNCREWED = frozenset({"drone", "uav", "missile", "rocket", "projectile", "shell", "balloon"})
 CREWED_MODELS = re.compile(r"(?:su|mig|ka|mi|tu|yak|l|an|il)-\d+\w*", re.I)  # "Su-25", "Ka-52", "Mi-8"
 STRIKE_VERBS = frozenset({"destroy", "target", "hit", "strike", "bomb", "attack", "pound", "shell", "raid"})
 FIRE_PREPS = frozenset({"at", "on", "upon", "towards", "toward", "against", "into", "in"})
+SMALL_ARMS = re.compile(r"\bsmall[- ]arms\b|\bfirearms\b|\bassault rifles?\b|\bautomatic weapons\b", re.I)
+BESIDE_WORDS = frozenset({"conjunction", "while", "as", "alongside", "amid", "meanwhile", "whereas"})
+ASSAULT_LEMMAS = frozenset({"attack", "assault", "raid", "storm", "ambush"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                    "nov", "dec"})
 ROCKET_SYSTEMS = frozenset({"grad", "tochka", "tochka-u", "iskander", "kalibr", "uragan", "smerch", "himars", "katyusha",
                             "qassam", "onyx"})
 ACCUSING = frozenset({"accuse", "charge", "suspect", "sentence", "convict", "jail", "prosecute", "punish", "indict"})
@@ -371,6 +385,14 @@ def classify_sentence(span: Any, actors: list[ActorMention], fatal: Any, scene: 
     else:
         decisions = [d for t in triggers if t.kind != GENERIC
                      if (d := _decide(span, t, actors, fatal, victims, scene)) is not None]
+        assault = _ground_assault(span.doc, triggers)
+        if assault is not None and any(BY_NAME[d.sub_event_type].event_type == ERV for d in decisions):
+            # "militants attacked soldiers, in conjunction with airstrikes by the army": the ground fight
+            # is told beside the strike, and _hierarchy folds the strike into it (codebook 1.4)
+            strikers = {d.actor1 for d in decisions if BY_NAME[d.sub_event_type].event_type == ERV}
+            decisions += [d for d in _generic(span, [assault], actors, fatal, victims, scene)
+                          if d.sub_event_type == "Armed clash" and len(_armed_sides(d)) == 2
+                          and d.actor1 not in strikers]  # "attacked soldiers via heavy guns": the same act
         if not decisions:
             decisions = _generic(span, triggers, actors, fatal, victims, scene)
         elif all(d.displacement for d in decisions) and _acts_on_people(span, triggers):
@@ -465,6 +487,42 @@ def _fighters_named(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
     return triggers
 
 
+def _ground_assault(doc: Any, triggers: list[Trigger]) -> Trigger | None:
+    """An assault told by its verb with a doer who is not a weapon ("PKK militants attacked Turkish
+    soldiers"), apart from the strike words ("drones attacked", "attacked with drones"), and a strike
+    told beside it ("in conjunction with airstrikes", "while jets bombed"), not as its weapon ("attacked
+    soldiers via heavy guns (rockets)")."""
+    erv = [t for t in triggers if BY_NAME.get(t.kind) is not None and BY_NAME[t.kind].event_type == ERV]
+    strikes = {i for t in erv for i in range(t.start, t.end)}
+    for t in triggers:
+        head = t.head(doc)
+        if t.kind != GENERIC or head.pos_ != "VERB" or head.lemma_.lower() not in ASSAULT_LEMMAS:
+            continue
+        doer = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if doer is None or doer.lemma_.lower() in WEAPON_CARRIERS or any(w.i in strikes for w in doer.subtree):
+            continue
+        if any(w.i in strikes for c in head.children if c.dep_ == "prep" and c.lower_ in ("with", "by", "using", "via")
+               for w in c.subtree) or head.i in strikes:
+            continue
+        if any(_beside(s.head(doc), head) for s in erv):
+            return t
+    return None
+
+
+def _beside(strike: Any, verb: Any) -> bool:
+    """The strike is told outside the assault's clause, or joined to it as a separate act; not in
+    brackets that gloss the assault's weapon ("via heavy guns (presumably rockets)")."""
+    before = strike.doc[strike.sent.start:strike.i]
+    if sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before):
+        return False
+    for token in [strike, *strike.ancestors]:
+        if token is verb:
+            return False
+        if token.lower_ in BESIDE_WORDS or any(c.dep_ == "mark" and c.lower_ in BESIDE_WORDS for c in token.children):
+            return True
+    return True
+
+
 def _fight_as_background(doc: Any, triggers: list[Trigger]) -> list[Trigger]:
     """"the army killed a villager after exchanging fire with the PDF": a fight told as what came
     before is the background of the act the main clause reports, which is the event."""
@@ -541,9 +599,18 @@ def _crime_told(span: Any) -> bool:
     is a crowd's violence (Mob violence), as noevent reads it too."""
     for m in COMMON_CRIME.finditer(span.text):
         words = span.doc.char_span(span.start_char + m.start(), span.start_char + m.end(), alignment_mode="expand")
-        if words is None or not len(words) or not crime_suspect(words.root):
+        if words is None or not len(words) or not (crime_suspect(words.root) or _alleged(words.root)):
             return True
     return False
+
+
+def _alleged(verb: Any) -> bool:
+    """"attacked a man who allegedly stole a motorcycle": the crime is what the crowd's victim is
+    said to have done, the ground of the violence told."""
+    if verb.pos_ != "VERB":
+        return False
+    said = any(c.dep_ == "advmod" and c.lower_ in ("allegedly", "reportedly", "supposedly") for c in verb.children)
+    return said or (verb.dep_ == "relcl" and verb.head.dep_ in ("dobj", "pobj"))
 
 
 def predict(scene: Scene, text: str) -> Prediction | None:
@@ -760,7 +827,7 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
             and head.text[:1].isupper() and not (head.text.isupper() and trigger.kind in BY_NAME) \
             and not _weapon_fired(head):
         return False  # "The Associated Press on Wednesday" is no push on; but "an IED" is a weapon's acronym
-    if any(c.dep_ == "amod" and c.lower_ in ("previous", "past", "earlier", "former") for c in head.children) \
+    if any(c.dep_ == "amod" and c.lower_ in ("previous", "past", "earlier", "former", "recent") for c in head.children) \
             and head.dep_ == "pobj":
         return False  # "an IED from previous clashes exploded": the clashes are long over
     if trigger.kind == "Agreement" and head.head.lemma_.lower() in ("violate", "breach", "break"):
@@ -795,6 +862,9 @@ def _eventive(doc: Any, trigger: Trigger) -> bool:
         return False  # "set up a protest camp": demonstrators camping, not an armed group's base
     if trigger.kind in ("Sexual violence", "Attack") and _accused_of(head):
         return False  # "a man accused of rape": the ground of an accusation, not an act reported
+    if trigger.kind == TERRITORY and head.dep_ in ("relcl", "acl") and any(
+            re.fullmatch(r"(?:19|20)\d\d", t.text) and t.head.lower_ not in MONTHS for t in head.subtree):
+        return False  # "the territory that was captured during the 2020 war": a past capture describing a place
     if trigger.kind == TERRITORY and head.dep_ == "amod":
         return False  # "consolidated on the captured frontiers", "the occupied territories": a state, not a capture
     if trigger.kind == DISPLACEMENT and head.dep_ == "amod" and head.lemma_.lower() == "displace":
@@ -887,6 +957,8 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
     head = trigger.head(span.doc)
     roles = assign_roles(span.doc, head, actors, victims)
     if trigger.kind == INTERVENTION:
+        if not intervened(span):
+            return None  # "the group later dispersed peacefully": the crowd's own act, no force met it
         # Only meaningful after a protest: claims.py drops it when none was told.
         return _make("Protest with intervention", "intervention-on-protest", _protest_roles(roles, scene), trigger, span)
     if trigger.kind == TERRITORY:
@@ -903,6 +975,9 @@ def _decide(span: Any, trigger: Trigger, actors: list[ActorMention], fatal: Any,
     if trigger.kind == "Arrests" and _hurt_in_custody(span):
         roles.actor2 = roles.actor2 if roles.actor2 is not None and roles.actor2.inter == 7 else scene.actor("civilians")
         return _make("Attack", "arrest+hurt", roles, trigger, span, civilians=True)
+    if trigger.kind == "Abduction/forced disappearance" and _by_a_crowd(span, trigger, roles):
+        roles.actor1 = scene.actor("rioters") or roles.actor1  # "villagers kidnapped and beat suspected thieves"
+        return _make("Mob violence", "abduct-by-crowd", roles, trigger, span)
     if trigger.kind == "Abduction/forced disappearance" and _and_killed(head):
         return _make("Attack", f"{trigger.rule}+killed", roles, trigger, span, civilians=True)  # codebook 1.4
     if trigger.kind in ("Abduction/forced disappearance", "Looting/property destruction") \
@@ -1054,9 +1129,11 @@ def _and_killed(head: Any) -> bool:
 def _ambushed_civilians(span: Any, head: Any, roles: Roles, fatal: Any) -> bool:
     """Who an ambush hit: a convoy of aid workers, traders or passengers is unarmed; a patrol,
     a military convoy or any armed actor named as the target makes it a clash."""
+    hit = " ".join(_phrase(c) for c in head.children if c.dep_ in ("dobj", "nsubjpass"))
+    if OFF_DUTY.search(hit) and not ARMED_VICTIMS.search(OFF_DUTY.sub("", hit)):
+        return True  # "vehicles carrying off-duty soldiers": civilians (codebook 1.5)
     if roles.actor2 is not None and roles.actor2.inter != 7:
         return False
-    hit = " ".join(t.text for c in head.children if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree)
     hit = f"{hit} {getattr(fatal, 'victims', None) or ''}" if fatal is not None else hit
     if not hit.strip() or ARMED_VICTIMS.search(hit) or ARMED_UNITS.search(hit):
         return False
@@ -1378,6 +1455,11 @@ def intervened(span: Any) -> bool:
         if any(c.dep_ == "neg" for c in verb.children) or _told_as_cause(verb):
             continue  # "the insurers have not intervened", "after being beaten by classmates"
         doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if doer is None and verb.dep_ == "conj":  # "parents locked the school and prevented teachers ..."
+            doer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if doer is not None and doer.lemma_.lower() in PARTS | {"group"}:  # "a group of parents"
+            doer = next((p for prep in doer.children if prep.lower_ == "of" for p in prep.children
+                         if p.dep_ == "pobj"), doer)
         if doer is not None and (doer.lemma_.lower() in OCCUPIERS | PROTESTERS or (
                 doer.lower_ in ("they", "we") and verb.lemma_.lower() == "disperse"
                 and not any(c.dep_ == "dobj" for c in verb.children))):
@@ -1499,8 +1581,10 @@ def _generic(span: Any, triggers: list[Trigger], actors: list[ActorMention], fat
     acts = [t for t in generic if t.head(span.doc).lemma_ not in DEATH_ONLY and not _hurt_only(t.head(span.doc))]
     if not acts and fatal is None:
         return []
-    # a verb tells who did what to whom ("fired at two labourers in a targeted attack")
-    trigger = next((t for t in acts if t.head(span.doc).pos_ == "VERB"), None) or (acts or generic)[0]
+    # a verb that names whom it hit tells who did what to whom ("fired at two labourers in a targeted attack")
+    trigger = next((t for t in acts if t.head(span.doc).pos_ == "VERB" and _hit_words(t.head(span.doc))), None) \
+        if acts and acts[0].head(span.doc).pos_ != "VERB" else None
+    trigger = trigger or (acts or generic)[0]
     roles = assign_roles(span.doc, trigger.head(span.doc), actors, victims)
     victim_words = (getattr(fatal, "victims", None) or "") if fatal is not None else ""
     toll_only = not acts
@@ -1578,6 +1662,11 @@ def _civilian_victims(roles: Roles, victims: str, span: Any, trigger: Trigger) -
             and not ARMED_VICTIMS.search(OFF_DUTY.sub("", after)):
         roles.actor2 = None  # "shot a student ... after accusing him of supporting OLF": the student is the victim
         return True
+    hit = OFF_DUTY.sub("", _hit_words(head))
+    if roles.actor2 is not None and roles.actor2.inter == 7 and (ARMED_VICTIMS.search(hit) or ARMED_TARGETS.search(hit)) \
+            and not CIVILIAN_VICTIMS.search(hit):
+        roles.actor2 = None  # "opened fire on the vehicle of a commander": the words say whom, not a stray "civilian"
+        return False
     if roles.actor2 is not None:
         return roles.actor2.inter == 7
     if not victims:
@@ -1591,11 +1680,18 @@ def _hit_words(head: Any) -> str:
     of the army's positions")."""
     verbs = [head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB")]
     hit = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not hit and head.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in head.children):
+        hit = [c for c in head.head.children if c.dep_ == "nsubj"]  # "three men claimed to be tortured"
     if head.lemma_.lower() in ("fire", "shoot", "open"):
         hit += [p for v in verbs for prep in v.children if prep.dep_ == "prep" and prep.lower_ in FIRE_PREPS
                 for p in prep.children if p.dep_ == "pobj" and _fired_on(prep, p) and _someone(p)]
         hit = [t for t in hit if t.lower_ not in ("fire", "shots", "bullets", "rounds")] or hit
-    return " ".join(t.text for c in hit for t in c.subtree if t.lower_ not in ("fire",))
+    return " ".join(_phrase(c) for c in hit)
+
+
+def _phrase(token: Any) -> str:
+    """A word's phrase as written ("off-duty soldiers", not "off - duty soldiers")."""
+    return token.doc[token.left_edge.i:token.right_edge.i + 1].text
 
 
 def _plain_or_armed_person(victims: str) -> bool:
@@ -1623,8 +1719,10 @@ def _plain_people(victims: str) -> bool:
 
 
 def _by_a_crowd(span: Any, trigger: Trigger, roles: Roles) -> bool:
-    """"villagers lynched", "supporters of the party attacked": unorganised people, not an armed group."""
-    if roles.actor1 is not None and roles.actor1.inter in ARMED:
+    """"villagers lynched", "supporters of the party attacked": unorganised people, not an armed group.
+    A crowd named as the subject outweighs a state force the roles read elsewhere ("youths burned two
+    police vehicles"); a militia or rebel group the roles read does not."""
+    if roles.actor1 is not None and roles.actor1.inter in ARMED - STATE_SIDE:
         return False
     head = trigger.head(span.doc)
     verb = head if head.pos_ == "VERB" else head.head
@@ -1636,7 +1734,13 @@ def _by_a_crowd(span: Any, trigger: Trigger, roles: Roles) -> bool:
                         if p.dep_ == "pobj"), subject)
     if subject is None or subject.lemma_.lower() not in CROWD_NOUNS or any(c.lower_ == "armed" for c in subject.children):
         return False
-    return not ARMED_VICTIMS.search(" ".join(t.text for t in subject.subtree))  # "members of a militia"
+    words = " ".join(t.text for t in subject.subtree)
+    if roles.actor1 is not None and roles.actor1.inter in STATE_SIDE and (
+            FORCES_NAMED.search(words) or any(c.dep_ in ("agent", "auxpass") for c in head.children)):
+        return False  # "members of the police attacked", "they were attacked by soldiers": the force acted
+    if subject.lemma_.lower() == "member" and any(c.pos_ == "PROPN" for c in subject.children):
+        return False  # "the Mayi Mayi Buhirwa members": members of a named group, not a crowd
+    return not ARMED_VICTIMS.search(words)  # "members of a militia"
 
 
 def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:
@@ -1653,6 +1757,13 @@ def _hierarchy(decisions: list[Decision], text: str) -> list[Decision]:
             top.civilian_targeting = False
             rest.append(top)
         return _merge_same_type(rest)
+    if erv and SMALL_ARMS.search(text) and not any(d.civilian_targeting for d in erv) \
+            and not any(d.sub_event_type == "Armed clash" for d in rest):
+        # "fired grenade launchers and small arms at the positions": direct fire is an engagement, so the
+        # ranged weapons are part of a clash, not a strike "with no other engagement" (codebook 1.3)
+        top = min(erv, key=lambda d: RANK[d.sub_event_type])
+        top.sub_event_type, top.rule = "Armed clash", f"{top.rule}+small-arms"
+        return _merge_same_type([*rest, top])
     if erv:
         top = min(erv, key=lambda d: RANK[d.sub_event_type])
         top.actor1 = top.actor1 or next((d.actor1 for d in erv if d.actor1), None)
@@ -1749,7 +1860,7 @@ def _one_battle(strike: Any, clash: Any, after: bool) -> bool:
     if clash.place is not None and strike.place is not None and \
             (clash.place.place.iso3, clash.place.place.admin1) != (strike.place.place.iso3, strike.place.place.admin1):
         return False
-    if len(fighters | strikers) > 2 or not (_fight_named(clash) or len(fighters) == 2):
+    if len(fighters | strikers) > 2 or not _fight_named(clash):
         return False  # "One soldier was killed": a toll of the strike, not a fight of its own
     # one side each and a foe left open on both: "Rebels shelled the town. Two soldiers died in the fighting."
     open_slots = None in (clash.actor1, clash.actor2) and None in (strike.actor1, strike.actor2)

@@ -24,9 +24,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import ActorMention
-from .triggers import DISPLACEMENT, GENERIC, PROTEST, Trigger, find_triggers
+from .relevance import has_cue, relevance
+from .senses import other_sense
+from .triggers import DISPLACEMENT, GENERIC, PROTEST, TERRITORY, Trigger, find_triggers
 
 ARMED_INTER = frozenset({1, 2, 3, 4, 8})
+# named groups that are evidence of conflict by themselves: rebels, militias, rioters, protesters,
+# foreign forces (a named state body, "the Russian government", is not: it figures in any news)
+CONFLICT_INTER = frozenset({2, 3, 4, 5, 6, 8})
 # ACLED applies its gang methodology here: violence by gangs and unknown gunmen is coded
 # (Attack, Armed clash) even when it looks like ordinary crime.
 GANG_COUNTRIES = frozenset({"MX", "BR", "CO", "EC", "HN", "GT", "SV", "HT", "JM", "TT", "VE", "PE", "BZ", "CR",
@@ -104,6 +109,11 @@ YEAR_SPAN = re.compile(r"\b(?:between|from) (?P<a>(?:19|20)\d\d) (?:and|to|until
 LONG_AGO = re.compile(r"\blast (?:week|month|year|weekend)\b|\bearlier this (?:week|month|year)\b|"
                       r"\b(?:weeks|months|years) ago\b|\bprevious (?:week|month|year)\b", re.I)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# the words of a trial or an inquest: a report full of them retells what the court hears
+COURT_WORDS = frozenset({"trial", "jury", "juror", "prosecutor", "prosecution", "defendant", "verdict", "testify",
+                         "testimony", "acquit", "convict", "plead", "magistrate", "courtroom", "sentencing",
+                         "barrister", "inquest", "coroner"})
+COURT_REPORT = 3  # court words in the whole report
 
 
 @dataclass(frozen=True)
@@ -126,7 +136,9 @@ def set_aside(span: Any, actors: list[ActorMention], *, published: dt.date | Non
     """
     triggers = find_triggers(span)
     context = context or span.text
-    found = (_disaster(span, triggers, actors) or _sport(span) or _ordinary_crime(span, triggers, actors, country, context)
+    found = (_off_topic(span, actors) or _told_in_court(span, triggers, actors) or _disaster(span, triggers, actors)
+             or _sport(span)
+             or _ordinary_crime(span, triggers, actors, country, context)
              or (None if dated else _findings(span) or _tally(span, triggers)))
     if found is not None:
         return found
@@ -137,6 +149,38 @@ def set_aside(span: Any, actors: list[ActorMention], *, published: dt.date | Non
 
 
 # ------------------------------------------------------------------ whole-sentence frames
+
+
+def _off_topic(span: Any, actors: list[ActorMention]) -> SetAside | None:
+    """A sentence of a report that is not about conflict at all (a ball game, a market, an
+    outbreak), with no conflict word or armed or political group of its own: its "blast",
+    "fighting" or "deaths" are in another sense (``relevance.py``)."""
+    if not relevance(span.doc).off_topic or has_cue(span):
+        return None
+    if any(m.actor.inter in CONFLICT_INTER for m in actors):
+        return None
+    return SetAside("off-topic", "the report is not about conflict or protest and the sentence names no force, "
+                                 "weapon, protest or act of violence: another sense of the words")
+
+
+def _told_in_court(span: Any, triggers: list[Trigger], actors: list[ActorMention]) -> SetAside | None:
+    """A killing or an assault told in the report of a trial or an inquest ("the court heard the
+    victim was shot by two men"): the news is the trial, the act is told before. Acts of named
+    armed or political groups stay (a trial does not stop a new attack reported beside it)."""
+    if not triggers or any(t.kind not in (GENERIC, TERRITORY, "Sexual violence") for t in triggers):
+        return None
+    if _court_words(span.doc) < COURT_REPORT or any(m.actor.inter in CONFLICT_INTER
+                                                   and not m.actor.name.startswith("Unidentified") for m in actors):
+        return None  # "gunmen" in a murder trial are no named group
+    return SetAside("court-report", "an act told in the report of a trial or an inquest: what the court hears, "
+                                    "not a new event (codebook 1.1)")
+
+
+def _court_words(doc: Any) -> int:
+    cached = doc.user_data.get("sitrep.court_words")
+    if cached is None:
+        cached = doc.user_data["sitrep.court_words"] = sum(1 for t in doc if t.lemma_.lower() in COURT_WORDS)
+    return cached
 
 
 def _disaster(span: Any, triggers: list[Trigger], actors: list[ActorMention]) -> SetAside | None:
@@ -261,9 +305,16 @@ def _dates_a_verb(span: Any, match: re.Match[str]) -> bool:
 def _trigger_set_aside(span: Any, trigger: Trigger, actors: list[ActorMention], published: dt.date | None,
                        context: str, dated: bool) -> SetAside | None:
     head = trigger.head(span.doc)
-    return (_ground(head, published, dated) or _past_deed(span, head) or _to_be_ended(head) or _forecast(head)
+    return (_other_sense(trigger, head) or _ground(head, published, dated) or _past_deed(span, head)
+            or _to_be_ended(head) or _forecast(head)
             or _threat(head) or _general_strike(span, trigger, head)
             or _private_sexual_violence(trigger, head, actors, context))
+
+
+def _other_sense(trigger: Trigger, head: Any) -> SetAside | None:
+    """The word is used in a sense that is no act: who does it or what it acts on says so (``senses.py``)."""
+    reason = other_sense(trigger, head)
+    return SetAside("other-sense", reason) if reason else None
 
 
 def _ground(head: Any, published: dt.date | None, dated: bool = False) -> SetAside | None:

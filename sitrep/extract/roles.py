@@ -58,7 +58,8 @@ PEOPLE_OF = frozenset({"member", "fighter", "militant", "element", "bomber", "me
                        "operative", "combatant", "trafficker", "supporter", "commander", "leader", "unit",
                        "squad", "cell", "detachment", "militiaman", "gunmen", "militiamen", "man", "men",
                        "force", "command", "division", "brigade", "battalion", "regiment", "contingent", "patrol",
-                       "convoy", "team"})  # "the combined force of KIA and Katha PDF", "the Coast Guard Command of
+                       "convoy", "team", "column", "sergeant", "officer", "captain", "lieutenant", "corporal",
+                       "soldier", "personnel", "bodyguard", "guard"})  # "the combined force of KIA and Katha PDF", "the Coast Guard Command of
                                            # the Turkish army"
 
 
@@ -201,6 +202,7 @@ def assign_roles(doc: Any, trigger_head: Any, mentions: list[ActorMention],
     named = [m.actor for m in mentions]
     roles = Roles()
     _set_side(roles, 1, [m.actor for m in agents], named)
+    targets = _allies_join(roles, targets)
     _set_side(roles, 2, [m.actor for m in targets if m.actor != roles.actor1], named)
     if roles.actor2 is None and _own_kind(doc, trigger_head, agents, targets):
         roles.actor2 = roles.actor1
@@ -233,6 +235,18 @@ def _two_sides(agents: list, targets: list, trigger_head: Any) -> tuple[list, li
     if sides[1].actor.side == sides[0].actor.name or sides[0].actor.side == sides[1].actor.name:
         return agents, targets  # "HTS and its allies clashed with ...": allies stay together
     return [sides[0]], [sides[1]]
+
+
+def _allies_join(roles: Roles, targets: list) -> list:
+    """"The military and Pyu Saw Htee members burned houses": a group that fights for Actor 1
+    stands beside it, whatever the parse made of it; the other targets are returned."""
+    if roles.actor1 is None:
+        return targets
+    allies = [m for m in targets if m.actor.side == roles.actor1.name]
+    for m in allies:
+        if m.actor not in roles.assoc_actor_1:
+            roles.assoc_actor_1.append(m.actor)
+    return [m for m in targets if m not in allies]
 
 
 def _leader(actor: Actor, named: list[Actor]) -> Actor:

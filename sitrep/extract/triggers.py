@@ -73,7 +73,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("airstrike", "air-strike", "airstrikes", "warplane", "jet", "helicopter", "gunship", "bomber")],
         [W("air", "aerial", "drone", "uav"), L("strike", "raid", "attack", "bombardment", "bombing")],
         [W("air"), W("force"), L("bomb", "strike", "pound", "hit", "target")],
-        [L("drone"), L("hit", "strike", "target", "kill")],
+        [L("drone", "uav"), L("hit", "strike", "target", "kill", "attack", "bomb", "pound")],
         # the carrier named after the act: "a strike by a suspected U.S. drone", "raids by warplanes"
         [L("strike", "raid", "attack"), W("by"), {"POS": {"IN": ["DET", "ADJ", "VERB", "PROPN", "NOUN", "NUM"]}, "OP": "*"},
          L("drone", "warplane", "aircraft", "jet", "helicopter", "plane", "uav")],
@@ -115,6 +115,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
                                                                          "control"), OPT_ADJ,
          L("explosive", "bomb", "device", "mine", "ied")],
         [W("remote-controlled", "remotely-detonated"), OPT_ADJ, L("explosive", "bomb", "device", "mine", "ied")],
+        [W("remote"), L("explosive", "explosives")],  # "a remote explosive attack"
         [{"LEMMA": {"IN": ["bomb", "bombing"]}, "POS": {"IN": ["NOUN"]}}],  # "a bomb buried in a road"
     ]),
     ("grenade", "Grenade", [
@@ -275,6 +276,7 @@ RULES: list[tuple[str, str, list[list[dict]]]] = [
         [L("mob", "lynch", "lynching", "vigilante")],
     ]),
     ("clash", "Armed clash", [
+        [W("ground"), L("operation", "offensive", "assault", "incursion")],  # troops engaging on the ground
         [L("clash", "fight", "fighting", "battle", "firefight", "gunfight", "gunbattle", "skirmish", "ambush", "crossfire", "shootout",
            "combat", "counteroffensive", "counter-offensive", "counterattack", "repel", "repulse")],
         [L("exchange"), {"OP": "?"}, L("fire", "gunfire")],
@@ -348,6 +350,11 @@ DEP_RULES: list[tuple[str, str, frozenset, frozenset, frozenset, str | None]] = 
      frozenset({"torch", "burn", "raze", "demolish", "destroy", "ransack", "loot", "vandalise", "vandalize", "bulldoze",
                 "plunder", "pillage", "gut", "firebomb", "damage", "wreck", "smash"}),
      BUILDINGS, frozenset({"dobj", "nsubjpass"}), None),
+    # vehicles set alight or smashed: property destroyed ("youths burned two police vehicles")
+    ("destroy", "Looting/property destruction",
+     frozenset({"torch", "burn", "firebomb", "vandalise", "vandalize", "smash", "wreck"}),
+     frozenset({"vehicle", "car", "bus", "truck", "lorry", "van", "motorcycle", "motorbike", "minibus", "tanker"}),
+     frozenset({"dobj", "nsubjpass"}), None),
     # a base or camp set up, wherever the words stand ("established a new patrol base", "set up camps in buildings")
     ("base", "Headquarters or base established", frozenset({"establish", "build", "construct", "erect", "set"}),
      frozenset({"base", "basis", "camp", "headquarters", "outpost"}), frozenset({"dobj", "nsubjpass"}), None),
