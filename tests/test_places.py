@@ -425,3 +425,10 @@ def test_a_governorates_countryside_is_near_its_town(nlp, gaz) -> None:
     found = mentions(nlp, gaz, "Shelling by regime forces targeted Daraa countryside and Eastern Ghouta.")
     assert by_text(found, "Daraa countryside").precision == 2
     assert by_text(found, "Eastern Ghouta").precision == 2
+
+
+def test_a_common_noun_in_lower_case_is_no_place(nlp, gaz: Gazetteer) -> None:
+    text = ("Gunmen seized 12 farmers near Tsafe in Zamfara state and led them into the bush, "
+            "where they marched for two days.")
+    assert [m.span.text for m in mentions(nlp, gaz, text)] == ["Tsafe", "Zamfara"]
+

@@ -882,6 +882,8 @@ def _local_context(ctx: GeoContext, area: Place | None, own: list[Place]) -> Geo
 
 def _accept(r: _Resolved, ctx: GeoContext, doc_text: str = "") -> bool:
     """spaCy places are taken when sizeable or plausible; other names need a cue and plausibility."""
+    if doc_text and _written(doc_text, r).islower() and not doc_text.islower():
+        return False  # "leading the captives into the bush": a common noun, not Būsh in Egypt
     # Only the place's own spelling vouches for it against the article's geography: an
     # alternate name ("Inata" for Inada, Japan; "Youga" for Juuka, Finland) is as often a
     # village the gazetteer lacks, and its first reading must not make itself plausible.
