@@ -27,6 +27,8 @@ def run(pipeline, text: str):
     ("A farmer was hacked to death by his nephew over a land dispute in Kisoro district on Sunday.",
      "private-quarrel"),
     ("A woman confessed to killing her husband over money at their home in Mbale on Monday.", "private-quarrel"),
+    ("A man handed himself to police and admitted killing his sister over land. Her relatives said he had cut "
+     "off her head with a machete.", "private-quarrel"),
     ("Police arrested three suspected drug dealers in a raid on a house in Durban on Tuesday.", "criminal-arrest"),
     ("Two alleged burglars were arrested after a break-in at a pharmacy in Kumasi on Friday.", "criminal-arrest"),
     ("The navy has signed a deal for the purchase of six patrol helicopters from an Italian firm.", "trade"),
@@ -59,3 +61,9 @@ def test_no_event_and_why(pipeline, text, rule):
 ])
 def test_events_stay(pipeline, text, expected):
     assert expected in [e.sub_event_type for e in run(pipeline, text).events]
+
+
+def test_a_quarrel_beside_a_clash_is_set_aside_alone(pipeline):
+    text = ("A trader was killed by his neighbour over a debt in Kasese on Monday.\n\n"
+            "Soldiers later shot dead two rebels who attacked the police post in the town.")
+    assert [e.sub_event_type for e in run(pipeline, text).events] == ["Armed clash"]

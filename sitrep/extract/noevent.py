@@ -290,10 +290,11 @@ def _private_quarrel(span: Any, triggers: list[Trigger], actors: list[ActorMenti
     land": a killing between relatives or neighbours over a private matter, no armed or political side."""
     if not triggers or any(t.kind != GENERIC for t in triggers) or (country or "").upper() in GANG_COUNTRIES:
         return None
-    motive = next((t for t in span if t.lemma_.lower() in PRIVATE_MOTIVES and t.dep_ == "pobj"
-                   and t.head.lower_ in ("over", "about")), None)
-    if motive is None or _armed_or_political(actors, context):
-        return None
+    before = span.doc[span.start - 1].sent if span.start > 0 else span[:0]
+    motive = next((t for t in [*span, *before] if t.lemma_.lower() in PRIVATE_MOTIVES and t.dep_ == "pobj"
+                   and t.head.lower_ in ("over", "about")), None)  # or told just before: "... over land. He ..."
+    if motive is None or NOT_PRIVATE.search(context) or any(m.actor.inter in CONFLICT_INTER for m in actors):
+        return None  # the police who hold the killer are no side
     private = [t for t in span if t.lemma_.lower() in KIN or t.lemma_.lower() in PRIVATE_PERSONS]
     if not any(t.lemma_.lower() in KIN or _agent(t.head) is t for t in private):
         return None  # "a man was killed over land": nobody told as a relative or a neighbour
