@@ -40,7 +40,10 @@ HAZARDS = frozenset({"flood", "flooding", "rain", "rainfall", "downpour", "lands
                      "quake", "tremor", "tsunami", "cyclone", "hurricane", "typhoon", "storm", "tornado", "lightning",
                      "drought", "heatwave", "avalanche", "wildfire", "bushfire", "blaze", "inferno", "accident", "crash",
                      "collision", "derailment", "capsize", "stampede", "collapse", "outbreak", "epidemic", "cholera",
-                     "famine", "leak", "eruption"})
+                     "famine", "leak", "eruption",
+                     # diseases: a death from an illness has no agent either
+                     "flu", "influenza", "disease", "virus", "infection", "illness", "malaria", "ebola", "measles",
+                     "pneumonia", "tuberculosis", "covid", "coronavirus"})
 MISHAPS = frozenset({"plunge", "fall", "overturn", "skid", "veer", "derail", "capsize", "sink", "collide", "topple",
                      "roll"})
 VEHICLES = frozenset({"bus", "minibus", "car", "truck", "lorry", "vehicle", "van", "tanker", "train", "boat", "ferry",
@@ -123,6 +126,7 @@ KIN = frozenset({"wife", "husband", "son", "daughter", "brother", "sister", "mot
 DRUGS = frozenset({"drug", "narcotic", "cocaine", "heroin", "cannabis", "marijuana", "methamphetamine", "meth",
                    "hashish", "opium", "trafficker", "dealer", "peddler"})
 # buying, selling or paying for arms: a trade, not a use of them (codebook 1.1)
+ARREST_GROUNDS = frozenset({"for", "over", "following", "after", "on"})  # "arrested for theft", "after burglaries"
 TRADE = frozenset({"buy", "purchase", "sell", "sale", "acquire", "acquisition", "procure", "procurement", "export",
                    "import", "deliver", "delivery", "supply", "resell", "pay", "payment"})
 PURCHASE = frozenset({"buy", "purchase", "sell", "sale", "acquire", "acquisition", "procure", "procurement"})
@@ -313,7 +317,9 @@ def _criminal_arrest(span: Any, triggers: list[Trigger], actors: list[ActorMenti
     for trigger in (t for t in triggers if t.kind == "Arrests"):
         head = trigger.head(span.doc)
         held = [t for c in head.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree]
-        criminal = next((t for t in held if t.lemma_.lower() in CRIME or t.lemma_.lower() in DRUGS), None)
+        why = [t for c in head.children if c.dep_ == "prep" and c.lower_ in ARREST_GROUNDS for t in c.subtree]
+        criminal = next((t for t in why if t.lemma_.lower() in CRIME or t.lemma_.lower() in DRUGS), None)
+        criminal = criminal or next((t for t in held if t.lemma_.lower() in CRIME or t.lemma_.lower() in DRUGS), None)
         if criminal is None:
             continue
         starts = {t.idx for t in held}
