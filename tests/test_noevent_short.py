@@ -33,7 +33,7 @@ def run(pipeline, text: str):
     ("Two alleged burglars were arrested after a break-in at a pharmacy in Kumasi on Friday.", "criminal-arrest"),
     ("A woman was arrested in Leeds on Tuesday on suspicion of burglary at a jewellery shop.", "criminal-arrest"),
     ("Health officials confirmed on Monday that the death of a farmer in Kampong Cham was due to bird flu.",
-     "disaster"),
+     "other-sense"),
     ("The navy has signed a deal for the purchase of six patrol helicopters from an Italian firm.", "trade"),
     ("The ministry said it would spend $2 billion to buy two squadrons of fighter jets next year.", "trade"),
     ("The death toll among civilians in the province rose 20% this year, the minister told parliament on Monday.",

@@ -40,10 +40,7 @@ HAZARDS = frozenset({"flood", "flooding", "rain", "rainfall", "downpour", "lands
                      "quake", "tremor", "tsunami", "cyclone", "hurricane", "typhoon", "storm", "tornado", "lightning",
                      "drought", "heatwave", "avalanche", "wildfire", "bushfire", "blaze", "inferno", "accident", "crash",
                      "collision", "derailment", "capsize", "stampede", "collapse", "outbreak", "epidemic", "cholera",
-                     "famine", "leak", "eruption",
-                     # diseases: a death from an illness has no agent either
-                     "flu", "influenza", "disease", "virus", "infection", "illness", "malaria", "ebola", "measles",
-                     "pneumonia", "tuberculosis", "covid", "coronavirus"})
+                     "famine", "leak", "eruption"})
 MISHAPS = frozenset({"plunge", "fall", "overturn", "skid", "veer", "derail", "capsize", "sink", "collide", "topple",
                      "roll"})
 VEHICLES = frozenset({"bus", "minibus", "car", "truck", "lorry", "vehicle", "van", "tanker", "train", "boat", "ferry",
