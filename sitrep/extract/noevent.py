@@ -73,7 +73,7 @@ UNAFFILIATED = frozenset({"unaffiliated", "private", "civilian"})
 GROUND_FRAMES = {
     "a complaint or lawsuit": {"complain", "complaint", "sue", "lawsuit", "compensate", "compensation", "apologise",
                                "apologize", "apology", "reparation"},
-    "a trial, sentence or inquiry": {"convict", "conviction", "sentence", "acquit", "acquittal", "jail", "imprison",
+    "a trial, sentence or inquiry": {"guilty", "convict", "conviction", "sentence", "acquit", "acquittal", "jail", "imprison",
                                      "prosecute", "prosecution", "indict", "indictment", "trial", "verdict",
                                      "investigate", "investigation", "probe", "inquiry", "inquest", "testify",
                                      "testimony", "extradite", "extradition", "parole", "pardon"},
@@ -114,6 +114,26 @@ COURT_WORDS = frozenset({"trial", "jury", "juror", "prosecutor", "prosecution", 
                          "testimony", "acquit", "convict", "plead", "magistrate", "courtroom", "sentencing",
                          "barrister", "inquest", "coroner"})
 COURT_REPORT = 3  # court words in the whole report
+# private motives of a killing ("stabbed by his cousin over a land dispute"): a quarrel, not a side
+PRIVATE_MOTIVES = frozenset({"dispute", "land", "quarrel", "argument", "row", "debt", "money", "property",
+                             "inheritance", "dowry", "affair", "jealousy", "altercation", "squabble"})
+KIN = frozenset({"wife", "husband", "son", "daughter", "brother", "sister", "mother", "father", "cousin", "uncle",
+                 "aunt", "nephew", "niece", "stepfather", "stepmother", "grandfather", "grandmother", "villager",
+                 "neighbour", "neighbor", "girlfriend", "boyfriend", "relative", "in-law"})
+DRUGS = frozenset({"drug", "narcotic", "cocaine", "heroin", "cannabis", "marijuana", "methamphetamine", "meth",
+                   "hashish", "opium", "trafficker", "dealer", "peddler"})
+# buying, selling or paying for arms: a trade, not a use of them (codebook 1.1)
+ARREST_GROUNDS = frozenset({"for", "over", "following", "after", "on"})  # "arrested for theft", "after burglaries"
+TRADE = frozenset({"buy", "purchase", "sell", "sale", "acquire", "acquisition", "procure", "procurement", "export",
+                   "import", "deliver", "delivery", "supply", "resell", "pay", "payment"})
+PURCHASE = frozenset({"buy", "purchase", "sell", "sale", "acquire", "acquisition", "procure", "procurement"})
+MONEY = re.compile(r"^(\$|€|£|billion|million|bn|dollars?|euros?|pounds?|funds?|money)$", re.I)
+CHANGES = frozenset({"rise", "fall", "spike", "drop", "increase", "decrease", "decline", "climb", "jump", "surge",
+                     "double", "halve", "soar", "plunge", "grow", "dip", "rose", "fell"})
+MEMORIAL_VERBS = frozenset({"commemorate", "mark", "mourn", "remember", "honour", "honor", "pray"})
+DEMANDS = re.compile(r"\b(protest\w*|demand\w*|against|condemn\w*|slogans?|chant\w*|call\w* for|justice|"
+                     r"accountab\w*|placards?|banners?|police|tear ?gas|arrest\w*|clash\w*|march\w*)\b", re.I)
+PERCENT = frozenset({"%", "percent", "per cent", "pct"})
 
 
 @dataclass(frozen=True)
@@ -139,6 +159,10 @@ def set_aside(span: Any, actors: list[ActorMention], *, published: dt.date | Non
     found = (_off_topic(span, actors) or _told_in_court(span, triggers, actors) or _disaster(span, triggers, actors)
              or _sport(span)
              or _ordinary_crime(span, triggers, actors, country, context)
+             or _private_quarrel(span, triggers, actors, country, context)
+             or _criminal_arrest(span, triggers, actors, country, context)
+             or _trend(span, triggers) or _proceedings(span, triggers)
+             or _memorial_gathering(span, triggers)
              or (None if dated else _findings(span) or _tally(span, triggers)))
     if found is not None:
         return found
@@ -261,6 +285,95 @@ def crime_suspect(word: Any) -> bool:
     return any(t.lemma_.lower() in ("suspect", "suspected", "alleged", "accuse") for t in [*word.children, word.head])
 
 
+def _private_quarrel(span: Any, triggers: list[Trigger], actors: list[ActorMention], country: str | None,
+                     context: str) -> SetAside | None:
+    """"stabbed to death by his cousin over a land dispute", "confessed to killing his brother over
+    land": a killing between relatives or neighbours over a private matter, no armed or political side."""
+    if not triggers or any(t.kind != GENERIC for t in triggers) or (country or "").upper() in GANG_COUNTRIES:
+        return None
+    before = span.doc[span.start - 1].sent if span.start > 0 else span[:0]
+    motive = next((t for t in [*span, *before] if t.lemma_.lower() in PRIVATE_MOTIVES and t.dep_ == "pobj"
+                   and t.head.lower_ in ("over", "about")), None)  # or told just before: "... over land. He ..."
+    if motive is None or NOT_PRIVATE.search(context) or any(m.actor.inter in CONFLICT_INTER for m in actors):
+        return None  # the police who hold the killer are no side
+    private = [t for t in span if t.lemma_.lower() in KIN or t.lemma_.lower() in PRIVATE_PERSONS]
+    if not any(t.lemma_.lower() in KIN or _agent(t.head) is t for t in private):
+        return None  # "a man was killed over land": nobody told as a relative or a neighbour
+    return SetAside("private-quarrel", f"a killing between private persons over {motive.text!r}, no armed or "
+                                       "political side: crime, not political violence (codebook 1.1)")
+
+
+def _criminal_arrest(span: Any, triggers: list[Trigger], actors: list[ActorMention], country: str | None,
+                     context: str) -> SetAside | None:
+    """"four alleged robbers have been arrested", "police arrested two drug dealers": the arrest of
+    ordinary criminals, no armed or political group: police work, not an event (codebook 1.1)."""
+    if not any(t.kind == "Arrests" for t in triggers) or any(t.kind not in ("Arrests", GENERIC) for t in triggers):
+        return None
+    if (country or "").upper() in GANG_COUNTRIES or NOT_PRIVATE.search(context):
+        return None
+    for trigger in (t for t in triggers if t.kind == "Arrests"):
+        head = trigger.head(span.doc)
+        held = [t for c in head.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree]
+        why = [t for c in head.children if c.dep_ == "prep" and c.lower_ in ARREST_GROUNDS for t in c.subtree]
+        criminal = next((t for t in why if t.lemma_.lower() in CRIME or t.lemma_.lower() in DRUGS), None)
+        criminal = criminal or next((t for t in held if t.lemma_.lower() in CRIME or t.lemma_.lower() in DRUGS), None)
+        if criminal is None:
+            continue
+        starts = {t.idx for t in held}
+        # police making the arrest are no side, nor the "gang" of the criminals held; rebels are
+        if any(m.actor.inter in CONFLICT_INTER and m.span.start not in starts for m in actors):
+            return None
+        return SetAside("criminal-arrest", f"the arrest of ordinary criminals ({criminal.text!r}), no armed "
+                                           "or political group: not an event (codebook 1.1)")
+    return None
+
+
+def _proceedings(span: Any, triggers: list[Trigger]) -> SetAside | None:
+    """"A court pronounced its verdict and sentenced the man to 10 years": a court's work, with no
+    act named in the sentence, is no event (the act it judges was told before)."""
+    if triggers:
+        return None
+    root = span.root
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ == "VERB")]
+    court = next((v for v in verbs if FRAME_OF.get(v.lemma_.lower()) == "a trial, sentence or inquiry"
+                  or any(c.dep_ == "dobj" and c.lemma_.lower() == "verdict" for c in v.children)), None)
+    if court is None:
+        return None
+    return SetAside("court-work", f"a court's work ({court.text!r}) with no act named: not an event (codebook 1.1)")
+
+
+def _memorial_gathering(span: Any, triggers: list[Trigger]) -> SetAside | None:
+    """"Bosnians gathered to commemorate the anniversary of the massacre": a memorial, not a
+    protest, when nothing is demanded or opposed."""
+    if not triggers or any(t.kind not in (PROTEST, GENERIC) for t in triggers):
+        return None
+    if DEMANDS.search(span.text):
+        return None  # "gathered to mark the anniversary and demand justice": a protest
+    for trigger in (t for t in triggers if t.kind == PROTEST):
+        head = trigger.head(span.doc)
+        purpose = next((c for c in head.children if c.dep_ in ("xcomp", "advcl")
+                        and c.lemma_.lower() in MEMORIAL_VERBS), None)
+        if purpose is not None:
+            return SetAside("memorial", f"people gathered to {purpose.lemma_.lower()} an old event, with no demand: "
+                                        "a memorial, not a protest")
+    return None
+
+
+def _trend(span: Any, triggers: list[Trigger]) -> SetAside | None:
+    """"homicides fell 9%", "the toll spiked 14% in 2013": a change in a count of harm, a trend
+    figure. Only counts of deaths or attacks: "protested for a pension rise above 10%" is a protest."""
+    if not triggers or any(t.kind != GENERIC for t in triggers):
+        return None
+    for token in span:
+        if token.lower_ not in PERCENT:
+            continue
+        for up in [token.head, token.head.head]:
+            if up.lemma_.lower() in CHANGES or up.lower_ in CHANGES:
+                return SetAside("trend", f"a change in a count ({up.text!r} by a percentage): a trend figure, "
+                                         "not one event (codebook 1.4)")
+    return None
+
+
 def _findings(span: Any) -> SetAside | None:
     """"A survey of women who fled ... found that ...": a study's findings, not an event's report."""
     root = span.root
@@ -305,10 +418,42 @@ def _dates_a_verb(span: Any, match: re.Match[str]) -> bool:
 def _trigger_set_aside(span: Any, trigger: Trigger, actors: list[ActorMention], published: dt.date | None,
                        context: str, dated: bool) -> SetAside | None:
     head = trigger.head(span.doc)
-    return (_other_sense(trigger, head) or _ground(head, published, dated) or _past_deed(span, head)
+    return (_other_sense(trigger, head) or _trade(trigger, head) or _ground(head, published, dated)
+            or _past_deed(span, head)
             or _to_be_ended(head) or _forecast(head)
             or _threat(head) or _general_strike(span, trigger, head)
             or _private_sexual_violence(trigger, head, actors, context))
+
+
+def _trade(trigger: Trigger, head: Any) -> SetAside | None:
+    """"signed an agreement to buy 18 fighter jets", "selling artillery", "would spend $3 billion
+    to reinstate a squadron of jets": arms bought, sold or paid for, not used."""
+    if trigger.kind == "Agreement":
+        deal = next((w for w in _deal_terms(trigger, head.doc) if w.lemma_.lower() in PURCHASE), None)
+        return SetAside("trade", f"a deal to buy or sell ({deal.text!r}): a purchase, not a political agreement") \
+            if deal is not None else None
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None  # "troops who bought time attacked": only a weapon named as goods
+    for token, parent in _climb(head, 5):
+        lemma = parent.lemma_.lower()
+        paid = lemma == "spend" and any(MONEY.match(c.text) for c in parent.subtree)
+        if lemma in TRADE or paid:
+            return SetAside("trade", f"the weapon is bought, sold or paid for ({parent.text!r}), not used")
+        if token.dep_ not in ("dobj", "pobj", "prep", "compound", "amod", "conj", "nummod", "xcomp", "appos"):
+            return None
+    return None
+
+
+def _deal_terms(trigger: Trigger, doc: Any) -> list[Any]:
+    """What a deal is for: "an agreement to buy", "signed a deal for the purchase of"."""
+    terms = []
+    for word in (t for t in doc[trigger.start:trigger.end] if t.pos_ in ("NOUN", "VERB")):
+        for child in word.children:
+            if child.dep_ == "acl":
+                terms.append(child)
+            elif child.dep_ == "prep":
+                terms.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    return terms
 
 
 def _other_sense(trigger: Trigger, head: Any) -> SetAside | None:
@@ -424,8 +569,8 @@ def _threat(head: Any) -> SetAside | None:
     for token, parent in _climb(head, 3):
         if parent.lemma_.lower() in THREATS and token.dep_ in ("dobj", "xcomp", "ccomp", "prep", "pobj"):
             return SetAside("threat", f"the act is threatened or planned ({parent.text!r}), not done")
-        if token.dep_ not in ("pobj", "prep", "compound", "amod", "conj"):
-            return None
+        if token.dep_ not in ("pobj", "prep", "compound", "amod", "conj", "xcomp"):
+            return None  # "vowed to keep fighting": the act hangs on the vow through "keep"
     return None
 
 

@@ -171,6 +171,9 @@ def _harmless_cause(head: Any) -> str | None:
     preps = [c for c in head.children if c.dep_ == "prep"]
     preps += [p for c in head.children if c.dep_ == "acomp" and c.lower_ == "due"
               for p in c.children if p.dep_ == "prep"]
+    if head.dep_ == "nsubj":  # "the death of the boy was due to bird flu"
+        preps += [p for c in head.head.children if c.dep_ == "acomp" and c.lower_ == "due"
+                  for p in c.children if p.dep_ in ("prep", "pcomp")]
     for prep in preps:
         if prep.lower_ not in CAUSE_PREPS:
             continue
