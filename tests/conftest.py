@@ -15,6 +15,18 @@ import uuid  # noqa: E402
 import pytest  # noqa: E402
 from localweb import fetcher, web  # noqa: E402, F401  (shared fixtures: a local web server, a fetcher)
 
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The real pipeline, made once for every test that reads text with the model."""
+    pytest.importorskip("spacy")
+    from sitrep.pipeline import Pipeline
+
+    try:
+        return Pipeline()
+    except OSError:
+        pytest.skip("no English spaCy model installed")
+
 # --- the stores under test: SQLite always, PostgreSQL when a server can be had -------------------
 # SITREP_TEST_POSTGRES=postgresql://... names a server to use; otherwise, when PostgreSQL's
 # binaries are installed (Debian: /usr/lib/postgresql/N/bin), a throwaway cluster is started in a

@@ -153,13 +153,6 @@ def test_civilians_hurt_either_way_round(text, hurt):
 # ---------------------------------------------------------------- roles in the pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from sitrep.pipeline import Pipeline
-
-    return Pipeline()
-
-
 pipeline_test = pytest.mark.model
 
 

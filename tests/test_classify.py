@@ -9,13 +9,6 @@ pytestmark = pytest.mark.model
 PUBLISHED = dt.date(2022, 3, 9)
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from sitrep.pipeline import Pipeline
-
-    return Pipeline()
-
-
 def types(pipeline, text: str, published: dt.date = PUBLISHED) -> list[str]:
     return [e.sub_event_type for e in pipeline.extract(text, published=published)]
 

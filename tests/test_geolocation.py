@@ -25,16 +25,6 @@ def gaz() -> Gazetteer:
     return get_gazetteer()
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    pytest.importorskip("spacy")
-    from sitrep.pipeline import Pipeline
-    try:
-        return Pipeline()
-    except OSError:
-        pytest.skip("no English spaCy model installed")
-
-
 def km(a, b) -> float:
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude)
 

@@ -79,13 +79,6 @@ def test_a_broken_model_file_is_named(tmp_path):
 # ------------------------------------------------------------------ with the rules, in the pipeline
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from sitrep.pipeline import Pipeline
-
-    return Pipeline()
-
-
 def events(pipeline, text):
     return pipeline.extract(text, published=PUBLISHED)
 

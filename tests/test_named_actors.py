@@ -105,13 +105,6 @@ def test_a_generic_actor_takes_its_events_country(registry):
 # ---------------------------------------------------------------- who acted, when the parse misses it
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from sitrep.pipeline import Pipeline
-
-    return Pipeline()
-
-
 pipeline_test = pytest.mark.model
 
 

@@ -11,13 +11,6 @@ pytestmark = pytest.mark.model
 PUBLISHED = dt.date(2022, 3, 9)
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from sitrep.pipeline import Pipeline
-
-    return Pipeline()
-
-
 def run(pipeline, text: str, published: dt.date | None = PUBLISHED):
     return next(pipeline.run([Article(id="t", text=text, published=published, origin="t")]))
 

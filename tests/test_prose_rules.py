@@ -10,13 +10,6 @@ pytestmark = pytest.mark.model
 PUBLISHED = dt.date(2021, 6, 14)
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from sitrep.pipeline import Pipeline
-
-    return Pipeline()
-
-
 def primary(pipeline, text: str) -> str | None:
     events = pipeline.extract(text, published=PUBLISHED)
     return events[0].sub_event_type if events else None

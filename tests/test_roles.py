@@ -87,13 +87,6 @@ def test_a_named_group_is_not_its_own_opponent(nlp):
     assert (actor1, actor2) == (HTS, None)
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from sitrep.pipeline import Pipeline
-
-    return Pipeline()
-
-
 @pytest.mark.parametrize("text, actor2", [
     # damage to civilian objects alone leaves a strike one-sided (ACLED names no victim)
     ("On 20 June 2022, Russian forces shelled residential areas in Berestove, Donetsk. Casualties unknown.", None),

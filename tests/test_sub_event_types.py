@@ -44,13 +44,6 @@ def test_the_table_covers_all_25():
     assert set(SENTENCES) == {s.name for s in SUB_EVENT_TYPES}
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    from sitrep.pipeline import Pipeline
-
-    return Pipeline()
-
-
 @pytest.mark.parametrize("sub_event_type", sorted(SENTENCES))
 def test_sub_event_type_is_reachable(pipeline, sub_event_type):
     events = pipeline.extract(SENTENCES[sub_event_type], published=PUBLISHED)

@@ -18,8 +18,8 @@ from ..model import (
 )
 from ..taxonomy import BATTLES, BY_NAME, ERV, PROTESTS, RIOTS, SD, VAC
 from .actors import civil_authority
-from .classify import (CIVILIAN_VICTIMS, PEOPLE_WORDS, Decision, Scene, battles_across_sentences, classify_by_model,
-                       classify_sentence, intervened, rioting)
+from .classify import (ARMED, CIVILIAN_VICTIMS, PEOPLE_WORDS, Decision, Scene, battles_across_sentences,
+                       classify_by_model, classify_sentence, intervened, rioting)
 from .dates import is_historical, resolve_date
 from .fatalities import check_breakdown, find_breakdown, find_fatalities, to_fatalities
 from .noevent import SetAside, set_aside
@@ -334,7 +334,7 @@ def _claims_responsibility(ctx: _Context, sentence: Sentence) -> bool:
     if not RESPONSIBILITY.search(sentence.span.text) or not ctx.claims:
         return False
     inside = [m for m in ctx.analyzed.actors if sentence.span.start <= m.span.start < sentence.span.end]
-    armed = [m.actor for m in inside if m.actor.inter in (1, 2, 3, 4, 8)]
+    armed = [m.actor for m in inside if m.actor.inter in ARMED]
     last = ctx.claims[-1]
     if armed and last.actor1 is None:
         last.actor1 = armed[0]
@@ -563,7 +563,7 @@ def _referred_back(before: list[Claim], claim: Claim) -> Any:
             claim.evidence.text):
         return actor
     named = [c.actor1 for c in before if c.actor1 is not None
-             and not c.actor1.name.startswith("Unidentified") and c.actor1.inter in (1, 2, 3, 4, 8)]
+             and not c.actor1.name.startswith("Unidentified") and c.actor1.inter in ARMED]
     return named[-1] if named else actor
 
 
@@ -597,7 +597,6 @@ def _named_elsewhere(ctx: _Context, claim: Claim) -> bool:
                for c in ctx.claims)
 
 
-ARMED_TYPES = frozenset({1, 2, 3, 4, 8})
 CUSTODY = re.compile(r"\b(?:in custody|under torture|in detention|in (?:\w+ )?prison|while detained|after (?:being|his|her) "
                      r"(?:arrest|detention))", re.I)
 # A later sentence that says who did the act: "X are suspected to be behind the attack"
@@ -631,7 +630,7 @@ def _armed_named(ctx: _Context, claim: Claim) -> Any:
     custody = CUSTODY.search(own.text) is not None  # who holds a prisoner answers for his death
     for mention in ctx.analyzed.actors:
         actor = mention.actor
-        if not start <= mention.span.start < end or actor.inter not in ARMED_TYPES or actor in taken \
+        if not start <= mention.span.start < end or actor.inter not in ARMED or actor in taken \
                 or civil_authority(actor):
             continue
         if mention.span.start >= own.end and not any(s.start <= mention.span.start < s.end for s in told_after):
@@ -706,7 +705,7 @@ def _displaced(ctx: _Context, claim: Claim) -> None:
     inside = [m for m in ctx.analyzed.actors if claim.evidence.start <= m.span.start < claim.evidence.end]
     for mention in inside:
         root = mention_root(ctx.analyzed.doc, mention)
-        if mention.actor.inter in ARMED_TYPES and root is not None and root.dep_ == "nsubj" and root.head.dep_ == "ROOT":
+        if mention.actor.inter in ARMED and root is not None and root.dep_ == "nsubj" and root.head.dep_ == "ROOT":
             claim.actor1, claim.actor2 = mention.actor, claim.actor2 or _generic_actor(ctx, "civilians")
             return
     claim.actor1 = _people_displaced(ctx, claim, [m.actor for m in inside if m.actor.inter == 7])

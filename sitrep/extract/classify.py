@@ -286,14 +286,14 @@ HYPHEN_ADJECTIVES = frozenset({"torn", "hit", "affected", "ravaged", "stricken",
 # other rules (protests, riots, clashes, generic attacks, property, group activity) name a family
 # of types; the model picks within the family when it is sure enough.
 DEFINING_RULES = frozenset({"label", "chemical", "suicide", "air", "shelling", "explosive", "grenade", "sexual", "abduct",
-                            "agreement", "arrest", "intercept", "base", "territory", "transfer", "group"})
+                            "agreement", "arrest", "intercept", "base", "territory", "transfer", "group",
+                            "coup", "graves"})  # a coup and a mass grave are Other by definition
 DEMONSTRATION = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                            "Violent demonstration", "Mob violence"})
 VIOLENCE = frozenset({"Armed clash", "Attack", "Mob violence", "Violent demonstration"})
 DAMAGE = frozenset({"Looting/property destruction", "Mob violence", "Violent demonstration"})  # by whom: a crowd?
 OPEN = frozenset({"Change to group/activity", "Other", "Looting/property destruction"})
 FAMILIES = (DEMONSTRATION, VIOLENCE, DAMAGE, OPEN)
-DEFINED_OTHER = frozenset({"coup", "graves"})  # Other by the codebook's definition, not a family call
 MODEL_TYPES = DEMONSTRATION | VIOLENCE | DAMAGE | OPEN
 REVISE_SHARE = 0.6  # the model overrules a family rule only above this share
 FALLBACK_SHARE = 0.7  # and names an event no rule found only above this one
@@ -628,7 +628,7 @@ def _revise(decisions: list[Decision], scene: Scene) -> list[Decision]:
     prediction = predict(scene, "")
     if prediction is None or prediction.share < REVISE_SHARE or prediction.label == first.sub_event_type:
         return decisions
-    if not _same_family(first.sub_event_type, prediction.label) or first.rule in DEFINED_OTHER:
+    if not _same_family(first.sub_event_type, prediction.label):
         return decisions
     if first.rule.startswith("protest") and prediction.label not in DEMONSTRATION:
         return decisions  # the rules read a demonstration; the model does not make it a clash or an attack

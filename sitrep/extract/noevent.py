@@ -124,9 +124,8 @@ DRUGS = frozenset({"drug", "narcotic", "cocaine", "heroin", "cannabis", "marijua
                    "hashish", "opium", "trafficker", "dealer", "peddler"})
 # buying, selling or paying for arms: a trade, not a use of them (codebook 1.1)
 ARREST_GROUNDS = frozenset({"for", "over", "following", "after", "on"})  # "arrested for theft", "after burglaries"
-TRADE = frozenset({"buy", "purchase", "sell", "sale", "acquire", "acquisition", "procure", "procurement", "export",
-                   "import", "deliver", "delivery", "supply", "resell", "pay", "payment"})
 PURCHASE = frozenset({"buy", "purchase", "sell", "sale", "acquire", "acquisition", "procure", "procurement"})
+TRADE = PURCHASE | {"export", "import", "deliver", "delivery", "supply", "resell", "pay", "payment"}
 MONEY = re.compile(r"^(\$|€|£|billion|million|bn|dollars?|euros?|pounds?|funds?|money)$", re.I)
 CHANGES = frozenset({"rise", "fall", "spike", "drop", "increase", "decrease", "decline", "climb", "jump", "surge",
                      "double", "halve", "soar", "plunge", "grow", "dip", "rose", "fell"})

@@ -24,8 +24,10 @@ def fuse_article(article: Article, claims: Iterable[Claim]) -> list[Event]:
         group = next((g for g in groups if _compatible(g, claim)), None)
         if group is None:
             groups.append([claim])
-        else:
-            group.append(claim)
+            continue
+        if _competing_account(group, claim):
+            claim.decided_by += ACCOUNT
+        group.append(claim)
     events = [_event(article, g) for g in groups]
     return [e for e in events if _worth_keeping(e)]
 
@@ -42,7 +44,6 @@ def _compatible(group: list[Claim], claim: Claim) -> bool:
     if _destruction_in_attack(group, claim):
         return True
     if _competing_account(group, claim):
-        claim.decided_by += ACCOUNT
         return True
     first = group[0]
     if _event_type(first) != _event_type(claim) and {_event_type(first), _event_type(claim)} != {PROTESTS, RIOTS} \
@@ -79,6 +80,11 @@ def _competing_account(group: list[Claim], claim: Claim) -> bool:
     own_place = claim.place is not None and claim.place.place.feature_code not in COUNTRY_CODES
     return (not own_place and any(c.paragraph == claim.paragraph for c in group)
             and claim.date.event_date is not None and claim.date.event_date == group[0].date.event_date)
+
+
+def _first_hand(claims: list[Claim]) -> list[Claim]:
+    """The claims that tell the event first-hand: a rival version decides neither type nor target."""
+    return [c for c in claims if not c.decided_by.endswith(ACCOUNT)] or claims
 
 
 COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR"})
@@ -150,8 +156,7 @@ def _deciding(claims: list[Claim]) -> Claim:
     protests = [c for c in claims if _event_type(c) in (PROTESTS, RIOTS)]
     if protests:
         return min(protests, key=lambda c: RANK[c.sub_event_type])
-    told = [c for c in claims if not c.decided_by.endswith(ACCOUNT)] or claims  # a rival version never decides
-    return min(told, key=lambda c: RANK[c.sub_event_type])
+    return min(_first_hand(claims), key=lambda c: RANK[c.sub_event_type])
 
 
 def _event(article: Article, claims: list[Claim]) -> Event:
@@ -192,8 +197,7 @@ def _main_actors(top: Claim, claims: list[Claim]) -> tuple[Actor | None, Actor |
     agents = Counter(c.actor1 for c in claims if c.actor1 is not None)
     actor1 = top.actor1 or (agents.most_common(1)[0][0] if agents else None)
     # rioters may face rioters, gangs rival gangs; any other actor is not its own target
-    told = [c for c in claims if not c.decided_by.endswith(ACCOUNT)] or claims  # a rival version names no target
-    targets = [c.actor2 for c in sorted(told, key=lambda c: RANK[c.sub_event_type])
+    targets = [c.actor2 for c in sorted(_first_hand(claims), key=lambda c: RANK[c.sub_event_type])
                if c.actor2 is not None and (c.actor2 != actor1 or _crowd_on_crowd(c))]
     if not targets and BY_NAME[top.sub_event_type].event_type == BATTLES:
         targets = [a for a in agents if a != actor1]
